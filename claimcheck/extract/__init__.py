@@ -1,0 +1,287 @@
+"""The extract stage: Source -> claims and entity mentions.
+
+One module per claim kind (:mod:`.quantity`, :mod:`.dates`, :mod:`.roles`),
+:mod:`.context` for what a claim is about, :mod:`.mentions` for the entity
+mentions the link stage clusters. This module runs spaCy over a source's
+segments (page noise and repeats already removed by ingest) and assembles
+immutable :class:`~claimcheck.records.Claim` records with exact offsets.
+
+Library code: returns data, never prints. Progress goes through a callback.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from ..records import Claim, Kind, Mention, Precision, Source, Stance
+from ..thresholds import DEFAULT, Thresholds
+from .context import (
+    event_for_date,
+    has_parse,
+    is_attribution,
+    is_baseline,
+    lemma,
+    nearest,
+    stance_for,
+    subject_for_figure,
+)
+from .dates import find_date_mentions
+from .mentions import find_mentions
+from .quantity import find_figures
+from .roles import TITLE_WORDS, find_roles, normalise_title
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span
+
+__all__ = ["EXTRACTOR_VERSION", "Extraction", "extract", "extract_source"]
+
+#: Bumped whenever a rule change can change the claims for the same text.
+EXTRACTOR_VERSION = "1"
+
+_WS = re.compile(r"\s+")
+_SCOPE_LABELS = ("GPE",)
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """Everything the extract stage found in one source."""
+
+    source: Source
+    claims: tuple[Claim, ...]
+    mentions: tuple[Mention, ...]
+
+
+def extract(
+    sources: Iterable[Source],
+    nlp: Language,
+    thresholds: Thresholds = DEFAULT,
+    on_source: Callable[[Extraction], None] | None = None,
+) -> Iterator[Extraction]:
+    """Extract claims from each source, streaming one source at a time."""
+    for source in sources:
+        result = extract_source(source, nlp, thresholds)
+        if on_source is not None:
+            on_source(result)
+        yield result
+
+
+def extract_source(source: Source, nlp: Language, thresholds: Thresholds = DEFAULT) -> Extraction:
+    """Claims and mentions of one source."""
+    segments = source.segments
+    docs = list(nlp.pipe(source.text[s.start : s.end] for s in segments))
+    has_ner = "ner" in nlp.pipe_names
+    mentions = _fix_surname_labels(
+        [m for doc, seg in zip(docs, segments) for m in find_mentions(doc, nlp, source.id, seg.start)]
+    )
+    builder = _SourceClaims(source, mentions, has_ner, thresholds)
+    for doc, seg in zip(docs, segments):
+        builder.add_doc(doc, seg.start)
+    return Extraction(source, tuple(builder.claims), tuple(mentions))
+
+
+def _fix_surname_labels(mentions: list[Mention]) -> list[Mention]:
+    """A non-PERSON mention that is exactly the surname of a person named in
+    the same source is that person ("Pezeshkian" tagged NORP by the model)."""
+    surnames = {m.text.split()[-1] for m in mentions if m.label == "PERSON" and len(m.text.split()) > 1}
+    return [
+        replace(m, label="PERSON") if m.label in ("NORP", "ORG", "LOC") and m.text in surnames else m
+        for m in mentions
+    ]
+
+
+def claim_id(source: str, kind: Kind, quote: str, surface: str, occurrence: int) -> str:
+    """Stable across runs, and across edits elsewhere in the source."""
+    key = "\x1f".join((source, kind.value, _WS.sub(" ", quote).strip().casefold(), surface, str(occurrence)))
+    return f"{kind.value[0]}-{hashlib.sha1(key.encode('utf-8')).hexdigest()[:10]}"
+
+
+def _demonym_map(names: Iterable[str]) -> Callable[[str], str | None]:
+    """Map a demonym to a place named in the same source: Iranian -> Iran,
+    Azerbaijani -> Azerbaijan, Chinese -> China (shared prefix of at least 4
+    letters covering most of the place name)."""
+    places = sorted(set(names), key=len, reverse=True)
+
+    def to_place(word: str) -> str | None:
+        w = word.casefold()
+        for place in places:
+            p = place.casefold()
+            n = 0
+            while n < min(len(w), len(p)) and w[n] == p[n]:
+                n += 1
+            if n >= 4 and n / len(p) >= 0.55:
+                return place
+        return None
+
+    return to_place
+
+
+class _SourceClaims:
+    """Accumulates one source's claims, dropping repeated sentences."""
+
+    def __init__(self, source: Source, mentions: list[Mention], has_ner: bool, thresholds: Thresholds):
+        self.source = source
+        self.has_ner = has_ner
+        self.ref = _ref_date(source.published)
+        self.claims: list[Claim] = []
+        self._seen_sentences: set[str] = set()
+        self._seen_roles: set[tuple[str, str]] = set()
+        self._occurrences: Counter[tuple] = Counter()
+        places = [m.text for m in mentions if m.label in _SCOPE_LABELS]
+        self._place_of = _demonym_map(places)
+        counts = Counter(places)
+        for m in mentions:
+            if m.label == "NORP":
+                place = self._place_of(m.text)
+                if place:
+                    counts[place] += 1
+        k = thresholds.extract.fallback_scope_size
+        self.main_places = tuple(sorted(p for p, n in counts.most_common(k) if n >= 2))
+
+    # -- scope ------------------------------------------------------------
+    def scope(self, sent: Span) -> tuple[str, ...]:
+        found = set()
+        for ent in sent.ents:
+            if is_attribution(ent.root):
+                continue
+            text = _strip_det(ent.text)
+            if ent.label_ in _SCOPE_LABELS:
+                found.add(text)
+            elif ent.label_ == "NORP":
+                place = self._place_of(text)
+                if place:
+                    found.add(place)
+        return tuple(sorted(found)) or self.main_places
+
+    # -- sentences ----------------------------------------------------------
+    def add_doc(self, doc: Doc, base: int) -> None:
+        named: dict[str, str] = {}
+        for sent in doc.sents:
+            key = _WS.sub(" ", sent.text).strip().casefold()
+            if not key:
+                continue
+            if has_parse(sent):
+                for chunk in sent.noun_chunks:
+                    if any(t.pos_ == "PROPN" for t in chunk if t.i != chunk.root.i) and chunk.root.pos_ == "NOUN":
+                        named[lemma(chunk.root)] = _strip_det(chunk.text)
+            if key in self._seen_sentences:
+                continue  # a repeat inside this source counts once
+            self._seen_sentences.add(key)
+            self._add_sentence(sent, base, named)
+
+    def _add_sentence(self, sent: Span, base: int, named: dict[str, str]) -> None:
+        first = next((t for t in sent if not t.is_space), None)
+        if first is None:
+            return
+        q_start = base + first.idx
+        q_end = base + sent.end_char
+        quote = self.source.text[q_start:q_end]
+        scope = self.scope(sent)
+        dates = find_date_mentions(sent, self.ref)
+        figures = find_figures(sent)
+        fig_tokens = {i for f in figures for i in range(f.start, f.end)}
+        periods = [
+            (d.start, d.end, d.parsed.value)
+            for d in dates
+            if not is_baseline(d.start, sent) and not fig_tokens.intersection(range(d.start, d.end))
+        ]
+        doc = sent.doc
+        for f in figures:
+            span = doc[f.start : f.end]
+            subject = _resolve(subject_for_figure(span.root, sent), named)
+            p = f.parsed
+            self._emit(
+                Kind.QUANTITY, quote, q_start, q_end, span, base,
+                subject=subject, scope=scope, value=p.value, value_max=p.value_max,
+                unit=f.unit, hedge=p.hedge, period=nearest(periods, f.start, f.end),
+                stance=stance_for(span.root, sent),
+            )
+        for d in dates:
+            if fig_tokens.intersection(range(d.start, d.end)):
+                continue
+            span = doc[d.start : d.end]
+            self._emit(
+                Kind.DATE, quote, q_start, q_end, span, base,
+                subject=_resolve(event_for_date(span.root, sent), named), scope=scope,
+                value=d.parsed.value, precision=Precision(d.parsed.precision),
+                resolved=d.parsed.resolved, stance=_date_stance(span.root, sent),
+            )
+        for r in find_roles(sent, self.has_ner):
+            name = doc[r.name_start : r.name_end]
+            title = doc[r.title_start : r.title_end]
+            country = self._place_of(r.country) or r.country if r.country else None
+            words = title.text.split()
+            if len(words) > 1 and self._place_of(words[0]) and not _is_title_word(words[0]):
+                country = country or self._place_of(words[0])  # "Iranian President"
+                words = words[1:]
+            if country is None:
+                country = next((_strip_det(e.text) for e in title.ents if e.label_ == "GPE"), None)
+            norm = normalise_title(" ".join(words))
+            if (name.text.casefold(), norm) in self._seen_roles:
+                continue
+            self._seen_roles.add((name.text.casefold(), norm))
+            lo, hi = min(r.name_start, r.title_start), max(r.name_end, r.title_end)
+            self._emit(
+                Kind.ROLE, quote, q_start, q_end, doc[lo:hi], base,
+                subject=name.text, scope=(country,) if country else scope,
+                value=title.text, normalized=norm, stance=Stance.ACTUAL,
+            )
+
+    def _emit(self, kind: Kind, quote: str, q_start: int, q_end: int, span: Span, base: int, **fields) -> None:
+        s_start = base + span.start_char
+        s_end = base + span.end_char
+        surface = self.source.text[s_start:s_end]
+        occ_key = (kind, quote, surface)
+        n = self._occurrences[occ_key]
+        self._occurrences[occ_key] += 1
+        self.claims.append(
+            Claim(
+                id=claim_id(self.source.id, kind, quote, surface, n),
+                source=self.source.id, kind=kind, quote=quote, start=q_start, end=q_end,
+                surface=surface, surface_start=s_start, surface_end=s_end, **fields,
+            )
+        )
+
+
+def _is_title_word(word: str) -> bool:
+    return word.lower() in TITLE_WORDS
+
+
+def _date_stance(root, sent) -> Stance:
+    stance = stance_for(root, sent)
+    return Stance.PLANNED if stance is Stance.TARGET else stance
+
+
+def _strip_det(text: str) -> str:
+    return re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
+
+
+def _resolve(subject: str | None, named: dict[str, str]) -> str | None:
+    """Resolve a definite description to the named thing the paragraph
+    introduced earlier: "the long-awaited railway" -> "Rasht-Astara railway"."""
+    if not subject:
+        return subject
+    parts = re.split(r"( of | to | with | between )", subject)
+    for i in range(0, len(parts), 2):
+        words = parts[i].split()
+        if words and not any(w[:1].isupper() for w in words):
+            last = words[-1].lower()
+            hit = named.get(last) or named.get(last[:-1] if last.endswith("s") else last)
+            if hit:
+                parts[i] = hit
+    return "".join(parts)
+
+
+def _ref_date(published: str | None) -> dt.date | None:
+    if not published:
+        return None
+    try:
+        return dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return None

@@ -1,0 +1,293 @@
+"""What a figure or date is *about*: subject, stance, period and scope.
+
+These read spaCy's dependency parse when the pipeline has one, and fall back
+to a few word-window rules when it does not (``spacy.blank`` in the rule
+tests). They never print and never raise on odd parses: a missing answer is
+``None``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from ..records import Stance
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Span, Token
+
+#: Words whose presence on the path from a figure to its clause marks it as an
+#: aim, a plan or a forecast rather than a reported fact. Lemmas, lower case.
+STANCE_CUES: dict[str, Stance] = {
+    **dict.fromkeys(
+        "aim target goal seek want intend strive ambition objective aspire pledge "
+        "commit vow hope".split(),
+        Stance.TARGET,
+    ),
+    **dict.fromkeys(
+        "schedule plan due slate envisage envision set earmark".split(), Stance.PLANNED
+    ),
+    **dict.fromkeys(
+        "forecast project predict expect anticipate outlook likely projection "
+        "estimate_to could would may might will".split(),
+        Stance.FORECAST,
+    ),
+}
+#: Inflected forms for pipelines without a lemmatizer (blank:en).
+_INFLECTIONS = {
+    f"{w}{s}": st
+    for w, st in STANCE_CUES.items()
+    for s in ("", "s", "ed", "d", "ing", "ted")
+}
+
+#: Heads that name a measurement rather than the thing measured: "the total
+#: volume of mutual trade" is about "mutual trade".
+GENERIC_MEASURES = frozenset(
+    "volume total amount level figure value sum number size share quantity "
+    "turnover_of scale rate".split()
+)
+#: Nouns of change: "a 20 percent increase" is about what increased.
+CHANGE_NOUNS = frozenset(
+    "increase rise growth decline decrease drop fall jump gain surge cut reduction "
+    "slowdown".split()
+)
+#: Verbs whose object is the measure: "increase trade to $10 billion".
+CHANGE_VERBS = frozenset(
+    "increase raise boost bring lift grow expand double triple reduce cut lower push take".split()
+)
+#: Subject modifiers that add nothing to identity ("the total volume").
+_DROP_MODIFIERS = frozenset("total overall entire whole current recent new".split())
+#: Date phrases after these are a baseline, not the figure's period.
+_BASELINE_PREPS = frozenset("than compared compare since".split())
+_ATTRIBUTION = frozenset("according source data".split())
+
+_SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
+_NP_LEFT_DEPS = frozenset("compound amod nmod npadvmod poss".split())
+
+
+def lemma(token: Token) -> str:
+    """Lower-case lemma, or the lower-case form when the pipeline has no lemmatizer."""
+    return (token.lemma_ or token.lower_).lower()
+
+
+def has_parse(doc_or_span) -> bool:
+    doc = getattr(doc_or_span, "doc", doc_or_span)
+    return bool(doc.has_annotation("DEP"))
+
+
+def ancestors(token: Token, limit: int = 12) -> list[Token]:
+    """The token's heads up to the root (cycle-safe, bounded)."""
+    out: list[Token] = []
+    seen = {token.i}
+    head = token.head
+    while head.i not in seen and len(out) < limit:
+        out.append(head)
+        seen.add(head.i)
+        head = head.head
+    return out
+
+
+# ----------------------------------------------------------------- stance
+
+
+def stance_for(root: Token, sent: Span) -> Stance:
+    """Actual, target, planned or forecast, from cue words governing ``root``.
+
+    With a parse: the first cue among the figure's heads, their auxiliaries
+    ("will"), and the noun it modifies ("the $10 billion trade target").
+    Without one: cue words in the eight tokens before and the two after.
+    """
+    if has_parse(sent):
+        chain = [root, *ancestors(root)]
+        for tok in chain:
+            cue = STANCE_CUES.get(lemma(tok))
+            if cue is not None and tok is not root:
+                return cue
+            for child in tok.children:
+                if child.dep_ in ("aux", "auxpass") and lemma(child) in STANCE_CUES:
+                    return STANCE_CUES[lemma(child)]
+                if child.dep_ == "acomp" and lemma(child) == "likely":
+                    return Stance.FORECAST
+        return Stance.ACTUAL
+    lo = max(sent.start, root.i - 8)
+    hi = min(sent.end, root.i + 3)
+    for tok in sent.doc[lo:hi]:
+        cue = _INFLECTIONS.get(tok.lower_)
+        if cue is not None and cue is not Stance.FORECAST or tok.lower_ == "will":
+            return cue or Stance.FORECAST
+    return Stance.ACTUAL
+
+
+# ---------------------------------------------------------------- subject
+
+
+def noun_phrase(noun: Token, *, drop_generic: bool = True) -> str:
+    """The noun with its left modifiers ("bilateral trade", "Rasht-Astara
+    railway"), following "of" out of generic measure words."""
+    if drop_generic and lemma(noun) in GENERIC_MEASURES:
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                objs = [c for c in child.children if c.dep_ == "pobj"]
+                if objs:
+                    return noun_phrase(objs[0])
+        compounds = [c for c in noun.lefts if c.dep_ == "compound"]
+        if compounds:
+            return " ".join(c.text for c in compounds)
+    left = [c for c in noun.lefts if c.dep_ in _NP_LEFT_DEPS and lemma(c) not in _DROP_MODIFIERS]
+    start = min((c.left_edge.i for c in left), default=noun.i)
+    words = [
+        t for t in noun.doc[start : noun.i + 1]
+        if t.pos_ not in ("DET", "NUM", "PUNCT", "SYM") or t.text in "-–"
+        if not t.like_num and lemma(t) not in _DROP_MODIFIERS
+    ]
+    text = "".join(t.text_with_ws for t in words).strip()
+    return text.replace(" - ", "-").replace(" -", "-").replace("- ", "-") or noun.text
+
+
+def _clause_subject(verb: Token) -> Token | None:
+    """The nominal subject of a verb, climbing through xcomp/conj/advcl/relcl."""
+    for tok in [verb, *ancestors(verb, limit=4)]:
+        for child in tok.children:
+            if child.dep_ in _SUBJ_DEPS:
+                if child.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
+                    return tok.head  # "the dam, which will provide ..." -> the dam
+                if child.pos_ == "PRON":
+                    return None  # "they aim to ..." — no measure named here
+                return child
+        if tok.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "relcl", "acl", "prep", "pcomp"):
+            break
+        if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
+            return tok.head
+    return None
+
+
+def subject_for_figure(root: Token, sent: Span) -> str | None:
+    """What a figure measures, from the parse; ``None`` without one.
+
+    ``root`` is the syntactic root of the figure's span (units included).
+
+    - the figure modifies a noun of change: what changed ("a 20 percent
+      increase" in a clause about trade);
+    - the figure modifies a goal noun: its compounds ("the $10 billion trade
+      target" is about trade);
+    - the figure modifies another noun: that noun ("120 representatives");
+    - the figure is the object of a verb: that verb's subject ("bilateral
+      trade reached $580 million", "turnover amounted to $518 million").
+    """
+    if not has_parse(sent):
+        return None
+    governor = root.head
+    if (
+        governor.i != root.i
+        and root.dep_ in ("nummod", "compound", "amod", "quantmod", "nmod")
+        and governor.pos_ in ("NOUN", "PROPN")
+    ):
+        if lemma(governor) in CHANGE_NOUNS:
+            for child in governor.children:
+                if child.dep_ == "prep" and child.lower_ in ("in", "of"):
+                    objs = [c for c in child.children if c.dep_ == "pobj"]
+                    if objs:
+                        return f"{noun_phrase(objs[0])} {lemma(governor)}"
+            subj = _clause_subject(governor.head) if governor.head.i != governor.i else None
+            if subj is not None:
+                return f"{noun_phrase(subj)} {lemma(governor)}"
+            return lemma(governor)
+        if lemma(governor) in STANCE_CUES:
+            compounds = [c for c in governor.lefts if c.dep_ == "compound" and c.i > root.i]
+            if compounds:
+                return " ".join(c.text for c in compounds)
+        return noun_phrase(governor)
+    node = root
+    for _ in range(4):
+        if node.dep_ not in ("pobj", "dobj", "attr", "oprd", "prep", "pcomp", "npadvmod", "advmod", "appos"):
+            break
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            break
+    if node.pos_ in ("VERB", "AUX"):
+        if lemma(node) in CHANGE_VERBS:  # "increase trade to $10 billion"
+            objs = [c for c in node.children if c.dep_ == "dobj" and c.i != root.i and c.pos_ in ("NOUN", "PROPN")]
+            if objs:
+                return noun_phrase(objs[0])
+        subj = _clause_subject(node)
+        if subj is not None and subj.i != root.i:
+            return noun_phrase(subj)
+        return None
+    if node.pos_ in ("NOUN", "PROPN") and node.i != root.i:
+        return noun_phrase(node)
+    return None
+
+
+def event_for_date(root: Token, sent: Span) -> str | None:
+    """What a date dates: "visit to Khudafarin", "completion of the railway",
+    "pact signed". ``None`` without a parse."""
+    if not has_parse(sent):
+        return None
+    head = root
+    while head.dep_ in ("pobj", "prep", "npadvmod", "nummod", "compound", "appos") and head.head.i != head.i:
+        if head.dep_ in ("pobj", "prep", "npadvmod") and head.head.pos_ in ("VERB", "NOUN", "PROPN", "AUX"):
+            head = head.head
+            if head.dep_ != "prep":
+                break
+        else:
+            head = head.head
+    if head.pos_ in ("NOUN", "PROPN") and head.i != root.i:
+        return _event_noun(head)
+    if head.pos_ in ("VERB", "AUX"):
+        # "set for completion in 2025": the event is the noun after "for"
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ == "for":
+                objs = [c for c in child.children if c.dep_ == "pobj" and c.pos_ == "NOUN"]
+                if objs and not any(t.i == root.i for t in objs[0].subtree):
+                    return _event_noun(objs[0], fallback_owner=head)
+        if head.dep_ == "acl" and head.head.pos_ in ("NOUN", "PROPN"):
+            return _event_noun(head.head)  # "the completion ..., scheduled for 2025"
+        subj = _clause_subject(head)
+        if subj is not None:
+            return f"{noun_phrase(subj, drop_generic=False)} {head.text}"
+        objs = [c for c in head.children if c.dep_ in ("dobj", "attr")]
+        if objs:
+            return f"{head.text} {noun_phrase(objs[0], drop_generic=False)}"
+        return head.text
+    return None
+
+
+def _event_noun(noun: Token, fallback_owner: Token | None = None) -> str:
+    text = noun_phrase(noun, drop_generic=False)
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("of", "to", "with", "between"):
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs:
+                return f"{text} {child.lower_} {noun_phrase(objs[0], drop_generic=False)}"
+    owner = fallback_owner
+    if owner is not None and owner.dep_ == "acl" and owner.head.pos_ in ("NOUN", "PROPN"):
+        return f"{text} of {noun_phrase(owner.head, drop_generic=False)}"
+    return text
+
+
+# ----------------------------------------------------------------- period
+
+
+def is_baseline(date_start: int, sent: Span) -> bool:
+    """True for a date that is a comparison baseline: "compared to the
+    previous year", "higher than in 2019", "since 2020"."""
+    doc = sent.doc
+    lo = max(sent.start, date_start - 3)
+    return any(lemma(t) in _BASELINE_PREPS for t in doc[lo:date_start])
+
+
+def nearest(items: Sequence[tuple[int, int, object]], start: int, end: int) -> object | None:
+    """The payload of the item nearest to token range [start, end)."""
+    best, best_d = None, None
+    for s, e, payload in items:
+        if s < end and start < e:
+            continue
+        d = s - end if s >= end else start - e
+        if best_d is None or d < best_d:
+            best, best_d = payload, d
+    return best
+
+
+def is_attribution(token: Token) -> bool:
+    """Inside an "according to ..." clause or a "data from ..." phrase."""
+    return any(lemma(a) in _ATTRIBUTION for a in ancestors(token, limit=6))

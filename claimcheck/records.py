@@ -1,0 +1,131 @@
+"""Immutable records passed between the pipeline stages.
+
+ingest -> Source, extract -> Claim (+ Mention), link -> Entity, compare -> Finding.
+
+Every record that points into a text carries provenance: the source id and
+character offsets into the source's decoded text (``Source.text``), such that
+``source.text[start:end]`` is exactly the quoted surface.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Kind(str, Enum):
+    """What a claim states."""
+
+    QUANTITY = "quantity"  # money, percentages, counts and measures
+    DATE = "date"  # an event or state with its date
+    ROLE = "role"  # a person's title or office
+
+
+class Hedge(str, Enum):
+    """How a figure is qualified in the text ("around", "more than", ...)."""
+
+    EXACT = "exact"
+    APPROX = "approx"
+    MORE_THAN = "more_than"
+    AT_LEAST = "at_least"
+    LESS_THAN = "less_than"
+    AT_MOST = "at_most"
+    RANGE = "range"
+
+
+class Stance(str, Enum):
+    """Whether a figure is reported as fact, or as an aim, a forecast or a plan."""
+
+    ACTUAL = "actual"
+    TARGET = "target"
+    FORECAST = "forecast"
+    PLANNED = "planned"
+
+
+class Precision(str, Enum):
+    """The precision a date was stated with. "2025" is a year, not 2025-01-01."""
+
+    DAY = "day"
+    MONTH = "month"
+    QUARTER = "quarter"
+    YEAR = "year"
+    INTERVAL = "interval"
+
+
+@dataclass(frozen=True, slots=True)
+class Skip:
+    """Something ingest or extraction passed over, and why (shown to the analyst)."""
+
+    path: str
+    reason: str
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A stretch of a source's text that extraction reads (page noise and
+    repeats removed). Offsets are into ``Source.text``."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One input document, decoded."""
+
+    id: str  # stable: derived from the path relative to the input root
+    path: str  # as given / found, POSIX separators
+    sha256: str  # of the raw bytes on disk
+    text: str = field(repr=False)  # decoded (and, for HTML, readable) text; offsets point here
+    format: str = "txt"  # txt | md | html
+    encoding: str = "utf-8"
+    title: str | None = None
+    published: str | None = None  # ISO 8601 date (or datetime) when stated near the top
+    author: str | None = None
+    segments: tuple[Segment, ...] = ()  # what extraction reads
+    skipped: tuple[Skip, ...] = ()  # noise and repeats inside the source
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One checkable statement, with exact provenance.
+
+    ``quote`` is the sentence; ``surface`` the figure, date or title inside it.
+    ``source_text[start:end] == quote`` and
+    ``source_text[surface_start:surface_end] == surface``.
+    """
+
+    id: str
+    source: str
+    kind: Kind
+    quote: str
+    start: int
+    end: int
+    surface: str
+    surface_start: int
+    surface_end: int
+    subject: str | None = None
+    scope: tuple[str, ...] = ()
+    value: float | str | None = None
+    value_max: float | None = None
+    unit: str | None = None
+    hedge: Hedge | None = None
+    period: str | None = None
+    stance: Stance | None = None
+    precision: Precision | None = None  # dates
+    normalized: str | None = None  # roles: the title in a normalised form
+    resolved: bool = False  # dates: a relative date resolved against the publication date
+    origin: str = "extracted"  # extracted | manual
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A named entity as it stands in one source."""
+
+    text: str
+    label: str  # PERSON, ORG, GPE, LOC, FAC, NORP, EVENT, ... or one of ours
+    source: str
+    start: int
+    end: int

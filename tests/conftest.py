@@ -1,0 +1,53 @@
+"""Shared fixtures. The statistical model is loaded once per session; tests
+that need it are marked ``model`` and are skipped (reported as skipped) when
+no English model is installed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+
+@pytest.fixture(scope="session")
+def nlp_blank():
+    from claimcheck import nlp
+
+    return nlp.load("blank:en")
+
+
+@pytest.fixture(scope="session")
+def nlp_model():
+    from claimcheck import nlp
+
+    try:
+        return nlp.load(None)
+    except nlp.ModelError as exc:  # pragma: no cover - depends on the machine
+        pytest.skip(f"no statistical English model installed: {exc}")
+
+
+@pytest.fixture(scope="session")
+def seed_results(nlp_model):
+    """{source id: Extraction} for the five seeds, with the statistical model."""
+    from claimcheck import ingest
+    from claimcheck.extract import extract_source
+
+    out = {}
+    for path, root in ingest.find_files([SEEDS]):
+        src = ingest.read_source(path, root)
+        out[src.id] = extract_source(src, nlp_model)
+    return out
+
+
+def text_source(tmp_path: Path, text: str, name: str = "case.txt"):
+    """A Source read through the real ingest path from a temporary file."""
+    from claimcheck import ingest
+
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    src = ingest.read_source(path, tmp_path)
+    assert not isinstance(src, ingest.Skip if hasattr(ingest, "Skip") else tuple()), src
+    return src
