@@ -82,3 +82,129 @@ def extract_paths(
     new = ledger.merge(old, results, generator, prune=prune)
     ledger.write(new, ledger_path)
     return ExtractRun(new, tuple(summaries), tuple(skipped), generator["model"])
+
+
+# ---------------------------------------------------------------- diff
+
+
+@dataclass(frozen=True, slots=True)
+class Refreshed:
+    """The ledger brought up to date with the files on disk."""
+
+    ledger: ledger.Ledger
+    texts: dict[str, str]  # source id -> decoded text, for sources whose file is readable
+    reextracted: tuple[str, ...]
+    missing: tuple[str, ...]  # ledger sources whose file is gone or unreadable (their claims are kept)
+    skipped_files: tuple[Skip, ...] = ()
+
+
+def refresh(
+    paths: Sequence[str | Path] | None,
+    ledger_path: Path = ledger.DEFAULT_LEDGER,
+    model: str | None = None,
+    thresholds: Thresholds = DEFAULT,
+    on_progress: ProgressFn | None = None,
+    on_skip: Callable[[Skip], None] | None = None,
+) -> Refreshed:
+    """With ``paths``: extract them into the ledger. Without: re-extract only
+    the ledger's sources whose sha256 changed on disk (spaCy loads only then)."""
+    if paths:
+        run = extract_paths(paths, ledger_path, model, thresholds=thresholds, on_progress=on_progress, on_skip=on_skip)
+        current = run.ledger
+        reextracted = tuple(s.source.id for s in run.summaries)
+        skipped_files = run.skipped_files
+    else:
+        current = ledger.read(ledger_path)
+        reextracted, skipped_files = (), ()
+    texts: dict[str, str] = {}
+    changed: list[Source] = []
+    missing: list[str] = []
+    for entry in current.sources:
+        src = _read_again(entry)
+        if src is None:
+            missing.append(entry.source.id)
+            continue
+        texts[src.id] = src.text
+        if src.sha256 != entry.source.sha256 and not paths:
+            changed.append(src)
+    if changed:
+        from . import nlp as nlp_mod
+        from .extract import EXTRACTOR_VERSION, extract_source
+
+        pipeline = nlp_mod.load(model)
+        results = []
+        for n, src in enumerate(changed):
+            if on_progress is not None:
+                on_progress(n, len(changed), src.path)
+            r = extract_source(src, pipeline, thresholds)
+            results.append((src, r.claims, r.mentions))
+        generator = {"claimcheck": __version__, "model": nlp_mod.describe(pipeline), "rules": EXTRACTOR_VERSION}
+        current = ledger.merge(current, results, generator)
+        ledger.write(current, ledger_path)
+        reextracted = tuple(s.id for s in changed)
+    return Refreshed(current, texts, reextracted, tuple(missing), skipped_files)
+
+
+def _read_again(entry: ledger.SourceEntry) -> Source | None:
+    """The source's file read again (no spaCy), keeping its ledger id."""
+    from dataclasses import replace
+
+    path = Path(entry.source.path)
+    if not path.is_file():
+        return None
+    got = ingest.read_source(path, path.parent)
+    if isinstance(got, Skip):
+        return None
+    return replace(got, id=entry.source.id, path=entry.source.path)
+
+
+@dataclass(frozen=True, slots=True)
+class DiffRun:
+    refreshed: Refreshed
+    entities: tuple
+    findings: tuple
+
+    @property
+    def ledger(self) -> ledger.Ledger:
+        return self.refreshed.ledger
+
+
+def link_entities(current: ledger.Ledger, texts: dict[str, str], thresholds: Thresholds = DEFAULT) -> list:
+    from . import link
+
+    mentions = [m for entry in current.sources for m in entry.mentions]
+    rulings = [
+        (r["action"], r["a"], r["b"]) for r in current.entities
+        if isinstance(r, dict) and r.get("action") in ("merge", "split") and r.get("a") and r.get("b")
+    ]
+    return link.cluster(mentions, texts, thresholds.link, rulings=rulings)
+
+
+def diff(
+    paths: Sequence[str | Path] | None = None,
+    ledger_path: Path = ledger.DEFAULT_LEDGER,
+    model: str | None = None,
+    thresholds: Thresholds = DEFAULT,
+    on_progress: ProgressFn | None = None,
+    on_skip: Callable[[Skip], None] | None = None,
+) -> DiffRun:
+    """Refresh the ledger, resolve entities, compare claims across sources."""
+    from . import compare
+
+    fresh = refresh(paths, ledger_path, model, thresholds, on_progress, on_skip)
+    entities = link_entities(fresh.ledger, fresh.texts, thresholds)
+    findings = compare.compare(fresh.ledger.claims, compare.canonical_names(entities), thresholds.compare)
+    findings += compare.naming_findings(entities)
+    return DiffRun(fresh, tuple(entities), tuple(findings))
+
+
+def entities(
+    paths: Sequence[str | Path] | None = None,
+    ledger_path: Path = ledger.DEFAULT_LEDGER,
+    model: str | None = None,
+    thresholds: Thresholds = DEFAULT,
+    on_progress: ProgressFn | None = None,
+    on_skip: Callable[[Skip], None] | None = None,
+) -> tuple[Refreshed, list]:
+    fresh = refresh(paths, ledger_path, model, thresholds, on_progress, on_skip)
+    return fresh, link_entities(fresh.ledger, fresh.texts, thresholds)

@@ -91,5 +91,146 @@ def extract(
     )
 
 
+_PATHS_HELP = ("Articles to (re-)extract first: files or folders of .txt, .md or .html. Without PATHS, the "
+               "ledger is used as is, re-extracting only sources whose file changed.")
+_LEDGER_OPT = typer.Option("--ledger", "-l", help="The claims ledger.")
+_MODEL_OPT = typer.Option("--model", help="spaCy pipeline, used only when something needs extracting.")
+
+
+def _refresh_errors():
+    from .ingest import IngestError
+    from .ledger import LedgerError
+    from .nlp import ModelError
+
+    return (IngestError, LedgerError, ModelError)
+
+
+def _open_out(target: Path):
+    """A text stream for ``target`` ('-' is stdout); the caller closes it."""
+    import sys
+
+    if str(target) == "-":
+        return sys.stdout, False
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        return open(target, "w", encoding="utf-8", newline=""), True  # noqa: SIM115
+    except OSError as exc:
+        raise OSError(f"{target}: cannot write: {exc.strerror or exc}") from None
+
+
+@app.command()
+def diff(
+    paths: Annotated[Optional[list[Path]], typer.Argument(help=_PATHS_HELP)] = None,
+    ledger_path: Annotated[Path, _LEDGER_OPT] = DEFAULT_LEDGER,
+    csv_out: Annotated[
+        Optional[Path], typer.Option("--csv", help="Write the contradictions table as CSV ('-' for stdout).")
+    ] = None,
+    json_out: Annotated[
+        Optional[Path], typer.Option("--json", help="Write sources and all findings as JSON ('-' for stdout).")
+    ] = None,
+    agreements: Annotated[bool, typer.Option("--agreements", help="List the agreements too, not just their count.")] = False,
+    model: Annotated[Optional[str], _MODEL_OPT] = None,
+) -> None:
+    """Report where sources disagree: contradictions, spelling variants, agreements.
+
+    Claims from different sources are compared only when they share kind,
+    subject, scope, unit, period and stance. Exit code 0: no contradiction;
+    1: at least one contradiction; 2: error.
+
+    Example: claimcheck diff --csv contradictions.csv --json findings.json
+    """
+    import json
+
+    from . import api, render, report
+
+    try:
+        with render.progress("extracting") as update:
+            run = api.diff(paths, ledger_path, model, on_progress=update,
+                           on_skip=lambda k: render.note(f"{k.path}: skipped: {k.reason}"))
+    except _refresh_errors() as exc:
+        render.error(str(exc))
+        raise typer.Exit(2) from None
+    for sid in run.refreshed.missing:
+        render.note(f"{sid}: source file not found or unreadable; its ledger claims are used as they are")
+    reviews = dict(run.ledger.reviews)
+    rows = report.finding_rows(run.findings, reviews)
+    contradiction_ids = {r["finding_id"] for r in rows if r["verdict"] == "contradiction"}
+    agreement_rows = [r for r in rows if r["verdict"] == "agreement"]
+    sources = [e.source for e in run.ledger.sources]
+    try:
+        if csv_out is not None:
+            stream, close = _open_out(csv_out)
+            try:
+                report.write_csv([r for r in rows if r["verdict"] == "contradiction"], stream)
+            finally:
+                if close:
+                    stream.close()
+        if json_out is not None:
+            stream, close = _open_out(json_out)
+            try:
+                json.dump(report.findings_json(run.findings, sources, reviews), stream, ensure_ascii=False, indent=2)
+                stream.write("\n")
+            finally:
+                if close:
+                    stream.close()
+    except OSError as exc:
+        render.error(str(exc))
+        raise typer.Exit(2) from None
+    to_stdout = "-" in (str(csv_out), str(json_out))
+    naming = sum(1 for f in run.findings if f.verdict.value == "naming")
+    copies = sum(1 for r in agreement_rows if r["copies"])
+    if not to_stdout:
+        render.findings_report(run.findings, rows, show_agreements=agreements,
+                               agreements_total=len(agreement_rows), copies=copies)
+    render.line(
+        f"{len(contradiction_ids)} contradictions, {naming} spelling variants, {len(agreement_rows)} agreements "
+        f"across {len(sources)} sources and {len(run.ledger.claims)} claims",
+        stderr=to_stdout,
+    )
+    if contradiction_ids:
+        raise typer.Exit(1)
+
+
+@app.command()
+def entities(
+    paths: Annotated[Optional[list[Path]], typer.Argument(help=_PATHS_HELP)] = None,
+    ledger_path: Annotated[Path, _LEDGER_OPT] = DEFAULT_LEDGER,
+    json_out: Annotated[Optional[Path], typer.Option("--json", help="Write the clusters as JSON ('-' for stdout).")] = None,
+    show_all: Annotated[bool, typer.Option("--all", help="Also list entities named once, in one source.")] = False,
+    model: Annotated[Optional[str], _MODEL_OPT] = None,
+) -> None:
+    """List entity clusters: their spellings, sources and why they were merged.
+
+    Example: claimcheck entities --json entities.json
+    """
+    import json
+
+    from . import api, render, report
+
+    try:
+        fresh, clusters = api.entities(paths, ledger_path, model,
+                                       on_skip=lambda k: render.note(f"{k.path}: skipped: {k.reason}"))
+    except _refresh_errors() as exc:
+        render.error(str(exc))
+        raise typer.Exit(2) from None
+    sources = [e.source for e in fresh.ledger.sources]
+    if json_out is not None:
+        try:
+            stream, close = _open_out(json_out)
+        except OSError as exc:
+            render.error(str(exc))
+            raise typer.Exit(2) from None
+        try:
+            json.dump(report.entities_json(clusters, sources), stream, ensure_ascii=False, indent=2)
+            stream.write("\n")
+        finally:
+            if close:
+                stream.close()
+        if str(json_out) == "-":
+            return
+    shown = clusters if show_all else [e for e in clusters if len(e.mentions) > 1 or len(e.variants) > 1]
+    render.table(f"Entities ({len(shown)} of {len(clusters)})", report.ENTITY_COLUMNS, report.entity_rows(shown))
+
+
 def main() -> None:
     app()

@@ -29,12 +29,13 @@ read. See :func:`segment_text`.
 from __future__ import annotations
 
 import codecs
+import datetime
 import hashlib
 import json
 import os
 import re
 import stat
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -89,7 +90,8 @@ class IngestError(Exception):
 
 
 def _one_line(value: object) -> str:
-    return " ".join(str(value).split()) if any(c in str(value) for c in "\r\n") else str(value)
+    """``value`` as text on one line (line breaks shown as ``\\n``)."""
+    return str(value).replace("\r", "\\r").replace("\n", "\\n")
 
 
 def _display_path(path: Path) -> str:
@@ -138,7 +140,7 @@ def find_files(
     def add(path: Path, root: Path) -> None:
         suffix = path.suffix.lower()
         if suffix not in SUPPORTED_SUFFIXES:
-            report(path, f"unsupported file type {suffix}" if suffix else "unsupported file type (no extension)")
+            report(path, f"unsupported file type {suffix or '(no extension)'}")
             return
         try:
             st = path.stat()
@@ -155,7 +157,7 @@ def find_files(
         if not root.is_dir():
             add(root, root.parent)
             continue
-        found: list[Path] = []
+        found: list[tuple[Path, str | None]] = []  # (path, reason it can't be read)
         visited: set[str] = {os.path.realpath(root)}
         stack = [root]
         while stack:
@@ -182,14 +184,17 @@ def find_files(
                     visited.add(real)
                     stack.append(path)
                 elif is_file:
-                    found.append(path)
+                    found.append((path, None))
                 elif entry.is_symlink():
-                    report(path, "broken symbolic link")
+                    found.append((path, "broken symbolic link"))
                 else:
-                    report(path, "not a regular file")
-        found.sort(key=lambda p: p.relative_to(root).as_posix())
-        for path in found:
-            add(path, root)
+                    found.append((path, "not a regular file"))
+        found.sort(key=lambda item: item[0].relative_to(root).as_posix())
+        for path, problem in found:
+            if problem is None:
+                add(path, root)
+            else:
+                report(path, problem)
     return result
 
 
@@ -222,7 +227,9 @@ def read_source(path: Path, root: Path | None = None) -> Source | Skip:
     if not stat.S_ISREG(st.st_mode):
         return Skip(shown, "not a regular file")
     if st.st_size > MAX_FILE_BYTES:
-        return Skip(shown, f"file too large ({st.st_size // (1024 * 1024)} MB, limit {MAX_FILE_BYTES // (1024 * 1024)} MB)")
+        mb = 1024 * 1024
+        limit = MAX_FILE_BYTES // mb
+        return Skip(shown, f"file too large ({st.st_size // mb} MB; the limit is {limit} MB)")
     try:
         with open(path, "rb") as handle:
             data = handle.read(MAX_FILE_BYTES + 1)
@@ -322,12 +329,16 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"7z\xbc\xaf\x27\x1c", "7-Zip archive"),
     (b"Rar!\x1a\x07", "RAR archive"),
     (b"\x7fELF", "executable"),
+    (b"SQLite format 3\x00", "SQLite database"),
+)
+#: short ASCII signatures that could also start a text: binary only with a control byte nearby.
+_WEAK_MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"MZ", "executable"),
     (b"OggS", "audio"),
     (b"ID3", "MP3 audio"),
     (b"wOFF", "font"),
     (b"wOF2", "font"),
-    (b"SQLite format 3\x00", "SQLite database"),
+    (b"RIFF", "audio or video"),
 )
 
 _BOMS: tuple[tuple[bytes, str], ...] = (  # UTF-32 before UTF-16: FF FE 00 00 starts with FF FE
@@ -342,6 +353,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (  # UTF-32 before UTF-16: FF FE 00 00 st
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 #: more than this share of control characters in the decoded text means binary.
 _MAX_CONTROL_SHARE = 0.03
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1f]")
 _SAMPLE = 1 << 16
 
 
@@ -370,10 +382,11 @@ def _nul_pattern(data: bytes) -> str | None:
     sample = data[:_SAMPLE]
     if len(data) % 4 == 0 and len(sample) >= 4:
         quads = len(sample) // 4
-        nul = [sample[k : quads * 4 : 4].count(0) for k in range(4)]
-        if nul[1] >= 0.9 * quads and nul[2] >= 0.9 * quads and nul[3] >= 0.9 * quads and nul[0] < 0.1 * quads:
+        high = [sample[k : quads * 4 : 4].count(0) >= 0.9 * quads for k in range(4)]
+        low = [sample[k : quads * 4 : 4].count(0) < 0.1 * quads for k in range(4)]
+        if low[0] and high[1] and high[2] and high[3]:
             return "utf-32-le"
-        if nul[0] >= 0.9 * quads and nul[1] >= 0.9 * quads and nul[2] >= 0.9 * quads and nul[3] < 0.1 * quads:
+        if high[0] and high[1] and high[2] and low[3]:
             return "utf-32-be"
     if len(data) % 2 == 0 and len(sample) >= 2:
         pairs = len(sample) // 2
@@ -400,6 +413,9 @@ def decode(data: bytes) -> tuple[str, str]:
     for magic, kind in _MAGIC:
         if data.startswith(magic):
             raise ValueError(f"binary file (looks like {kind})")
+    for magic, kind in _WEAK_MAGIC:
+        if data.startswith(magic) and _CONTROL_BYTES.search(data, 0, 1024):
+            raise ValueError(f"binary file (looks like {kind})")
     for bom, name in _BOMS:
         if data.startswith(bom):
             body = data[len(bom) :]
@@ -407,7 +423,8 @@ def decode(data: bytes) -> tuple[str, str]:
                 return _finish(body.decode(name), name if bom != codecs.BOM_UTF8 else "utf-8-sig")
             except UnicodeDecodeError as exc:
                 if name != "utf-8":
-                    raise ValueError(f"undecodable text (invalid {name} after its byte-order mark)") from exc
+                    reason = f"undecodable text (invalid {name} after its byte-order mark)"
+                    raise ValueError(reason) from exc
                 return _finish(body.decode("utf-8", errors="replace"), "utf-8-sig")
     if b"\x00" in data:
         name = _nul_pattern(data)
@@ -423,7 +440,8 @@ def decode(data: bytes) -> tuple[str, str]:
         pass
     replaced = data.decode("utf-8", errors="replace")
     damaged = replaced.count("\ufffd")
-    multibyte = sum(1 for ch in replaced if ch > "\x7f") - damaged
+    non_ascii = len(replaced) - len(replaced.encode("ascii", errors="ignore"))
+    multibyte = non_ascii - damaged  # characters from valid multi-byte sequences
     if multibyte > damaged:
         return _finish(replaced, "utf-8")
     import charset_normalizer  # deferred: only legacy encodings need it
@@ -582,10 +600,14 @@ def _node_text(node: object) -> str:
 
 
 def _iso_date(value: str) -> str | None:
+    """The YYYY-MM-DD date of a metadata value ("2025-04-28T10:48:00+04:00", "28 April 2025")."""
     match = _ISO_DATE.match(value)
     if match:
-        return match.group(1)
-    parsed = parse_date(value.strip())
+        try:
+            return datetime.date.fromisoformat(match.group(1)).isoformat()
+        except ValueError:
+            return None
+    parsed = parse_date(value.strip()[:200])
     if parsed is not None and parsed.precision == Precision.DAY:
         return str(parsed.value)[:10]
     return None
@@ -656,7 +678,7 @@ def html_to_text(html: str) -> tuple[str, dict[str, str]]:
     if not title:
         title = ld.get("headline")
     if title:
-        meta["title"] = title
+        meta["title"] = " ".join(title.split())
 
     published = None
     for key in ("article:published_time", "og:published_time", "date", "pubdate", "publishdate",
@@ -688,7 +710,9 @@ def html_to_text(html: str) -> tuple[str, dict[str, str]]:
     container = None
     articles = tree.css("article")
     if articles:
-        container = max(articles, key=lambda a: len(a.css("p"))) if len(articles) > 1 else articles[0]
+        container = articles[0]
+        if len(articles) > 1:
+            container = max(articles, key=lambda a: len(a.css("p")))
     keep_header = container is not None
     if container is None:
         container = tree.css_first("main") or tree.body or tree.root
@@ -708,11 +732,13 @@ _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\s*$")
 _MD_PREFIX = re.compile(r"#{1,6}\s+|>\s*|[-*+]\s+")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
-_CONTACT = re.compile(r"\bcontact\s+(?:us|the\s+editors?|our\s+\w+)\b|^\s*contacts?\s*:", re.IGNORECASE)
+_CONTACT = re.compile(
+    r"\bcontact\s+(?:us|the\s+editors?|our\s+\w+)\b|^\s*contacts?\s*:", re.IGNORECASE
+)
 _CTA_VERB = re.compile(
     r"\b(?:share|subscribe|follow|join|sign\s*up|signup|download|register|like\s+us|find\s+us"
     r"|stay\s+(?:up[\s-]*to[\s-]*date|updated|tuned|informed|connected)|get\s+(?:the\s+latest|our)"
-    r"|read\s+(?:us|more\s+on)|watch\s+us|listen)",
+    r"|read\s+(?:us|more\s+on)|watch\s+us|listen)\b",
     re.IGNORECASE,
 )
 _CHANNEL_NAMES = (
@@ -724,27 +750,32 @@ _CHANNEL_WORD = re.compile(r"\b(?:apps?|vk|x|rss|threads)\b")
 
 
 def _has_channel(lower: str) -> bool:
-    """Whether a (casefolded) line names a channel or platform; names may be glued ("TelegramTwitter")."""
+    """Whether a casefolded line names a channel or platform (names may be glued together)."""
     if any(map(lower.__contains__, _CHANNEL_NAMES)):
         return True
     return bool(_CHANNEL_WORD.search(lower))
 
 
 _CTA_START = re.compile(
-    r"^\W*(?:please\s+|click\s+here\s+(?:to\s+)?|don'?t\s+forget\s+to\s+|be\s+sure\s+to\s+|make\s+sure\s+to\s+)?"
+    r"\W*(?:please\s+|click\s+here\s+(?:to\s+)?|don'?t\s+forget\s+to\s+"
+    r"|be\s+sure\s+to\s+|make\s+sure\s+to\s+)?"
     + _CTA_VERB.pattern,
     re.IGNORECASE,
 )
 _SECOND_PERSON = re.compile(r"\b(?:us|our|you|your)\b", re.IGNORECASE)
 _CREDIT = re.compile(
-    r"^\W*(?:photos?|images?|pictures?|photograph|credits?|source\s+of\s+(?:photo|image))\s*(?::|by\b|credit\b|courtesy\b)",
+    r"\W*(?:photos?|images?|pictures?|photograph|credits?|source\s+of\s+(?:photo|image))"
+    r"\s*(?::|by\b|credit\b|courtesy\b)",
     re.IGNORECASE,
 )
 _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\ball rights reserved\b|^\W*copyright\b", re.IGNORECASE)
 _DISCLAIMER = re.compile(
-    r"\bdo(?:es)?\s+not\s+necessarily\s+(?:represent|reflect)\b|\bthe\s+views\s+expressed\b", re.IGNORECASE
+    r"\bdo(?:es)?\s+not\s+necessarily\s+(?:represent|reflect)\b|\bthe\s+views\s+expressed\b",
+    re.IGNORECASE,
 )
-_NAME_PARTICLES = frozenset({"de", "da", "di", "du", "del", "della", "van", "von", "der", "den", "bin", "ibn", "al", "el", "la", "le"})
+_NAME_PARTICLES = frozenset(
+    {"de", "da", "di", "du", "del", "della", "van", "von", "der", "den", "bin", "ibn", "al", "el"}
+)
 #: words found in section labels and page furniture, never in a person's name.
 _NOT_NAME_WORDS = frozenset(
     {
@@ -758,11 +789,8 @@ _NOT_NAME_WORDS = frozenset(
         "menu", "search", "subscribe", "contact", "about", "privacy", "policy", "terms", "press",
         "release", "agency", "media", "staff", "desk", "team", "report", "reports", "interview",
         "column", "columns", "blog", "feature", "features", "magazine", "daily", "weekly", "times",
-        "post", "herald", "tribune", "journal", "online", "today", "monday", "tuesday",
-        "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
-        "april", "may", "june", "july", "august", "september", "october", "november", "december",
-        "advertisement", "sponsored", "author", "authors", "print", "email", "next", "previous",
-        "back", "foreign", "affairs", "policy", "defense", "defence", "security", "energy",
+        "post", "herald", "tribune", "journal", "online", "today", "advertisement", "sponsored",
+        "author", "authors", "print", "email", "next", "previous", "back", "foreign", "affairs", "policy", "defense", "defence", "security", "energy",
         "regions",
     }
 )  # fmt: skip
@@ -901,7 +929,9 @@ def _noise_reason(line: str, words: int, thresholds: ExtractThresholds) -> str |
             return "photo credit"
         if "©" in line or "(c)" in lower or "copyright" in lower or "rights reserved" in lower:
             if _COPYRIGHT.search(line):
-                return "photo credit" if re.search(r"(?i)\b(?:photo|image|picture)", line) else "copyright notice"
+                if re.search(r"(?i)\b(?:photo|image|picture)", line):
+                    return "photo credit"
+                return "copyright notice"
         if ("@" in line and _EMAIL.search(line)) or ("contact" in lower and _CONTACT.search(line)):
             return "contact line"
         if _has_channel(lower) and _CTA_VERB.search(line):
@@ -915,9 +945,11 @@ def _noise_reason(line: str, words: int, thresholds: ExtractThresholds) -> str |
         if "|" in line or "•" in line or "·" in line:
             items = [item for item in re.split(r"[|•·]", line) if item.strip()]
             if len(items) >= 3 and sum(_word_count(item) for item in items) / len(items) <= 4:
-                return "list of links or menu items"
-        if words <= 40 and ("necessarily" in lower or "views expressed" in lower) and _DISCLAIMER.search(line):
-            return "disclaimer"
+                if sum(1 for item in items if _DIGIT.search(item)) <= 1:  # not a row of figures
+                    return "list of links or menu items"
+        if words <= 40 and ("necessarily" in lower or "views expressed" in lower):
+            if _DISCLAIMER.search(line):
+                return "disclaimer"
     if words < thresholds.min_sentence_words and not _DIGIT.search(line):
         return "no sentence content"
     return None
@@ -971,7 +1003,7 @@ def _split_long(line: _Line, text: str) -> list[Segment]:
     return result
 
 
-def _front_matter(lines: list[_Line], text: str) -> tuple[int, dict[str, str]]:
+def _front_matter(lines: list[_Line]) -> tuple[int, dict[str, str]]:
     """Markdown front matter (``---`` ... ``---`` at the top): lines used and its fields."""
     if not lines or lines[0].text != "---" or lines[0].start != 0:
         return 0, {}
@@ -1019,7 +1051,7 @@ def segment_text(
 
     start_index = 0
     if markdown:
-        used, fields = _front_matter(lines, text)
+        used, fields = _front_matter(lines)
         if used:
             for i in range(used):
                 reasons[i] = "front matter"
@@ -1029,30 +1061,34 @@ def segment_text(
                 published = _iso_date(fields["date"])
             author = fields.get("author") or None
 
-    # ---- header
-    header: list[int] = []
-    for i in range(start_index, min(len(lines), start_index + thresholds.header_lines)):
-        if _is_body(lines[i], thresholds) and not _is_noise_line(lines[i], thresholds):
-            break
-        header.append(i)
+    # ---- header: the first lines; the title only before the body starts
+    header = list(range(start_index, min(len(lines), start_index + thresholds.header_lines)))
+    body_start = next(
+        (
+            i
+            for i in header
+            if _is_body(lines[i], thresholds) and not _is_noise_line(lines[i], thresholds)
+        ),
+        len(lines),
+    )
     title_index: int | None = None
     date_index: int | None = None
     for i in header:
         line = lines[i].text
+        if i >= body_start and _is_body(lines[i], thresholds):
+            continue  # a sentence of the body: its dates are claims, not the dateline
         found = _first_day_date(line)
-        dateline = False
         if found is not None:
             value, (ds, de) = found
-            if published is None:
-                published = value
             rest = _words(line[:ds] + " " + line[de:])
-            dateline = sum(1 for w in rest if not _DIGIT.search(w)) <= _DATELINE_EXTRA_WORDS
-            if dateline:
+            if sum(1 for w in rest if not _DIGIT.search(w)) <= _DATELINE_EXTRA_WORDS:
                 reasons[i] = "dateline"
-                if date_index is None:
-                    date_index = i
+                date_index = i if date_index is None else date_index
+                published = value if published is None else published
                 continue
-        if title_index is None and _is_headline(line, thresholds):
+            if i < body_start and published is None:
+                published = value
+        if i < body_start and title_index is None and _is_headline(line, thresholds):
             title_index = i
             if title is None:
                 title = re.sub(r"\s+#+$", "", line).strip()
@@ -1066,7 +1102,7 @@ def segment_text(
         positions = {i: pos for pos, i in enumerate(header)}
         best = _BYLINE_DISTANCE + 1
         for i in header:
-            if i in reasons or i == title_index:
+            if i in reasons or i == title_index or len(lines[i].text) > 100:
                 continue
             name = _name(lines[i].text)
             if name is None:
@@ -1113,7 +1149,3 @@ def _is_noise_line(line: _Line, thresholds: ExtractThresholds) -> bool:
         return False
     return _noise_reason(line.text, _word_count(line.text), thresholds) is not None
 
-
-def iter_segments(source: Source) -> Iterable[str]:
-    """The text of each segment of ``source`` (a convenience for callers and tests)."""
-    return (source.text[s.start : s.end] for s in source.segments)

@@ -65,6 +65,14 @@ Extra guards (apply to every non-exact rung)
   is equal or itself passes the transliteration / fuzzy test (Mohammad Abbas
   != Mahmoud Abbas); with different token counts the first and the last
   tokens must pass.
+* Other multi-word names: "X and Y" spans match only conjunct by conjunct
+  ("Khudafarin and Giz Galasi" = "Khoda Afarin and Qiz Qalasi", but "Azerbaijan
+  and Armenia" != "Azerbaijan and Iran"); two names with the same number of
+  words match only if each aligned word pair is equal, has the same skeleton
+  or passes the transliteration / fuzzy test ("Islamic Republic of Iran" !=
+  "Islamic Republic of Iraq"); and a place never matches its own demonym
+  (a key that is the other plus n/an/ian/i/is/ns/ians/ese/ish/ic: Armenia !=
+  Armenian, Eurasia != Eurasian) even under one label.
 * A cluster never holds two full PERSON names (two or more tokens) that do not
   match each other directly; a merge that would create one is refused. So
   "Heydar Aliyev" and "Ilham Aliyev" never end up together, whatever chain of
@@ -121,14 +129,20 @@ Cost
 ----
 Names, not mentions, are compared, and only inside blocks: identical
 (label group, head, stem skeleton); identical alias group; and, for the
-near-skeleton and fuzzy tests, (label group, head, first or last character,
-logarithmic length band) with the neighbouring band. Union-find holds the
-clusters. Output is sorted by the canonical name's key.
+near-skeleton and fuzzy tests, (label group, head, first or last character
+of the key / skeleton, logarithmic length band) with the neighbouring band,
+where rapidfuzz's ``process.extract`` (C++) with the rung's cut-off picks the
+pairs the ladder then examines. Union-find holds the clusters. Output is
+sorted by the canonical name's key.
 
-Extra constants defined here (candidates for ``thresholds.py``): none
-numeric; the word lists (:data:`TITLE_WORDS`, :data:`HEAD_NOUNS`,
-:data:`ALIASES`, ...) and ``LENGTH_BAND_RATIO`` (blocking only; does not
-change which pairs can merge for ratio thresholds >= 80).
+Extra constants defined here: no new merge threshold. ``LENGTH_BAND_RATIO``
+(1.25) only sizes the blocking bands; the number of neighbouring bands
+searched follows from the cut-off, so length banding never drops a pair the
+ratio thresholds would accept. (The first/last-character blocks do: two names
+that differ at both their first and their last character are not compared
+on the near-skeleton / fuzzy tests.) The word lists (:data:`TITLE_WORDS`,
+:data:`TITLE_MODIFIERS`, :data:`DEMONYMS`, :data:`HEAD_NOUNS`,
+:data:`ALIASES`, :data:`NON_ENTITY_LABELS`) are data, not thresholds.
 """
 
 from __future__ import annotations
@@ -141,7 +155,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from claimcheck.records import Mention
 from claimcheck.thresholds import DEFAULT, LinkThresholds
@@ -182,9 +196,8 @@ NON_ENTITY_LABELS: frozenset[str] = frozenset(
     {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
 )
 
-#: blocking only: names whose lengths differ by more than this factor (twice,
-#: neighbouring bands) are never compared for the near-skeleton / fuzzy tests.
-#: 1.25 is loose enough for any ratio threshold >= 80.
+#: blocking only: width of a length band (each band covers lengths within this
+#: factor). Neighbouring bands are searched as far as the cut-off allows.
 LENGTH_BAND_RATIO = 1.25
 
 #: title words (folded, dots removed) that may open a PERSON mention.
@@ -428,6 +441,7 @@ def _mapped(key: str) -> str:
     return "".join(collapsed)
 
 
+@lru_cache(maxsize=65536)
 def _skeleton_of_key(key: str) -> str:
     m = _mapped(key)
     if not m:
@@ -546,7 +560,27 @@ class _Name:
     stem_key: str
     stem_skel: str
     tokens: tuple[str, ...]  # token keys of the display (PERSON)
+    parts: tuple[tuple[str, ...], ...]  # non-PERSON: stem conjuncts, each as token keys
     alias: int | None
+
+
+_CONJUNCTIONS = frozenset({"and", "&", "or", "vs", "versus"})
+
+
+def _conjuncts(stem: str) -> tuple[tuple[str, ...], ...]:
+    """("Khudafarin and Giz Galasi") -> (("khudafarin",), ("giz", "galasi"))."""
+    parts: list[tuple[str, ...]] = []
+    current: list[str] = []
+    for tok in stem.split():
+        if _word(tok) in _CONJUNCTIONS:
+            parts.append(tuple(current))
+            current = []
+            continue
+        k = name_key(tok)
+        if k:
+            current.append(k)
+    parts.append(tuple(current))
+    return tuple(p for p in parts if p)
 
 
 @lru_cache(maxsize=65536)
@@ -571,6 +605,7 @@ def _name(surface: str, label: str) -> _Name:
         stem_key=stem_key,
         stem_skel=_skeleton_of_key(stem_key),
         tokens=tokens,
+        parts=() if label == "PERSON" else _conjuncts(stem),
         alias=None if head else _ALIAS_OF.get(key),
     )
 
@@ -580,10 +615,16 @@ def _name(surface: str, label: str) -> _Name:
 # --------------------------------------------------------------------------- #
 
 
+def _flat(text: str) -> str:
+    """A surface on one line (reasons are printed one per line)."""
+    return " ".join(text.split())
+
+
 def _num(x: float) -> str:
     return f"{x:.0f}" if float(x).is_integer() else f"{x:.1f}"
 
 
+@lru_cache(maxsize=65536)
 def _digits(key: str) -> str:
     return "".join(c for c in key if c.isdigit())
 
@@ -644,8 +685,41 @@ def _person_tokens_ok(a: _Name, b: _Name, th: LinkThresholds) -> bool:
     return all(_similar(x, y, th) is not None for x, y in pairs)
 
 
+#: key endings that turn a place name into its demonym / adjective
+#: (Armenia -> Armenian, Azerbaijan -> Azerbaijani, Eurasia -> Eurasian).
+_DEMONYM_TAILS = frozenset({"n", "an", "ian", "i", "is", "ns", "ians", "ese", "ish", "ic"})
+
+
+def _tokens_alike(x: str, y: str, th: LinkThresholds) -> bool:
+    return x == y or _skeleton_of_key(x) == _skeleton_of_key(y) or _similar(x, y, th) is not None
+
+
+def _parts_ok(a: _Name, b: _Name, th: LinkThresholds) -> bool:
+    """Non-person guard: "X and Y" only matches "X' and Y'" conjunct by
+    conjunct; equal-length multi-word names match word by word (a word may
+    differ only as a transliteration / spelling variant: "Islamic Republic of
+    Iran" != "... of Iraq"); a place never matches its demonym."""
+    if a.group == "PERSON":
+        return True
+    ka, kb = sorted((a.stem_key, b.stem_key), key=len)
+    if kb.startswith(ka) and kb[len(ka) :] in _DEMONYM_TAILS:
+        return False
+    pa, pb = a.parts, b.parts
+    if len(pa) > 1 or len(pb) > 1:
+        if len(pa) != len(pb):
+            return False
+        for x, y in zip(pa, pb):
+            if "".join(x) != "".join(y) and _similar("".join(x), "".join(y), th) is None:
+                return False
+    for x, y in zip(pa, pb):
+        if len(x) == len(y) and len(x) >= 2:
+            if not all(_tokens_alike(u, v, th) for u, v in zip(x, y)):
+                return False
+    return True
+
+
 def _pair_text(a: _Name, b: _Name) -> str:
-    x, y = sorted((a.surface, b.surface))
+    x, y = sorted((_flat(a.surface), _flat(b.surface)))
     return f'"{x}" ~ "{y}"'
 
 
@@ -674,7 +748,7 @@ def _compare(a: _Name, b: _Name, th: LinkThresholds) -> Match | None:
             100.0,
             f'exact: {_pair_text(a, b)}, same name "{a.stem_key}" and head noun "{a.head}"',
         )
-    if not _person_tokens_ok(a, b, th):
+    if not _person_tokens_ok(a, b, th) or not _parts_ok(a, b, th):
         return None
     hit = _similar(a.stem_key, b.stem_key, th)
     if hit is None:
@@ -788,8 +862,15 @@ def _band(n: int) -> int:
     return int(math.log(max(n, 1)) / math.log(LENGTH_BAND_RATIO))
 
 
-def _candidate_pairs(names: Sequence[_Name]) -> list[tuple[int, int]]:
-    """Index pairs worth comparing (see "Cost" in the module docstring)."""
+def _candidate_pairs(names: Sequence[_Name], th: LinkThresholds = DEFAULT.link) -> list[tuple[int, int]]:
+    """Index pairs worth running the ladder on (see "Cost" in the module docstring).
+
+    Equal (group, head, stem skeleton) and equal alias group always pair. In a
+    (group, head, first/last character, length band) block and its neighbour
+    band, rapidfuzz's C++ ``process.extract`` keeps only the pairs whose
+    skeletons reach ``skeleton`` or whose keys reach ``fuzzy_key``, the only
+    ones the transliteration / fuzzy rungs can accept.
+    """
     exact: dict[tuple, list[int]] = defaultdict(list)
     banded: dict[tuple, list[int]] = defaultdict(list)
     for i, n in enumerate(names):
@@ -798,33 +879,37 @@ def _candidate_pairs(names: Sequence[_Name]) -> list[tuple[int, int]]:
         exact[("skel", n.group, n.head, n.stem_skel)].append(i)
         if n.alias is not None:
             exact[("alias", n.group, n.alias)].append(i)
-        for tag, s in (("key", n.stem_key), ("skel", n.stem_skel)):
-            if not s:
+        for tag, text in (("key", n.stem_key), ("skel", n.stem_skel)):
+            if not text:
                 continue
-            band = _band(len(s))
-            banded[(tag, "first", n.group, n.head, s[0], band)].append(i)
-            banded[(tag, "last", n.group, n.head, s[-1], band)].append(i)
+            band = _band(len(text))
+            banded[(tag, "first", n.group, n.head, text[0], band)].append(i)
+            banded[(tag, "last", n.group, n.head, text[-1], band)].append(i)
     pairs: set[tuple[int, int]] = set()
-
-    def add(xs: Iterable[int], ys: Iterable[int] | None = None) -> None:
-        xs = list(xs)
-        if ys is None:
-            for p in range(len(xs)):
-                for q in range(p + 1, len(xs)):
-                    pairs.add((min(xs[p], xs[q]), max(xs[p], xs[q])))
-        else:
-            for x in xs:
-                for y in ys:
-                    if x != y:
-                        pairs.add((min(x, y), max(x, y)))
-
     for members in exact.values():
-        add(members)
+        for p in range(len(members)):
+            for q in range(p + 1, len(members)):
+                pairs.add((members[p], members[q]))
     for bkey, members in banded.items():
-        add(members)
-        nxt = bkey[:-1] + (bkey[-1] + 1,)
-        if nxt in banded:
-            add(members, banded[nxt])
+        tag = bkey[0]
+        cutoff = th.fuzzy_key if tag == "key" else th.skeleton
+        # ratio >= cutoff needs len(long)/len(short) <= (200 - cutoff) / cutoff
+        widest = (200.0 - cutoff) / max(cutoff, 1.0)
+        span = max(1, math.ceil(math.log(max(widest, 1.0)) / math.log(LENGTH_BAND_RATIO)))
+        others = list(members)
+        for step in range(1, span + 1):
+            others += banded.get(bkey[:-1] + (bkey[-1] + step,), [])
+        if len(others) < 2:
+            continue
+        choices = [names[j].stem_key if tag == "key" else names[j].stem_skel for j in others]
+        for i in members:
+            query = names[i].stem_key if tag == "key" else names[i].stem_skel
+            for _, _, pos in process.extract(
+                query, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None
+            ):
+                j = others[pos]
+                if j != i:
+                    pairs.add((min(i, j), max(i, j)))
     return sorted(pairs)
 
 
@@ -987,7 +1072,11 @@ def _run(
                 match = _compare(n, base, th)
                 reason = match.reason if match else None
             seen.add(form)
-            uf.union(idx[0], i, reason)
+            if uf.find(idx[0]) == uf.find(i):
+                if reason:
+                    uf.add_reason(i, reason)
+            else:
+                uf.union(idx[0], i, reason)
 
     # 2. surname, within one source
     by_source: dict[str, list[int]] = defaultdict(list)
@@ -1043,7 +1132,7 @@ def _run(
                     side = "preceding" if nearness(target)[0] == 0 else "following"
                     why = f"tie in {src} ({others}), nearest {side} full mention"
             full = names[fulls[target][0]]
-            reason = f'surname: "{n.surface}" → "{full.display}", {why}'
+            reason = f'surname: "{_flat(n.surface)}" → "{full.display}", {why}'
             if uf.union(fulls[target][0], i, reason):
                 resolved.add(i)
 
@@ -1100,7 +1189,7 @@ def _run(
     gkeys = sorted(groups)
     gnames = [rep[g] for g in gkeys]
     found: list[tuple[int, float, str, str, Match, int, int]] = []
-    for p, q in _candidate_pairs(gnames):
+    for p, q in _candidate_pairs(gnames, th):
         match = _compare(gnames[p], gnames[q], th)
         if match is not None:
             ka, kb = sorted((gkeys[p][1], gkeys[q][1]))
@@ -1123,15 +1212,15 @@ def _run(
         return x
 
     edge_of: dict[str, str] = {}  # bare key -> reason of a match that put it in its component
-    for p, q in _candidate_pairs(bnames):
+    for p, q in _candidate_pairs(bnames, th):
         match = _compare(bnames[p], bnames[q], th)
         if match is None:
             continue
         a, b = cfind(p), cfind(q)
         if a != b:
             comp[max(a, b)] = min(a, b)
-            edge_of.setdefault(bkeys[p], match.reason)
-            edge_of.setdefault(bkeys[q], match.reason)
+        edge_of.setdefault(bkeys[p], match.reason)
+        edge_of.setdefault(bkeys[q], match.reason)
     components: dict[int, list[int]] = defaultdict(list)
     for p in range(len(bkeys)):
         components[cfind(p)].append(p)
@@ -1152,7 +1241,7 @@ def _run(
                 full = sorted(uf.data[uf.find(anchor)].anchors.values(), key=lambda x: x.key)
                 who = f'"{full[0].display}"' if full else "the same person"
                 reason = (
-                    f'surname: "{n.surface}" ({ms[i].source} names no full form) → {who}, '
+                    f'surname: "{_flat(n.surface)}" ({ms[i].source} names no full form) → {who}, '
                     "the only person that surname resolves to in the other sources"
                 )
                 if n.key not in resolved_keys and n.key in edge_of:
@@ -1230,9 +1319,10 @@ def cluster(
 
     ``texts`` maps a source id to its text (for acronym definitions).
     ``rulings`` are analyst decisions ``("merge" | "split", id_a, id_b)``. An id
-    denotes the mentions of that entity in the result without rulings, plus
-    every mention whose own name would carry that id (``"loc:araz"`` names
-    the "Araz" mentions even when the ladder put them in ``"loc:aras"``).
+    denotes the mentions whose own name would carry it (``"loc:araz"`` names
+    the "Araz" mentions even when the ladder put them in ``"loc:aras"``), or,
+    when no mention's name does, the mentions of the entity with that id in
+    the result without rulings.
     Splits are enforced as cannot-link constraints while the ladder runs;
     merges are applied after it, in order, unless they would break a split.
     Mentions with a numeric label (:data:`NON_ENTITY_LABELS`) are dropped.
@@ -1242,14 +1332,19 @@ def cluster(
         return _run(ms, texts, thresholds, (), ())
     first = _run(ms, texts, thresholds, (), ())
     pos = {id(m): i for i, m in enumerate(ms)}  # the entities hold these very objects
-    members: dict[str, set[int]] = defaultdict(set)
+    named: dict[str, set[int]] = defaultdict(set)  # the id each mention's own name would carry
     for i, m in enumerate(ms):
-        members[f"{m.label.lower()}:{_name(m.text, m.label).key or '_'}"].add(i)
+        named[f"{m.label.lower()}:{_name(m.text, m.label).key or '_'}"].add(i)
+    members: dict[str, set[int]] = defaultdict(set)  # entity ids of the result without rulings
     for e in first:
         members[e.id].update(pos[id(m)] for m in e.mentions)
+
+    def resolve(eid: str) -> set[int]:
+        return set(named.get(eid) or members.get(eid) or ())
+
     splits, merges = [], []
     for kind, a, b in rulings:
-        sa, sb = set(members.get(a, ())), set(members.get(b, ()))
+        sa, sb = resolve(a), resolve(b)
         if kind == "split":
             splits.append((sa, sb))
         elif kind == "merge":

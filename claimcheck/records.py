@@ -129,3 +129,42 @@ class Mention:
     source: str
     start: int
     end: int
+
+
+class Verdict(str, Enum):
+    """What the compare stage concluded about aligned claims."""
+
+    CONTRADICTION = "contradiction"
+    AGREEMENT = "agreement"
+    NAMING = "naming"  # one entity spelled differently across sources
+
+
+@dataclass(frozen=True, slots=True)
+class Variant:
+    """One spelling of an entity in one source (for naming findings)."""
+
+    text: str
+    source: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """Claims from different sources aligned on subject, scope, unit, period
+    and stance, with the verdict and a sentence a person can check."""
+
+    id: str  # stable: derived from the claim ids (or entity variants)
+    verdict: Verdict
+    kind: str  # quantity | date | role | naming
+    subject: str | None
+    scope: tuple[str, ...]
+    period: str | None
+    claims: tuple[Claim, ...]
+    explanation: str
+    difference: float | None = None  # absolute, in the claims' unit
+    relative_difference: float | None = None  # |a-b| / min(|a|,|b|)
+    tolerance: float | None = None  # relative tolerance applied
+    copies: bool = False  # the quotes are near-verbatim copies: one origin, not independent
+    variants: tuple[Variant, ...] = ()  # naming findings
+    entity: str | None = None  # naming findings: the entity id

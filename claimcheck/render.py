@@ -73,3 +73,83 @@ def table(title: str, columns: Sequence[str], rows: Sequence[dict[str, object]],
 
 def line(text: str, stderr: bool = False) -> None:
     console(stderr=stderr).print(escape(text), soft_wrap=True)
+
+
+# ------------------------------------------------------------------- diff
+
+_CONTROL = {c: f"\\x{c:02x}" for c in [*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F]}
+_CONTROL.update({c: f"\\u{c:04x}" for c in [*range(0x80, 0xA0), 0x200B, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]})
+
+
+def safe(text: str) -> str:
+    """Escape control, bidi and zero-width characters and rich markup, so a
+    hostile article cannot move the cursor or reorder what the analyst sees."""
+    return escape(text.translate(_CONTROL).replace("\n", " ").replace("\t", " "))
+
+
+def _quote_cell(text: str, start: int, end: int, source: str, value: str) -> str:
+    from .report import snippet
+
+    before, fig, after = snippet(text, start, end, width=50)
+    return f"[bold]{safe(source)}[/]: [cyan]{safe(value)}[/]\n{safe(before)}[reverse]{safe(fig)}[/]{safe(after)}"
+
+
+def findings_report(findings, rows, *, show_agreements: bool, agreements_total: int, copies: int) -> None:
+    """Contradictions table, spelling variants, agreements (count or table)."""
+    from .compare import format_value
+
+    out = console()
+    by_id = {f.id: f for f in findings}
+    contradictions = [r for r in rows if r["verdict"] == "contradiction"]
+    if contradictions:
+        t = Table(title=f"Contradictions ({len({r['finding_id'] for r in contradictions})})", title_justify="left",
+                  show_lines=True, expand=True)
+        for col, ratio in (("id / status", 1), ("subject / period", 2), ("source A", 4), ("source B", 4),
+                           ("difference", 1), ("why", 4)):
+            t.add_column(col, ratio=ratio, overflow="fold")
+        for r in contradictions:
+            f = by_id[r["finding_id"]]
+            a, b = f.claims[0], f.claims[1]
+            diff = ""
+            if f.relative_difference is not None and f.kind == "quantity":
+                diff = f"{f.relative_difference:.1%}"
+            elif f.kind == "date" and f.difference is not None:
+                diff = f"{f.difference:.0f} days"
+            t.add_row(
+                f"{safe(f.id)}\n[dim]{safe(str(r['status']))}[/]",
+                f"{safe(f.subject or '?')}\n[dim]{safe(f.period or '')}[/]",
+                _quote_cell(a.quote, a.surface_start - a.start, a.surface_end - a.start, a.source, format_value(a)),
+                _quote_cell(b.quote, b.surface_start - b.start, b.surface_end - b.start, b.source, format_value(b)),
+                diff,
+                safe(f.explanation),
+            )
+        out.print(t)
+    naming = [f for f in findings if f.verdict.value == "naming"]
+    if naming:
+        t = Table(title=f"Spelling variants ({len(naming)})", title_justify="left", expand=True)
+        t.add_column("entity", ratio=1, overflow="fold")
+        t.add_column("variants (source)", ratio=3, overflow="fold")
+        t.add_column("why one entity", ratio=3, overflow="fold")
+        for f in naming:
+            variants = "\n".join(f"[cyan]{safe(v.text)}[/] ({safe(v.source)})" for v in f.variants)
+            t.add_row(safe(f.subject or ""), variants, safe(f.explanation))
+        out.print(t)
+    agreements = [r for r in rows if r["verdict"] == "agreement"]
+    if show_agreements and agreements:
+        t = Table(title=f"Agreements ({agreements_total})", title_justify="left", show_lines=True, expand=True)
+        for col, ratio in (("id", 1), ("subject / period", 2), ("source A", 4), ("source B", 4), ("why", 4)):
+            t.add_column(col, ratio=ratio, overflow="fold")
+        for r in agreements:
+            f = by_id[r["finding_id"]]
+            a, b = f.claims[0], f.claims[1]
+            t.add_row(
+                safe(f.id) + ("\n[dim]copy[/]" if f.copies else ""),
+                f"{safe(f.subject or '?')}\n[dim]{safe(f.period or '')}[/]",
+                _quote_cell(a.quote, a.surface_start - a.start, a.surface_end - a.start, a.source, format_value(a)),
+                _quote_cell(b.quote, b.surface_start - b.start, b.surface_end - b.start, b.source, format_value(b)),
+                safe(f.explanation),
+            )
+        out.print(t)
+    elif agreements_total:
+        extra = f" ({copies} from copied text, not independent)" if copies else ""
+        out.print(f"{agreements_total} agreements{extra}; list them with --agreements", soft_wrap=True)

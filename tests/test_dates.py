@@ -80,7 +80,8 @@ def test_find_dates_ranges_and_periods() -> None:
         "Between 2020 and 2022 prices rose; in 2024/25 and the early 2020s, "
         "Q3 2025 and by end-2026 they fell."
     )
-    assert _slices(text) == ["Between 2020 and 2022", "2024/25", "early 2020s", "Q3 2025", "end-2026"]
+    expected = ["Between 2020 and 2022", "2024/25", "early 2020s", "Q3 2025", "end-2026"]
+    assert _slices(text) == expected
 
 
 def test_find_dates_relative_needs_ref() -> None:

@@ -62,14 +62,20 @@ def groups(entities: list[Entity]) -> set[frozenset[tuple[str, str]]]:
     return {frozenset((m.source, m.text) for m in e.mentions) for e in entities}
 
 
-def entity_of(entities: list[Entity], source: str, text: str) -> Entity:
-    hits = [e for e in entities if any(m.source == source and m.text == text for m in e.mentions)]
+def entity_of(entities: list[Entity], source: str, text: str, label: str | None = None) -> Entity:
+    hits = [
+        e
+        for e in entities
+        if any(
+            m.source == source and m.text == text and label in (None, m.label) for m in e.mentions
+        )
+    ]
     assert len(hits) == 1, hits
     return hits[0]
 
 
-def together(entities: list[Entity], *pairs: tuple[str, str]) -> bool:
-    ids = {entity_of(entities, s, t).id for s, t in pairs}
+def together(entities: list[Entity], *pairs: tuple[str, ...]) -> bool:
+    ids = {entity_of(entities, *p).id for p in pairs}
     return len(ids) == 1
 
 
@@ -201,6 +207,8 @@ def test_label_compatibility_table() -> None:
         ("Tehran", "Teheran", "GPE", "GPE", "transliteration"),
         ("Iraq", "Irak", "GPE", "GPE", "transliteration"),
         ("Nagorno-Karabakh", "Nagorno-Karabach", "LOC", "GPE", "fuzzy"),
+        ("Khudafarin and Giz Galasi", "Khoda Afarin and Qiz Qalasi", "FAC", "FAC", "transliteration"),
+        ("Islamic Republic of Iran", "Islamic Republic of Iran", "GPE", "GPE", "exact"),
         ("Economic Cooperation Organisation", "Economic Cooperation Organization", "ORG", "ORG", "transliteration"),
     ],
 )
@@ -242,6 +250,11 @@ def test_match_names_merges(a: str, b: str, la: str, lb: str, rung: str) -> None
         ("Iran", "Iran", "GPE", "ORG"),  # incompatible labels
         ("Azerbaijan", "Azerbaijan", "GPE", "PERSON"),
         ("Economic Cooperation Organization", "Islamic Cooperation Organization", "ORG", "ORG"),
+        ("Islamic Republic of Iran", "Islamic Republic of Iraq", "GPE", "GPE"),
+        ("Azerbaijan and Armenia", "Azerbaijan and Iran", "GPE", "GPE"),
+        ("Armenia", "Armenian", "GPE", "GPE"),
+        ("Eurasia", "Eurasian", "LOC", "LOC"),
+        ("Azerbaijan", "Azerbaijani", "GPE", "GPE"),
         ("", "", "GPE", "GPE"),
         ("...", "—", "GPE", "GPE"),
     ],
@@ -380,7 +393,8 @@ def test_person_and_facility_named_after_them_stay_apart() -> None:
     b = Doc("b").ent("Aras", "LOC").say(" river and the ").ent("Aras corridor", "FAC").say(" and ")
     b.ent("Khudafarin", "FAC").say(" vs ").ent("Khudafarin Bridge", "FAC")
     ents = run(a, b)
-    assert not together(ents, ("a", "Heydar Aliyev International Airport"), ("a", "Heydar Aliyev"))
+    assert not together(ents, ("a", "Heydar Aliyev International Airport"), ("a", "Heydar Aliyev", "FAC"))
+    assert not together(ents, ("a", "Heydar Aliyev", "FAC"), ("a", "Heydar Aliyev", "PERSON"))
     assert together(ents, ("a", "Heydar Aliyev International Airport"), ("a", "Heydar Aliyev Airport"))
     assert not together(ents, ("b", "Aras"), ("b", "Aras corridor"))
     assert not together(ents, ("b", "Khudafarin"), ("b", "Khudafarin Bridge"))
@@ -485,8 +499,9 @@ def test_rulings() -> None:
     assert len(split) == 4
     assert len(next(e for e in split if e.id == "loc:araz").mentions) == 2
     merged = cluster(ms, rulings=[("merge", "gpe:iran", "gpe:islamicrepublic")])
-    iran = next(e for e in merged if e.id == "gpe:iran")
-    assert len(iran.mentions) == 2
+    iran = entity_of(merged, "a", "Iran")
+    assert len(iran.mentions) == 2 and len(merged) == 2
+    assert iran.id == "gpe:islamicrepublic"  # canonical: tie on count -> the longest form
     assert any("analyst ruling: merge" in r for r in iran.reasons)
     # a merge never overrides a split
     both = cluster(ms, rulings=[("split", "loc:aras", "loc:araz"), ("merge", "loc:aras", "loc:araz")])
@@ -530,9 +545,9 @@ def test_blocking_is_not_all_pairs() -> None:
     def word() -> str:
         return "".join(rng.choice(letters) + rng.choice(vowels) for _ in range(rng.randint(2, 6))).title()
 
-    words = sorted({word() for _ in range(3000)})
+    words = sorted({word() for _ in range(1500)})
     names = [_name(w, "GPE") for w in words]
-    pairs = _candidate_pairs(names)
+    pairs = _candidate_pairs(names, DEFAULT.link)
     n = len(names)
     assert len(pairs) < n * (n - 1) / 2 / 5
     mentions = [one(w, "GPE", f"s{i % 7}", i * 20) for i, w in enumerate(words)]
@@ -540,6 +555,33 @@ def test_blocking_is_not_all_pairs() -> None:
     ents = cluster(mentions)
     assert time.perf_counter() - t0 < 2.0
     assert sum(len(e.mentions) for e in ents) == len(mentions)
+
+
+def test_blocking_keeps_every_pair_the_ladder_accepts() -> None:
+    base = ["Khudafarin", "Khoda Afarin", "Khudaferin", "Aras", "Araz", "Giz Galasi", "Qiz Qalasi",
+            "Giz Galasy", "Azerbaijan", "Azerbaycan", "Tehran", "Teheran", "Iraq", "Irak", "Iran",
+            "Nagorno-Karabakh", "Nagorno-Karabach", "Nakhchivan", "Naxçıvan", "Nakhichevan",
+            "Aras River", "Araz River", "River Aras", "Baku", "Turkey", "Türkiye", "Russia",
+            "Russian Federation", "Zangezur", "Zangazur", "Shusha", "Shushi", "Lachin", "Laçın"]
+    rng = random.Random(3)
+    noisy = []
+    for w in base:
+        chars = list(w)
+        i = rng.randrange(len(chars))
+        chars[i] = rng.choice("aeiouzsk")
+        noisy.append("".join(chars))
+    names = [_name(w, "GPE") for w in sorted(set(base + noisy))]
+    cand = set(_candidate_pairs(names, DEFAULT.link))
+    for i in range(len(names)):
+        for j in range(i + 1, len(names)):
+            if match_names(names[i].surface, names[j].surface, "GPE", "GPE") is None:
+                continue
+            a, b = names[i], names[j]
+            ends_differ = all(
+                x[:1] != y[:1] and x[-1:] != y[-1:]
+                for x, y in ((a.stem_key, b.stem_key), (a.stem_skel, b.stem_skel))
+            )
+            assert (i, j) in cand or ends_differ, (a.surface, b.surface)
 
 
 def test_seed_like_names() -> None:
@@ -560,9 +602,7 @@ def test_seed_like_names() -> None:
     ms = []
     for surface, label in wanted:
         for m in re.finditer(re.escape(surface) + r"(?![\w-])", text):
-            if surface == "Aliyev" and text[m.start() - 1] != " " or (
-                surface == "Aliyev" and text[m.start() - 7 : m.start()] in ("Heydar ", "Ilham ")
-            ):
+            if surface == "Aliyev" and text[: m.start()].endswith(("Heydar ", "Ilham ")):
                 continue
             ms.append(Mention(surface, label, "seed", m.start(), m.end()))
     ents = cluster(ms, {"seed": text})
@@ -593,7 +633,7 @@ NAMEISH = st.one_of(
 )
 
 
-@settings(max_examples=300, deadline=None, database=None)
+@settings(max_examples=150, deadline=None, database=None)
 @given(NAMEISH, NAMEISH, LABELS, LABELS)
 def test_match_names_is_symmetric(a: str, b: str, la: str, lb: str) -> None:
     ab = match_names(a, b, la, lb)
@@ -604,7 +644,7 @@ def test_match_names_is_symmetric(a: str, b: str, la: str, lb: str) -> None:
         assert "\n" not in ab.reason
 
 
-@settings(max_examples=300, deadline=None, database=None)
+@settings(max_examples=200, deadline=None, database=None)
 @given(st.text())
 def test_fold_and_keys_never_raise(text: str) -> None:
     f = fold(text)

@@ -87,13 +87,23 @@ def extract_source(source: Source, nlp: Language, thresholds: Thresholds = DEFAU
 
 
 def _fix_surname_labels(mentions: list[Mention]) -> list[Mention]:
-    """A non-PERSON mention that is exactly the surname of a person named in
-    the same source is that person ("Pezeshkian" tagged NORP by the model)."""
+    """Source-level label repairs for the small model's misfires:
+
+    - a non-PERSON mention that is exactly the surname of a person named in
+      the same source is that person ("Pezeshkian" tagged NORP);
+    - a plural of a demonym the source uses is that demonym's group
+      ("Azerbaijanis" tagged ORG next to "Azerbaijani" NORP).
+    """
     surnames = {m.text.split()[-1] for m in mentions if m.label == "PERSON" and len(m.text.split()) > 1}
-    return [
-        replace(m, label="PERSON") if m.label in ("NORP", "ORG", "LOC") and m.text in surnames else m
-        for m in mentions
-    ]
+    demonyms = {m.text for m in mentions if m.label == "NORP"}
+    out = []
+    for m in mentions:
+        if m.label in ("NORP", "ORG", "LOC") and m.text in surnames:
+            m = replace(m, label="PERSON")
+        elif m.label != "NORP" and m.text.endswith("s") and m.text[:-1] in demonyms:
+            m = replace(m, label="NORP")
+        out.append(m)
+    return out
 
 
 def claim_id(source: str, kind: Kind, quote: str, surface: str, occurrence: int) -> str:

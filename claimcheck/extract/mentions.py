@@ -31,6 +31,18 @@ FACILITY_HEADS = {
 #: place name ("Khudafarin"): such mentions are relabelled LOC.
 _DEMONYM = re.compile(r"(?:an|ian|ean|ese|ish|i|ic|ch|ss|ite)s?$", re.I)
 
+#: Generic facility nouns: a proper name attached to one of these (or to a
+#: FACILITY_HEADS noun) through compound/nmod/conj/appos is a facility name
+#: ("the Khudaferin and Giz Galasy hydroelectric facilities").
+_GENERIC_FACILITIES = frozenset("facility station plant complex reservoir hydropower".split())
+#: An EVENT entity without an event word is usually a misfire on a place.
+_EVENT_WORDS = frozenset(
+    """war battle summit conference forum games olympics cup championship election elections
+    revolution crisis festival expo congress council session talks accord agreement treaty
+    protest protests uprising attack earthquake flood pandemic day week parade""".split()
+)
+_ATTACH_DEPS = frozenset({"compound", "nmod", "conj", "appos", "amod", "cc"})
+
 _MATCHERS: dict[int, object] = {}
 
 
@@ -60,6 +72,9 @@ def find_mentions(doc: Doc, nlp: Language, source: str, base: int) -> list[Menti
     for sp in rule_spans:
         label = FACILITY_HEADS[sp[-1].lower_]
         out.append(Mention(sp.text, label, source, base + sp.start_char, base + sp.end_char))
+    for sp, label in _attached_names(doc, taken):
+        taken.update(range(sp.start, sp.end))
+        out.append(Mention(sp.text, label, source, base + sp.start_char, base + sp.end_char))
     for ent in doc.ents:
         if ent.label_ not in LINK_LABELS or taken.intersection(range(ent.start, ent.end)):
             continue
@@ -71,6 +86,48 @@ def find_mentions(doc: Doc, nlp: Language, source: str, base: int) -> list[Menti
         label = ent.label_
         if label == "NORP" and not _DEMONYM.search(span.text):
             label = "LOC"
+        elif label == "EVENT" and not any(t.lower_ in _EVENT_WORDS for t in span):
+            label = "LOC"
         out.append(Mention(span.text, label, source, base + span.start_char, base + span.end_char))
     out.sort(key=lambda m: (m.start, m.end))
     return out
+
+
+def _facility_label(token) -> str | None:
+    lemma = (token.lemma_ or token.lower_).lower()
+    if lemma in FACILITY_HEADS:
+        return FACILITY_HEADS[lemma]
+    if lemma in _GENERIC_FACILITIES:
+        return "FAC"
+    return None
+
+
+def _attached_names(doc: Doc, taken: set[int]):
+    """Proper-name runs whose head chain reaches a facility noun: "Khoda
+    Afarin" in "the joint dams ... – Khoda Afarin and Qiz Qalasi –". Needs a
+    parse; yields nothing on a blank pipeline."""
+    if not doc.has_annotation("DEP"):
+        return
+    i = 0
+    while i < len(doc):
+        if doc[i].pos_ != "PROPN" or i in taken:
+            i += 1
+            continue
+        j = i
+        while j < len(doc) and doc[j].pos_ == "PROPN" and j not in taken and _facility_label(doc[j]) is None:
+            j += 1
+        if j == i:
+            i += 1
+            continue
+        label = None
+        tok, steps = doc[j - 1], 0
+        while steps < 4 and tok.dep_ in _ATTACH_DEPS and tok.head.i != tok.i:
+            tok = tok.head
+            steps += 1
+            if not (i <= tok.i < j):
+                label = _facility_label(tok)
+                if label or tok.pos_ not in ("PROPN", "NOUN"):
+                    break
+        if label is not None:
+            yield doc[i:j], label
+        i = j

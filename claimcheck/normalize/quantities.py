@@ -319,6 +319,9 @@ UNIT_FACTORS: dict[str, float] = {
     ),
 }
 
+# "3.5 × 10^9"
+_TIMES = ("×", "x", "*")
+
 # One-letter units only count in lowercase ("5 m", not "5 M").
 _LOWERCASE_ONLY = frozenset({"m", "t"})
 
@@ -381,13 +384,14 @@ def _tokenize(text: str) -> list[_Tok]:
             glued = False
             continue
         kind = m.lastgroup or "sym"
-        toks.append(_Tok(kind, m.group(), m.group().lower(), m.start(), m.end(), glued and bool(toks)))
+        piece = m.group()
+        toks.append(_Tok(kind, piece, piece.lower(), m.start(), m.end(), glued and bool(toks)))
         glued = True
     return _join_space_groups(toks, norm)
 
 
 def _join_space_groups(toks: list[_Tok], norm: str) -> list[_Tok]:
-    """"1 200 000" -> one numeral "1,200,000" (one whitespace character between groups)."""
+    """Merge "1 200 000" into one numeral "1,200,000" (one whitespace between groups)."""
     out: list[_Tok] = []
     i = 0
     while i < len(toks):
@@ -584,7 +588,8 @@ class _Parser:
         for ktoks, value, key in index.get(self.toks[i].low, ()):
             j = i
             for k, (low, glued) in enumerate(ktoks):
-                if j >= self.n or self.toks[j].low != low or (k and glued and not self.toks[j].glued):
+                tok = self.toks[j] if j < self.n else None
+                if tok is None or tok.low != low or (k and glued and not tok.glued):
                     break
                 j += 1
             else:
@@ -732,7 +737,7 @@ class _Parser:
             if exp is None:
                 return
             value, j = _power(value, exp[0]), exp[1]
-        elif self._low(j) in ("×", "x", "*") and self._low(j + 1) == "10" and self._low(j + 2) == "^":
+        elif self._low(j) in _TIMES and [self._low(j + 1), self._low(j + 2)] == ["10", "^"]:
             exp = self._exponent(j + 3)
             if exp is None:
                 return
@@ -820,7 +825,9 @@ class _Parser:
         self._chain(i, 0.0, math.inf, found)
         yield from sorted(found, key=lambda f: -f[1])
 
-    def _chain(self, i: int, total: float, last_scale: float, found: list[tuple[_Mag, int]]) -> None:
+    def _chain(
+        self, i: int, total: float, last_scale: float, found: list[tuple[_Mag, int]]
+    ) -> None:
         """Collect readings of "two million three hundred thousand five" from ``i``."""
         for group, j, needs_scale in self._groups(i):
             for scale, k in self._word_scales(j):

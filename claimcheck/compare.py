@@ -1,0 +1,404 @@
+"""The compare stage: align claims across sources and give verdicts.
+
+Two claims meet only when they share a blocking key (:func:`blocking_key`:
+kind, unit, period, stance) and then, inside the block, a subject (exact
+subject key, or ``token_sort_ratio`` above the threshold between distinct
+keys) and a compatible scope. Never all pairs.
+
+Verdicts (tolerances in :mod:`claimcheck.thresholds`):
+
+- quantities agree when their tolerance intervals overlap: an exact figure
+  is ±0.5%, "around" ±5%, "more than X" is [X, ∞), a range is itself;
+- dates agree at the coarser precision ("2025" vs "2025-06");
+- roles agree when one title's words contain the other's ("President" vs
+  "President of Iran"); otherwise they contradict.
+
+Every finding has a one-sentence explanation a person can check. Pure: no
+spaCy, no printing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from .records import Claim, Finding, Hedge, Kind, Stance, Variant, Verdict
+from .thresholds import DEFAULT, CompareThresholds
+
+# ------------------------------------------------------------ subject keys
+
+#: Words that say how a measure is reported, not what is measured.
+GENERIC_WORDS = frozenset(
+    """volume volumes total overall amount level levels figure figures value sum number size
+    bilateral mutual two-way two way combined annual yearly current recent new the a an of in
+    for to and on at by from with its their this that""".split()
+)
+#: Words that name one measure under different names.
+SYNONYMS = {
+    "turnover": "trade",
+    "commerce": "trade",
+    "exchange": "trade",
+    "exports": "export",
+    "imports": "import",
+    "railroad": "railway",
+    "rail": "railway",
+    "completed": "completion",
+    "complete": "completion",
+    "finish": "completion",
+    "finished": "completion",
+}
+#: Verbs that carry no event of their own ("X is", "X reached").
+_LIGHT_VERBS = frozenset("is are was were be been being has have had reached reach amounted stood seems".split())
+_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+
+
+def _stem(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def subject_key(subject: str | None) -> tuple[str, ...]:
+    """A comparable form of a subject: lower case, hyphen parts split, plural
+    stripped, generic and light words dropped, synonyms mapped, sorted.
+    "the total volume of mutual trade" and "bilateral trade turnover" are both
+    ``("trade",)``."""
+    if not subject:
+        return ()
+    words = []
+    for raw in _WORD.findall(subject.casefold()):
+        for part in raw.split("-"):
+            w = SYNONYMS.get(part, part)
+            w = SYNONYMS.get(_stem(w), _stem(w))
+            if w and w not in GENERIC_WORDS and w not in _LIGHT_VERBS:
+                words.append(w)
+    return tuple(sorted(set(words)))
+
+
+# ---------------------------------------------------------------- blocking
+
+
+def blocking_key(claim: Claim) -> tuple | None:
+    """Claims meet only within one block. ``None``: the claim cannot be
+    compared (no subject, or a quantity without a period)."""
+    if claim.kind is Kind.QUANTITY:
+        if claim.period is None or not claim.subject or claim.unit is None:
+            return None
+        return (claim.kind.value, claim.unit, claim.period, (claim.stance or Stance.ACTUAL).value)
+    if claim.kind is Kind.DATE:
+        if claim.resolved or len(subject_key(claim.subject)) < 2:
+            return None  # "Today", or an event too vague to align ("South Caucasus is")
+        return (claim.kind.value, (claim.stance or Stance.ACTUAL).value)
+    if claim.kind is Kind.ROLE:
+        if not claim.subject or not claim.normalized:
+            return None
+        return (claim.kind.value,)
+    return None
+
+
+def blocks(claims: Iterable[Claim]) -> dict[tuple, list[Claim]]:
+    """Group comparable claims by blocking key (a visible, linear step)."""
+    out: dict[tuple, list[Claim]] = defaultdict(list)
+    for c in claims:
+        key = blocking_key(c)
+        if key is not None:
+            out[key].append(c)
+    return out
+
+
+# ------------------------------------------------------------------ values
+
+
+@dataclass(frozen=True, slots=True)
+class Interval:
+    lo: float
+    hi: float
+    tolerance: float  # relative tolerance that produced it
+    why: str  # "±5% for 'around'"
+
+
+def interval(c: Claim, t: CompareThresholds) -> Interval:
+    v = float(c.value)  # type: ignore[arg-type]
+    hedge = c.hedge or Hedge.EXACT
+    if hedge is Hedge.RANGE and c.value_max is not None:
+        return Interval(min(v, c.value_max), max(v, c.value_max), 0.0, "a range")
+    if hedge in (Hedge.MORE_THAN, Hedge.AT_LEAST):
+        return Interval(v, math.inf, 0.0, "'more than' (any larger value agrees)")
+    if hedge in (Hedge.LESS_THAN, Hedge.AT_MOST):
+        return Interval(-math.inf, v, 0.0, "'less than' (any smaller value agrees)")
+    tol = t.approx if hedge is Hedge.APPROX else t.exact
+    why = f"±{tol:.0%} for 'around'" if hedge is Hedge.APPROX else f"±{tol:.1%} for rounding"
+    span = abs(v) * tol
+    return Interval(v - span, v + span, tol, why)
+
+
+def _point(c: Claim) -> float:
+    v = float(c.value)  # type: ignore[arg-type]
+    if c.hedge is Hedge.RANGE and c.value_max is not None:
+        return (v + c.value_max) / 2
+    return v
+
+
+def format_value(c: Claim) -> str:
+    """"580M USD", "300M–400M USD", "more than 400K hectare", "20 percent"."""
+    if c.kind is not Kind.QUANTITY:
+        return str(c.value)
+    text = _short(float(c.value))  # type: ignore[arg-type]
+    if c.hedge is Hedge.RANGE and c.value_max is not None:
+        text = f"{text}–{_short(c.value_max)}"
+    prefix = {
+        Hedge.APPROX: "~", Hedge.MORE_THAN: "more than ", Hedge.AT_LEAST: "at least ",
+        Hedge.LESS_THAN: "less than ", Hedge.AT_MOST: "at most ",
+    }.get(c.hedge or Hedge.EXACT, "")
+    unit = {"percent": "%"}.get(c.unit or "", f" {c.unit}" if c.unit else "")
+    return f"{prefix}{text}{unit}"
+
+
+def _short(v: float) -> str:
+    for scale, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K")):
+        if abs(v) >= scale:
+            return f"{v / scale:.4g}{suffix}"
+    return f"{v:.4g}"
+
+
+# -------------------------------------------------------------------- dates
+
+
+def date_bounds(value: str) -> tuple[dt.date, dt.date] | None:
+    """First and last day an ISO date or interval covers ("2025" -> Jan 1 ..
+    Dec 31; "2025-01/2025-10" -> Jan 1 .. Oct 31)."""
+    try:
+        if "/" in value:
+            a, b = value.split("/", 1)
+            lo, hi = date_bounds(a), date_bounds(b)
+            return (lo[0], hi[1]) if lo and hi else None
+        parts = [int(p) for p in value.split("-")]
+        if len(parts) == 1:
+            return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
+        if len(parts) == 2:
+            y, m = parts
+            nxt = dt.date(y + (m == 12), m % 12 + 1, 1)
+            return dt.date(y, m, 1), nxt - dt.timedelta(days=1)
+        d = dt.date(*parts[:3])
+        return d, d
+    except (ValueError, TypeError):
+        return None
+
+
+# ----------------------------------------------------------------- findings
+
+
+def finding_id(claims: Sequence[Claim]) -> str:
+    """Stable: the same claims give the same id on every run."""
+    key = "\x1f".join(sorted(c.id for c in claims))
+    return "f-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
+
+
+def _fold(text: str) -> str:
+    return " ".join(_WORD.findall(text.casefold()))
+
+
+def is_copy(a: Claim, b: Claim, t: CompareThresholds) -> bool:
+    """Near-verbatim quotes in two sources: syndicated copy, one origin."""
+    return fuzz.ratio(_fold(a.quote), _fold(b.quote)) >= t.syndicated_quote
+
+
+def compare(
+    claims: Sequence[Claim],
+    canonical: Mapping[str, str] | None = None,
+    thresholds: CompareThresholds = DEFAULT.compare,
+) -> list[Finding]:
+    """All agreements and contradictions between claims of different sources.
+
+    ``canonical`` maps a name as written (scope entries, role subjects) to its
+    entity cluster's display name, so "Araz"/"Aras" or "President X"/"X"
+    compare as one. Names not in it are compared as written.
+    """
+    canon = dict(canonical or {})
+    findings: list[Finding] = []
+    for key, members in sorted(blocks(claims).items()):
+        for group in _subject_groups(members, thresholds, canon):
+            findings.extend(_pairs(group, thresholds, canon))
+    findings.sort(key=lambda f: (f.verdict.value, f.kind, f.subject or "", f.id))
+    return findings
+
+
+def _subject_of(c: Claim, canon: Mapping[str, str]) -> tuple[str, ...]:
+    if c.kind is Kind.ROLE:
+        return (canon.get(c.subject or "", c.subject or "").casefold(),)
+    return subject_key(c.subject)
+
+
+def _subject_groups(members: list[Claim], t: CompareThresholds, canon) -> list[list[Claim]]:
+    """Split a block by subject: equal subject keys, joined by fuzzy similarity
+    between *distinct* keys (few per block)."""
+    by_key: dict[tuple[str, ...], list[Claim]] = defaultdict(list)
+    for c in members:
+        k = _subject_of(c, canon)
+        if k:
+            by_key[k].append(c)
+    keys = sorted(by_key)
+    parent = {k: k for k in keys}
+
+    def find(k):
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    if members and members[0].kind is not Kind.ROLE:
+        for i, a in enumerate(keys):
+            for b in keys[i + 1 :]:
+                if fuzz.token_sort_ratio(" ".join(a), " ".join(b)) >= t.subject_similarity:
+                    parent[find(b)] = find(a)
+    groups: dict[tuple[str, ...], list[Claim]] = defaultdict(list)
+    for k in keys:
+        groups[find(k)].extend(by_key[k])
+    return [g for g in groups.values() if len({c.source for c in g}) > 1]
+
+
+def _scope(c: Claim, canon: Mapping[str, str]) -> frozenset[str]:
+    return frozenset(canon.get(s, s) for s in c.scope)
+
+
+def scopes_compatible(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Same places, or one claim's places within the other's. Unknown scope
+    (empty) only meets unknown scope."""
+    if not a or not b:
+        return a == b
+    return a <= b or b <= a
+
+
+def _pairs(group: list[Claim], t: CompareThresholds, canon) -> list[Finding]:
+    out = []
+    group = sorted(group, key=lambda c: (c.source, c.start, c.id))
+    for i, a in enumerate(group):
+        for b in group[i + 1 :]:
+            if a.source == b.source:
+                continue  # a source never contradicts or confirms itself
+            sa, sb = _scope(a, canon), _scope(b, canon)
+            if not scopes_compatible(sa, sb):
+                continue
+            f = _verdict(a, b, sa | sb, t)
+            if f is not None:
+                out.append(f)
+    return out
+
+
+def _verdict(a: Claim, b: Claim, scope: frozenset[str], t: CompareThresholds) -> Finding | None:
+    scope_t = tuple(sorted(scope))
+    copies = is_copy(a, b, t)
+    subject = a.subject if a.kind is not Kind.ROLE else a.subject
+    where = f"same scope ({', '.join(scope_t)})" if scope_t else "no place named"
+    common = dict(id=finding_id((a, b)), kind=a.kind.value, subject=subject, scope=scope_t, claims=(a, b), copies=copies)
+    copy_note = " The two quotes are near-verbatim copies: one origin, not independent confirmation." if copies else ""
+    if a.kind is Kind.QUANTITY:
+        ia, ib = interval(a, t), interval(b, t)
+        pa, pb = _point(a), _point(b)
+        diff = abs(pa - pb)
+        base = min(abs(pa), abs(pb))
+        rel = diff / base if base else (0.0 if diff == 0 else math.inf)
+        tol = max(ia.tolerance, ib.tolerance)
+        why = ia.why if ia.tolerance >= ib.tolerance else ib.why
+        head = f"same measure ({subject}), same period ({a.period}), {where}: {format_value(a)} vs {format_value(b)}"
+        agree = ia.lo <= ib.hi and ib.lo <= ia.hi
+        if agree:
+            text = f"{head} agree within {why}."
+        else:
+            text = f"{head} differ by {rel:.1%}, beyond {why if (ia.tolerance or ib.tolerance) else 'the stated bounds'}."
+        return Finding(
+            verdict=Verdict.AGREEMENT if agree else Verdict.CONTRADICTION, period=a.period,
+            explanation=text + copy_note, difference=diff, relative_difference=None if math.isinf(rel) else rel,
+            tolerance=tol, **common,
+        )
+    if a.kind is Kind.DATE:
+        ba, bb = date_bounds(str(a.value)), date_bounds(str(b.value))
+        if ba is None or bb is None:
+            return None
+        agree = ba[0] <= bb[1] and bb[0] <= ba[1]
+        head = f"same event ({subject}), {where}: {a.value} vs {b.value}"
+        text = f"{head} agree at the coarser precision." if agree else f"{head} are different dates."
+        days = None if agree else float(min(abs((ba[0] - bb[1]).days), abs((bb[0] - ba[1]).days)))
+        return Finding(verdict=Verdict.AGREEMENT if agree else Verdict.CONTRADICTION, period=None,
+                       explanation=text + copy_note, difference=days, **common)
+    if a.kind is Kind.ROLE:
+        wa, wb = set((a.normalized or "").split()), set((b.normalized or "").split())
+        agree = wa <= wb or wb <= wa
+        head = f"same person ({subject}), {where}: '{a.value}' vs '{b.value}'"
+        text = f"{head} are compatible titles." if agree else f"{head} are different titles."
+        return Finding(verdict=Verdict.AGREEMENT if agree else Verdict.CONTRADICTION, period=None,
+                       explanation=text + copy_note, **common)
+    return None
+
+
+# ------------------------------------------------------------------ naming
+
+
+def naming_findings(entities: Sequence, sources: Mapping[str, str] | None = None) -> list[Finding]:
+    """One finding per entity spelled differently across sources, when the
+    spellings were joined as transliteration or fuzzy variants (not a title,
+    a surname or an acronym, which are not spelling differences)."""
+    from .link import match_names, name_key
+
+    out = []
+    for e in entities:
+        first: dict[str, object] = {}
+        for m in e.mentions:
+            key = name_key(m.text)
+            if key and key not in first:
+                first[key] = m
+        if len(first) < 2 or len({m.source for m in first.values()}) < 2:
+            continue
+        spellings = sorted(first.items())
+        keep: dict[str, object] = {}
+        reasons = []
+        for i, (ka, ma) in enumerate(spellings):
+            for kb, mb in spellings[i + 1 :]:
+                if ma.source == mb.source or _inflection(ka, kb):
+                    continue
+                match = match_names(ma.text, mb.text, ma.label, mb.label)
+                if match is not None and match.rung in ("transliteration", "fuzzy"):
+                    keep[ka], keep[kb] = ma, mb
+                    reasons.append(f"{ma.text} ~ {mb.text}: {match.reason}")
+        if len(keep) < 2:
+            continue
+        variants = tuple(
+            Variant(m.text, m.source, m.start, m.end)
+            for m in sorted(keep.values(), key=lambda m: (m.source, m.start))
+        )
+        vid = "n-" + hashlib.sha1("\x1f".join([e.id, *sorted(v.text for v in variants)]).encode()).hexdigest()[:10]
+        names = " / ".join(dict.fromkeys(v.text for v in variants))
+        out.append(Finding(
+            id=vid, verdict=Verdict.NAMING, kind="naming", subject=e.name, scope=(), period=None, claims=(),
+            explanation=f"{names}: one {e.label} entity spelled {len(keep)} ways across "
+                        f"{len({v.source for v in variants})} sources ({'; '.join(reasons[:3])})",
+            variants=variants, entity=e.id,
+        ))
+    return sorted(out, key=lambda f: (f.subject or "", f.id))
+
+
+def _inflection(a: str, b: str) -> bool:
+    """"azerbaijani"/"azerbaijanis": a plural, not a spelling variant."""
+    short, long = sorted((a, b), key=len)
+    return long in (short + "s", short + "es")
+
+
+def canonical_names(entities: Sequence) -> dict[str, str]:
+    """Name as written -> its entity's display name, for names that belong to
+    exactly one entity (an ambiguous surface form is left as written)."""
+    seen: dict[str, set[str]] = defaultdict(set)
+    for e in entities:
+        for m in e.mentions:
+            seen[m.text].add(e.name)
+            for v in e.variants:
+                seen[v].add(e.name)
+    return {text: next(iter(names)) for text, names in seen.items() if len(names) == 1}
