@@ -51,6 +51,7 @@ except ImportError:  # pragma: no cover - depends on the selectolax build
 __all__ = [
     "SUPPORTED_SUFFIXES",
     "IngestError",
+    "Layout",
     "decode",
     "find_files",
     "html_to_text",
@@ -790,8 +791,8 @@ _NOT_NAME_WORDS = frozenset(
         "release", "agency", "media", "staff", "desk", "team", "report", "reports", "interview",
         "column", "columns", "blog", "feature", "features", "magazine", "daily", "weekly", "times",
         "post", "herald", "tribune", "journal", "online", "today", "advertisement", "sponsored",
-        "author", "authors", "print", "email", "next", "previous", "back", "foreign", "affairs", "policy", "defense", "defence", "security", "energy",
-        "regions",
+        "author", "authors", "print", "email", "next", "previous", "back", "foreign", "affairs",
+        "defense", "defence", "security", "energy", "regions",
     }
 )  # fmt: skip
 
@@ -1025,15 +1026,19 @@ def segment_text(
 ) -> Layout:
     """Choose the segments of ``text`` that extraction reads, and read its header.
 
-    The header is the first ``thresholds.header_lines`` non-empty lines, up to
-    the first body line (a sentence of ``min_sentence_words`` words or more
-    ending in sentence punctuation, or any line over 25 words). In it: the
-    title is the first headline-like line (3-25 words, no final punctuation,
-    not a date, not a name, not noise); the publication date is the first
-    day-precision date (its line is skipped as "dateline" unless it is the
-    title); the author is a name-shaped line within two lines of the title or
-    dateline (skipped as "byline"), else the last non-empty line of the text
-    when it is name-shaped.
+    The header is the first ``thresholds.header_lines`` non-empty lines; the
+    body starts at the first body line among them (a sentence of
+    ``min_sentence_words`` words or more ending in sentence punctuation, or
+    any line over 25 words; noise lines don't count). The title is the first
+    headline-like line before the body (3-25 words, no final punctuation, not
+    a dateline, not a name, not noise). The publication date is the first
+    day-precision date (``find_dates``) on a header line before the body, or
+    on a short dateline-shaped header line after it; a line that is mostly
+    that date ("May 20, 2025", "Politics 28 April 2025 10:48") is skipped as
+    "dateline". The author is a name-shaped line (2-4 capitalised words of
+    letters, optional "By") within two header lines of the title or dateline,
+    skipped as "byline"; failing that, the text's last non-empty line when it
+    is name-shaped.
 
     Every other line is kept unless it repeats an earlier line ("repeat of
     line N"; case and whitespace ignored) or is page noise: "photo credit",

@@ -151,7 +151,7 @@ import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -474,7 +474,12 @@ def _word(tok: str) -> str:
 
 
 def _is_titleish(w: str) -> bool:
-    return w in TITLE_WORDS or w in TITLE_MODIFIERS
+    """A title word ("presidents" too: "Presidents Ilham Aliyev and ...") or modifier."""
+    return (
+        w in TITLE_WORDS
+        or w in TITLE_MODIFIERS
+        or (len(w) > 3 and w.endswith("s") and w[:-1] in TITLE_WORDS)
+    )
 
 
 def _strip_title(display: str) -> tuple[str, str]:
@@ -485,7 +490,11 @@ def _strip_title(display: str) -> tuple[str, str]:
         w = _word(tok)
         if _is_titleish(w):
             end = i + 1
-        elif w in _PREFIX_CONNECTORS or w in DEMONYMS or (len(w) >= 4 and _DEMONYM_SUFFIX.search(w)):
+        elif (
+            w in _PREFIX_CONNECTORS
+            or w in DEMONYMS
+            or (len(w) >= 4 and _DEMONYM_SUFFIX.search(w))
+        ):
             continue
         else:
             break
@@ -591,7 +600,9 @@ def _name(surface: str, label: str) -> _Name:
     stem_key = name_key(stem) if head else key
     if head and not stem_key:
         head, stem, stem_key = None, display, key
-    tokens = tuple(t for t in (name_key(t) for t in display.split()) if t) if label == "PERSON" else ()
+    tokens: tuple[str, ...] = ()
+    if label == "PERSON":
+        tokens = tuple(k for k in (name_key(t) for t in display.split()) if k)
     return _Name(
         surface=surface,
         label=label,
@@ -862,7 +873,9 @@ def _band(n: int) -> int:
     return int(math.log(max(n, 1)) / math.log(LENGTH_BAND_RATIO))
 
 
-def _candidate_pairs(names: Sequence[_Name], th: LinkThresholds = DEFAULT.link) -> list[tuple[int, int]]:
+def _candidate_pairs(
+    names: Sequence[_Name], th: LinkThresholds = DEFAULT.link
+) -> list[tuple[int, int]]:
     """Index pairs worth running the ladder on (see "Cost" in the module docstring).
 
     Equal (group, head, stem skeleton) and equal alias group always pair. In a
@@ -1011,7 +1024,11 @@ def _is_bare(n: _Name) -> bool:
 
 
 def _is_acronym_form(display: str) -> bool:
-    return " " not in display and sum(c.isupper() for c in display) >= 2 and display.upper() == display
+    return (
+        " " not in display
+        and sum(c.isupper() for c in display) >= 2
+        and display.upper() == display
+    )
 
 
 def _most_common(counter: Counter[str]) -> str:
