@@ -152,23 +152,20 @@ def diff(
         raise typer.Exit(2) from None
     for sid in run.refreshed.missing:
         render.note(f"{sid}: source file not found or unreadable; its ledger claims are used as they are")
-    reviews = dict(run.ledger.reviews)
-    rows = report.finding_rows(run.findings, reviews)
-    contradiction_ids = {r["finding_id"] for r in rows if r["verdict"] == "contradiction"}
-    agreement_rows = [r for r in rows if r["verdict"] == "agreement"]
     sources = [e.source for e in run.ledger.sources]
+    records = report.finding_records(run.findings, sources, dict(run.ledger.reviews))
     try:
         if csv_out is not None:
             stream, close = _open_out(csv_out)
             try:
-                report.write_csv([r for r in rows if r["verdict"] == "contradiction"], stream)
+                report.write_csv(report.pair_rows(records), stream)
             finally:
                 if close:
                     stream.close()
         if json_out is not None:
             stream, close = _open_out(json_out)
             try:
-                json.dump(report.findings_json(run.findings, sources, reviews), stream, ensure_ascii=False, indent=2)
+                json.dump(report.findings_json(records, sources), stream, ensure_ascii=False, indent=2)
                 stream.write("\n")
             finally:
                 if close:
@@ -177,14 +174,13 @@ def diff(
         render.error(str(exc))
         raise typer.Exit(2) from None
     to_stdout = "-" in (str(csv_out), str(json_out))
-    naming = sum(1 for f in run.findings if f.verdict.value == "naming")
-    copies = sum(1 for r in agreement_rows if r["copies"])
     if not to_stdout:
-        render.findings_report(run.findings, rows, show_agreements=agreements,
-                               agreements_total=len(agreement_rows), copies=copies)
+        render.findings_report(records, show_agreements=agreements)
+    counts = {v: sum(1 for r in records if r["verdict"] == v) for v in ("contradiction", "naming", "agreement")}
+    contradiction_ids = {r["id"] for r in records if r["verdict"] == "contradiction"}
     render.line(
-        f"{len(contradiction_ids)} contradictions, {naming} spelling variants, {len(agreement_rows)} agreements "
-        f"across {len(sources)} sources and {len(run.ledger.claims)} claims",
+        f"{counts['contradiction']} contradictions, {counts['naming']} spelling variants, {counts['agreement']} "
+        f"agreements across {len(sources)} sources and {len(run.ledger.claims)} claims",
         stderr=to_stdout,
     )
     if contradiction_ids:

@@ -70,9 +70,11 @@ Extra guards (apply to every non-exact rung)
   and Armenia" != "Azerbaijan and Iran"); two names with the same number of
   words match only if each aligned word pair is equal, has the same skeleton
   or passes the transliteration / fuzzy test ("Islamic Republic of Iran" !=
-  "Islamic Republic of Iraq"); and a place never matches its own demonym
-  (a key that is the other plus n/an/ian/i/is/ns/ians/ese/ish/ic: Armenia !=
-  Armenian, Eurasia != Eurasian) even under one label.
+  "Islamic Republic of Iraq").
+* Any label: a name never matches the same name plus a demonym / adjective
+  ending (a key that is the other plus n/an/ian/i/is/ns/ians/ese/ish/ic):
+  Armenia != Armenian, Eurasia != Eurasian even under one label (spaCy tags
+  "Azerbaijan" and "Azerbaijani" PERSON at times), Mohammad != Mohammadi.
 * A cluster never holds two full PERSON names (two or more tokens) that do not
   match each other directly; a merge that would create one is refused. So
   "Heydar Aliyev" and "Ilham Aliyev" never end up together, whatever chain of
@@ -507,14 +509,17 @@ def _strip_title(display: str) -> tuple[str, str]:
 
 
 _DISPLAY_THE = re.compile(r"^the\s+", re.IGNORECASE)
+_TRAILING_PAREN = re.compile(r"\s*\([^()]*\)?\s*$")
 _DISPLAY_POSS = re.compile(r"(?:['\u2019\u02bc`\u00b4][sS]|(?<=[sS])['\u2019])$")
 
 
 def _display(text: str, label: str) -> tuple[str, str]:
-    """(title prefix, display form): whitespace collapsed, leading "the",
-    trailing possessive and stray punctuation removed, title prefix split off
-    (PERSON only)."""
+    """(title prefix, display form): whitespace collapsed, a trailing
+    parenthesis, a leading "the", a trailing possessive and stray punctuation
+    removed, title prefix split off (PERSON only)."""
     s = " ".join(text.split())
+    # a trailing parenthesis is not part of the name: "X (OIC)", "X (OIC"
+    s = _TRAILING_PAREN.sub("", s) or s
     s = s.strip(" ,;:\"“”«»()[]{}")
     s = _DISPLAY_THE.sub("", s)
     s = _DISPLAY_POSS.sub("", s).rstrip(" ,;:")
@@ -706,15 +711,16 @@ def _tokens_alike(x: str, y: str, th: LinkThresholds) -> bool:
 
 
 def _parts_ok(a: _Name, b: _Name, th: LinkThresholds) -> bool:
-    """Non-person guard: "X and Y" only matches "X' and Y'" conjunct by
-    conjunct; equal-length multi-word names match word by word (a word may
-    differ only as a transliteration / spelling variant: "Islamic Republic of
-    Iran" != "... of Iraq"); a place never matches its demonym."""
-    if a.group == "PERSON":
-        return True
+    """A name never matches itself plus a demonym ending (any label). Non-person
+    names: "X and Y" only matches "X' and Y'" conjunct by conjunct;
+    equal-length multi-word names match word by word (a word may differ only
+    as a transliteration / spelling variant: "Islamic Republic of Iran" !=
+    "... of Iraq")."""
     ka, kb = sorted((a.stem_key, b.stem_key), key=len)
     if kb.startswith(ka) and kb[len(ka) :] in _DEMONYM_TAILS:
-        return False
+        return False  # Armenia / Armenian; for people, Mohammad / Mohammadi
+    if a.group == "PERSON":
+        return True
     pa, pb = a.parts, b.parts
     if len(pa) > 1 or len(pb) > 1:
         if len(pa) != len(pb):
@@ -740,6 +746,13 @@ def _compare(a: _Name, b: _Name, th: LinkThresholds) -> Match | None:
         return None
     if a.raw_key == b.raw_key:
         return Match("exact", 100.0, f'exact: {_pair_text(a, b)}, same key "{a.raw_key}"')
+    if a.key == b.key and not (a.prefix or b.prefix):
+        return Match(
+            "exact",
+            100.0,
+            f'exact: {_pair_text(a, b)}, same name "{min(a.display, b.display)}" '
+            f'(key "{a.key}")',
+        )
     if a.key == b.key:
         prefixes = sorted(p for p in (a.prefix, b.prefix) if p)
         return Match(

@@ -87,69 +87,64 @@ def safe(text: str) -> str:
     return escape(text.translate(_CONTROL).replace("\n", " ").replace("\t", " "))
 
 
-def _quote_cell(text: str, start: int, end: int, source: str, value: str) -> str:
+def _quote_cell(claim: dict) -> str:
     from .report import snippet
 
-    before, fig, after = snippet(text, start, end, width=50)
-    return f"[bold]{safe(source)}[/]: [cyan]{safe(value)}[/]\n{safe(before)}[reverse]{safe(fig)}[/]{safe(after)}"
+    quote = claim["quote"]
+    before, fig, after = snippet(quote, claim["surface_start"] - claim["start"], claim["surface_end"] - claim["start"], width=50)
+    return f"[bold]{safe(claim['source'])}[/]: [cyan]{safe(claim['display'])}[/]\n{safe(before)}[reverse]{safe(fig)}[/]{safe(after)}"
 
 
-def findings_report(findings, rows, *, show_agreements: bool, agreements_total: int, copies: int) -> None:
-    """Contradictions table, spelling variants, agreements (count or table)."""
-    from .compare import format_value
+def _difference(r: dict) -> str:
+    if r["kind"] == "quantity" and r["relative_difference"] is not None:
+        return f"{r['relative_difference']:.1%}"
+    if r["kind"] == "date" and r["difference"] is not None:
+        return f"{r['difference']:.0f} days"
+    return ""
 
+
+def findings_report(records: list[dict], *, show_agreements: bool) -> None:
+    """Contradictions table, spelling variants, agreements (count or table),
+    all from :func:`claimcheck.report.finding_records`."""
     out = console()
-    by_id = {f.id: f for f in findings}
-    contradictions = [r for r in rows if r["verdict"] == "contradiction"]
+    contradictions = [r for r in records if r["verdict"] == "contradiction"]
     if contradictions:
-        t = Table(title=f"Contradictions ({len({r['finding_id'] for r in contradictions})})", title_justify="left",
-                  show_lines=True, expand=True)
+        t = Table(title=f"Contradictions ({len(contradictions)})", title_justify="left", show_lines=True, expand=True)
         for col, ratio in (("id / status", 1), ("subject / period", 2), ("source A", 4), ("source B", 4),
                            ("difference", 1), ("why", 4)):
             t.add_column(col, ratio=ratio, overflow="fold")
         for r in contradictions:
-            f = by_id[r["finding_id"]]
-            a, b = f.claims[0], f.claims[1]
-            diff = ""
-            if f.relative_difference is not None and f.kind == "quantity":
-                diff = f"{f.relative_difference:.1%}"
-            elif f.kind == "date" and f.difference is not None:
-                diff = f"{f.difference:.0f} days"
+            a, b = r["claims"][0], r["claims"][1]
             t.add_row(
-                f"{safe(f.id)}\n[dim]{safe(str(r['status']))}[/]",
-                f"{safe(f.subject or '?')}\n[dim]{safe(f.period or '')}[/]",
-                _quote_cell(a.quote, a.surface_start - a.start, a.surface_end - a.start, a.source, format_value(a)),
-                _quote_cell(b.quote, b.surface_start - b.start, b.surface_end - b.start, b.source, format_value(b)),
-                diff,
-                safe(f.explanation),
+                f"{safe(r['id'])}\n[dim]{safe(str(r['status']))}[/]",
+                f"{safe(r['subject'] or '?')}\n[dim]{safe(r['period'] or '')}[/]",
+                _quote_cell(a), _quote_cell(b), _difference(r), safe(r["explanation"]),
             )
         out.print(t)
-    naming = [f for f in findings if f.verdict.value == "naming"]
+    naming = [r for r in records if r["verdict"] == "naming"]
     if naming:
         t = Table(title=f"Spelling variants ({len(naming)})", title_justify="left", expand=True)
         t.add_column("entity", ratio=1, overflow="fold")
         t.add_column("variants (source)", ratio=3, overflow="fold")
         t.add_column("why one entity", ratio=3, overflow="fold")
-        for f in naming:
-            variants = "\n".join(f"[cyan]{safe(v.text)}[/] ({safe(v.source)})" for v in f.variants)
-            t.add_row(safe(f.subject or ""), variants, safe(f.explanation))
+        for r in naming:
+            variants = "\n".join(f"[cyan]{safe(c['value'])}[/] ({safe(c['source'])})" for c in r["claims"])
+            t.add_row(safe(r["subject"] or ""), variants, safe(r["explanation"]))
         out.print(t)
-    agreements = [r for r in rows if r["verdict"] == "agreement"]
+    agreements = [r for r in records if r["verdict"] == "agreement"]
+    copies = sum(1 for r in agreements if r["copies"])
     if show_agreements and agreements:
-        t = Table(title=f"Agreements ({agreements_total})", title_justify="left", show_lines=True, expand=True)
+        t = Table(title=f"Agreements ({len(agreements)})", title_justify="left", show_lines=True, expand=True)
         for col, ratio in (("id", 1), ("subject / period", 2), ("source A", 4), ("source B", 4), ("why", 4)):
             t.add_column(col, ratio=ratio, overflow="fold")
         for r in agreements:
-            f = by_id[r["finding_id"]]
-            a, b = f.claims[0], f.claims[1]
+            a, b = r["claims"][0], r["claims"][1]
             t.add_row(
-                safe(f.id) + ("\n[dim]copy[/]" if f.copies else ""),
-                f"{safe(f.subject or '?')}\n[dim]{safe(f.period or '')}[/]",
-                _quote_cell(a.quote, a.surface_start - a.start, a.surface_end - a.start, a.source, format_value(a)),
-                _quote_cell(b.quote, b.surface_start - b.start, b.surface_end - b.start, b.source, format_value(b)),
-                safe(f.explanation),
+                safe(r["id"]) + ("\n[dim]copy[/]" if r["copies"] else ""),
+                f"{safe(r['subject'] or '?')}\n[dim]{safe(r['period'] or '')}[/]",
+                _quote_cell(a), _quote_cell(b), safe(r["explanation"]),
             )
         out.print(t)
-    elif agreements_total:
+    elif agreements:
         extra = f" ({copies} from copied text, not independent)" if copies else ""
-        out.print(f"{agreements_total} agreements{extra}; list them with --agreements", soft_wrap=True)
+        out.print(f"{len(agreements)} agreements{extra}; list them with --agreements", soft_wrap=True)

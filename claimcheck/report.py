@@ -51,32 +51,87 @@ NUMERIC_COLUMNS = frozenset({"value_a", "value_b", "difference", "relative_diffe
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _value(c) -> object:
-    if c.kind.value == "quantity" and c.value_max is not None:
-        return f"{c.value:g}-{c.value_max:g}"
-    return c.value
+def _status(reviews: dict, finding_id: str) -> dict:
+    review = reviews.get(finding_id)
+    return review if isinstance(review, dict) else {}
 
 
-def finding_rows(findings: Sequence, reviews: dict | None = None) -> list[dict[str, object]]:
-    """One row per pair of claims in a finding (naming findings excluded).
-    Feeds the terminal table, the CSV and the JSON alike."""
+def _claim_record(c, paths: dict) -> dict[str, object]:
+    from .compare import format_value
+
+    return {
+        "claim_id": c.id, "source": c.source, "path": paths.get(c.source), "quote": c.quote,
+        "start": c.start, "end": c.end, "surface": c.surface, "surface_start": c.surface_start,
+        "surface_end": c.surface_end, "value": c.value, "value_max": c.value_max, "unit": c.unit,
+        "hedge": c.hedge.value if c.hedge else None, "period": c.period,
+        "stance": c.stance.value if c.stance else None, "display": format_value(c),
+    }
+
+
+def finding_records(findings: Sequence, sources: Sequence, reviews: dict | None = None) -> list[dict[str, object]]:
+    """THE row builder: one JSON-ready record per finding. The terminal
+    tables, the CSV (:func:`pair_rows`) and the JSON all read these records,
+    so they never disagree."""
     reviews = reviews or {}
-    rows = []
+    paths = {s.id: s.path for s in sources}
+    out = []
     for f in findings:
+        review = _status(reviews, f.id)
+        record: dict[str, object] = {
+            "id": f.id, "verdict": f.verdict.value, "kind": f.kind, "subject": f.subject,
+            "scope": list(f.scope), "period": f.period, "explanation": f.explanation,
+            "difference": f.difference, "relative_difference": f.relative_difference,
+            "tolerance": f.tolerance, "copies": f.copies,
+            "status": review.get("status", "open"), "note": review.get("note"), "reviewer": review.get("reviewer"),
+        }
         if f.verdict.value == "naming":
+            record["entity"] = f.entity
+            record["claims"] = [
+                {"claim_id": None, "source": v.source, "path": paths.get(v.source), "quote": v.text,
+                 "start": v.start, "end": v.end, "value": v.text, "unit": None}
+                for v in f.variants
+            ]
+        else:
+            record["claims"] = [_claim_record(c, paths) for c in f.claims]
+        out.append(record)
+    return out
+
+
+def source_records(sources: Sequence) -> list[dict[str, object]]:
+    return [
+        {"id": s.id, "path": s.path, "sha256": s.sha256, "title": s.title, "published": s.published, "author": s.author}
+        for s in sources
+    ]
+
+
+def findings_json(records: Sequence[dict], sources: Sequence) -> dict[str, object]:
+    """``{"sources": [...], "findings": [...]}``, the schema the README documents."""
+    return {"sources": source_records(sources), "findings": list(records)}
+
+
+def _csv_value(claim: dict) -> object:
+    if claim.get("value_max") is not None:
+        return f"{claim['value']:g}-{claim['value_max']:g}"
+    return claim["value"]
+
+
+def pair_rows(records: Sequence[dict], verdicts: tuple[str, ...] = ("contradiction",)) -> list[dict[str, object]]:
+    """One row per pair of claims in the records with these verdicts."""
+    rows = []
+    for r in records:
+        if r["verdict"] not in verdicts:
             continue
-        status = (reviews.get(f.id) or {}).get("status", "open") if isinstance(reviews.get(f.id), dict) else "open"
-        for i, a in enumerate(f.claims):
-            for b in f.claims[i + 1 :]:
+        claims = r["claims"]
+        for i, a in enumerate(claims):
+            for b in claims[i + 1 :]:
                 rows.append({
-                    "finding_id": f.id, "kind": f.kind, "subject": f.subject or "",
-                    "scope": "; ".join(f.scope), "period": f.period or "",
-                    "source_a": a.source, "value_a": _value(a), "unit_a": a.unit or "", "quote_a": a.quote,
-                    "source_b": b.source, "value_b": _value(b), "unit_b": b.unit or "", "quote_b": b.quote,
-                    "difference": f.difference if f.difference is not None else "",
-                    "relative_difference": round(f.relative_difference, 6) if f.relative_difference is not None else "",
-                    "explanation": f.explanation, "status": status,
-                    "verdict": f.verdict.value, "copies": f.copies,
+                    "finding_id": r["id"], "kind": r["kind"], "subject": r["subject"] or "",
+                    "scope": "; ".join(r["scope"]), "period": r["period"] or "",
+                    "source_a": a["source"], "value_a": _csv_value(a), "unit_a": a["unit"] or "", "quote_a": a["quote"],
+                    "source_b": b["source"], "value_b": _csv_value(b), "unit_b": b["unit"] or "", "quote_b": b["quote"],
+                    "difference": r["difference"] if r["difference"] is not None else "",
+                    "relative_difference": round(r["relative_difference"], 6) if r["relative_difference"] is not None else "",
+                    "explanation": r["explanation"], "status": r["status"],
                 })
     return rows
 
@@ -96,46 +151,6 @@ def write_csv(rows: Sequence[dict[str, object]], stream) -> None:
     writer.writeheader()
     for row in rows:
         writer.writerow({k: (v if k in NUMERIC_COLUMNS and not isinstance(v, str) else csv_safe(v)) for k, v in row.items()})
-
-
-def findings_json(findings: Sequence, sources: Sequence, reviews: dict | None = None) -> dict[str, object]:
-    """``{"sources": [...], "findings": [...]}``, the schema the README documents."""
-    reviews = reviews or {}
-    paths = {s.id: s.path for s in sources}
-    out_findings = []
-    for f in findings:
-        review = reviews.get(f.id) if isinstance(reviews.get(f.id), dict) else {}
-        item: dict[str, object] = {
-            "id": f.id, "verdict": f.verdict.value, "kind": f.kind, "subject": f.subject,
-            "scope": list(f.scope), "period": f.period, "explanation": f.explanation,
-            "difference": f.difference, "relative_difference": f.relative_difference,
-            "tolerance": f.tolerance, "copies": f.copies,
-            "status": review.get("status", "open"), "note": review.get("note"), "reviewer": review.get("reviewer"),
-        }
-        if f.verdict.value == "naming":
-            item["entity"] = f.entity
-            item["claims"] = [
-                {"claim_id": None, "source": v.source, "path": paths.get(v.source), "quote": v.text,
-                 "start": v.start, "end": v.end, "value": v.text, "unit": None}
-                for v in f.variants
-            ]
-        else:
-            item["claims"] = [
-                {"claim_id": c.id, "source": c.source, "path": paths.get(c.source), "quote": c.quote,
-                 "start": c.start, "end": c.end, "surface": c.surface, "surface_start": c.surface_start,
-                 "surface_end": c.surface_end, "value": c.value, "value_max": c.value_max, "unit": c.unit,
-                 "hedge": c.hedge.value if c.hedge else None, "period": c.period,
-                 "stance": c.stance.value if c.stance else None}
-                for c in f.claims
-            ]
-        out_findings.append(item)
-    return {
-        "sources": [
-            {"id": s.id, "path": s.path, "sha256": s.sha256, "title": s.title, "published": s.published, "author": s.author}
-            for s in sources
-        ],
-        "findings": out_findings,
-    }
 
 
 def snippet(text: str, start: int, end: int, width: int = 60) -> tuple[str, str, str]:

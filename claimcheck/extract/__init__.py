@@ -77,7 +77,7 @@ def extract_source(source: Source, nlp: Language, thresholds: Thresholds = DEFAU
     segments = source.segments
     docs = list(nlp.pipe(source.text[s.start : s.end] for s in segments))
     has_ner = "ner" in nlp.pipe_names
-    mentions = _fix_surname_labels(
+    mentions = _repair_labels(
         [m for doc, seg in zip(docs, segments) for m in find_mentions(doc, nlp, source.id, seg.start)]
     )
     builder = _SourceClaims(source, mentions, has_ner, thresholds)
@@ -86,9 +86,11 @@ def extract_source(source: Source, nlp: Language, thresholds: Thresholds = DEFAU
     return Extraction(source, tuple(builder.claims), tuple(mentions))
 
 
-def _fix_surname_labels(mentions: list[Mention]) -> list[Mention]:
+def _repair_labels(mentions: list[Mention]) -> list[Mention]:
     """Source-level label repairs for the small model's misfires:
 
+    - a name keeps its most frequent label within the source ("Azerbaijan"
+      tagged PERSON a few times among many GPE);
     - a non-PERSON mention that is exactly the surname of a person named in
       the same source is that person ("Pezeshkian" tagged NORP);
     - a plural of a demonym the source uses is that demonym's group
@@ -96,8 +98,19 @@ def _fix_surname_labels(mentions: list[Mention]) -> list[Mention]:
     """
     surnames = {m.text.split()[-1] for m in mentions if m.label == "PERSON" and len(m.text.split()) > 1}
     demonyms = {m.text for m in mentions if m.label == "NORP"}
+    # one sense per discourse: a name keeps its most frequent label in a source
+    votes: dict[str, Counter[str]] = {}
+    for m in mentions:
+        votes.setdefault(m.text, Counter())[m.label] += 1
+    majority = {}
+    for text, counter in votes.items():
+        (top, n), *rest = counter.most_common()
+        if not rest or n > rest[0][1]:
+            majority[text] = top
     out = []
     for m in mentions:
+        if majority.get(m.text, m.label) != m.label:
+            m = replace(m, label=majority[m.text])
         if m.label in ("NORP", "ORG", "LOC") and m.text in surnames:
             m = replace(m, label="PERSON")
         elif m.label != "NORP" and m.text.endswith("s") and m.text[:-1] in demonyms:
