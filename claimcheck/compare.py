@@ -42,6 +42,9 @@ GENERIC_WORDS = frozenset(
 )
 #: Words that name one measure under different names.
 SYNONYMS = {
+    # direction of change: "growth", "rise" and "increase" are one thing
+    "growth": "increase", "rise": "increase", "gain": "increase", "jump": "increase", "surge": "increase",
+    "decline": "decrease", "drop": "decrease", "fall": "decrease", "reduction": "decrease",
     "turnover": "trade",
     "commerce": "trade",
     "exchange": "trade",

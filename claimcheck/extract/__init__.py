@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from ..records import Claim, Kind, Mention, Precision, Source, Stance
 from ..thresholds import DEFAULT, Thresholds
 from .context import (
+    date_governs,
     event_for_date,
     has_parse,
     is_attribution,
@@ -209,20 +210,20 @@ class _SourceClaims:
         dates = find_date_mentions(sent, self.ref)
         figures = find_figures(sent)
         fig_tokens = {i for f in figures for i in range(f.start, f.end)}
+        doc = sent.doc
         periods = [
-            (d.start, d.end, d.parsed.value)
-            for d in dates
+            d for d in dates
             if not is_baseline(d.start, sent) and not fig_tokens.intersection(range(d.start, d.end))
         ]
-        doc = sent.doc
         for f in figures:
             span = doc[f.start : f.end]
             subject = _resolve(subject_for_figure(span.root, sent), named)
             p = f.parsed
+            candidates = [(d.start, d.end, d.parsed.value) for d in periods if date_governs(doc[d.start : d.end].root, span.root)]
             self._emit(
                 Kind.QUANTITY, quote, q_start, q_end, span, base,
                 subject=subject, scope=scope, value=p.value, value_max=p.value_max,
-                unit=f.unit, hedge=p.hedge, period=nearest(periods, f.start, f.end),
+                unit=f.unit, hedge=p.hedge, period=nearest(candidates, f.start, f.end),
                 stance=stance_for(span.root, sent),
             )
         for d in dates:

@@ -29,7 +29,7 @@ STANCE_CUES: dict[str, Stance] = {
     ),
     **dict.fromkeys(
         "forecast project predict expect anticipate outlook likely projection "
-        "estimate_to could would may might will".split(),
+        "estimate_to could would may might will poise track".split(),
         Stance.FORECAST,
     ),
 }
@@ -51,6 +51,12 @@ CHANGE_NOUNS = frozenset(
     "increase rise growth decline decrease drop fall jump gain surge cut reduction "
     "slowdown".split()
 )
+#: Verbs of change, by direction. A figure they take directly or with "by"
+#: ("grew 3%", "rose by $2bn") is a change; with "to" it is a level.
+INCREASE_VERBS = frozenset("grow rise increase jump climb widen surge gain expand soar rebound".split())
+DECREASE_VERBS = frozenset("fall drop decline decrease shrink narrow slump contract plunge slip sink".split())
+#: Nouns that stand between a figure and what it measures: "a record $33 trillion".
+_PLACEHOLDER_NOUNS = frozenset("record high peak low level total sum figure amount value".split())
 #: Verbs whose object is the measure: "increase trade to $10 billion".
 CHANGE_VERBS = frozenset(
     "increase raise boost bring lift grow expand double triple reduce cut lower push take".split()
@@ -104,10 +110,12 @@ def stance_for(root: Token, sent: Span) -> Stance:
             if cue is not None and tok is not root:
                 return cue
             for child in tok.children:
-                if child.dep_ in ("aux", "auxpass") and lemma(child) in STANCE_CUES:
+                if child.dep_ in ("aux", "auxpass", "acomp") and lemma(child) in STANCE_CUES:
                     return STANCE_CUES[lemma(child)]
-                if child.dep_ == "acomp" and lemma(child) == "likely":
-                    return Stance.FORECAST
+                if child.dep_ == "prep" and child.lower_ == "on":  # "is on track to hit"
+                    for obj in child.children:
+                        if obj.dep_ == "pobj" and lemma(obj) in STANCE_CUES:
+                            return STANCE_CUES[lemma(obj)]
         return Stance.ACTUAL
     lo = max(sent.start, root.i - 8)
     hi = min(sent.end, root.i + 3)
@@ -137,11 +145,19 @@ def noun_phrase(noun: Token, *, drop_generic: bool = True) -> str:
     start = min((c.left_edge.i for c in left), default=noun.i)
     words = [
         t for t in noun.doc[start : noun.i + 1]
-        if t.pos_ not in ("DET", "NUM", "PUNCT", "SYM") or t.text in "-–"
+        if (t.pos_ not in ("DET", "NUM", "PUNCT", "SYM") and any(ch.isalpha() for ch in t.text)) or t.text in "-–"
         if not t.like_num and lemma(t) not in _DROP_MODIFIERS
     ]
     text = "".join(t.text_with_ws for t in words).strip()
-    return text.replace(" - ", "-").replace(" -", "-").replace("- ", "-") or noun.text
+    text = text.replace(" - ", "-").replace(" -", "-").replace("- ", "-").strip("-– ") or noun.text
+    # "trade in goods": a prepositional modifier that is not a name is part of the measure
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ in ("in", "of", "for"):
+            objs = [c for c in child.children if c.dep_ == "pobj" and not c.ent_type_ and c.pos_ == "NOUN"]
+            if objs:
+                text = f"{text} {child.lower_} {noun_phrase(objs[0], drop_generic=False)}"
+            break
+    return text
 
 
 def _clause_subject(verb: Token) -> Token | None:
@@ -161,45 +177,80 @@ def _clause_subject(verb: Token) -> Token | None:
     return None
 
 
+def _change_direction(root: Token) -> tuple[str, Token] | None:
+    """("increase" | "decrease", the verb) when the figure is a change:
+    "up $1 trillion", "rose by 2%", "grew 3 percent", "has grown at 2%"."""
+    prev = root.doc[root.left_edge.i - 1] if root.left_edge.i > 0 else None
+    if prev is not None and prev.lower_ in ("up", "down"):
+        verb = next((a for a in ancestors(root) if a.pos_ in ("VERB", "AUX")), None) or root.head
+        return ("increase" if prev.lower_ == "up" else "decrease"), verb
+    node = root
+    if node.dep_ == "pobj" and node.head.dep_ == "prep":
+        if node.head.lower_ not in ("by", "at"):
+            return None
+        node = node.head
+    if node.dep_ not in ("dobj", "npadvmod", "prep", "advmod", "attr"):
+        return None
+    verb = node.head
+    if lemma(verb) in INCREASE_VERBS:
+        return "increase", verb
+    if lemma(verb) in DECREASE_VERBS:
+        return "decrease", verb
+    return None
+
+
 def subject_for_figure(root: Token, sent: Span) -> str | None:
     """What a figure measures, from the parse; ``None`` without one.
 
     ``root`` is the syntactic root of the figure's span (units included).
 
+    - the figure is a change ("rose by 2%", "up $1 trillion"): what changed,
+      plus "increase" or "decrease", so a change never meets a level;
     - the figure modifies a noun of change: what changed ("a 20 percent
       increase" in a clause about trade);
     - the figure modifies a goal noun: its compounds ("the $10 billion trade
       target" is about trade);
-    - the figure modifies another noun: that noun ("120 representatives");
+    - the figure modifies another noun: that noun ("120 representatives"),
+      unless it is a placeholder ("a record $33 trillion");
     - the figure is the object of a verb: that verb's subject ("bilateral
       trade reached $580 million", "turnover amounted to $518 million").
     """
     if not has_parse(sent):
         return None
+    change = _change_direction(root)
+    if change is not None:
+        direction, verb = change
+        subj = _clause_subject(verb) if verb.pos_ in ("VERB", "AUX") else None
+        return f"{noun_phrase(subj)} {direction}" if subj is not None else direction
     governor = root.head
     if (
         governor.i != root.i
         and root.dep_ in ("nummod", "compound", "amod", "quantmod", "nmod")
         and governor.pos_ in ("NOUN", "PROPN")
     ):
-        if lemma(governor) in CHANGE_NOUNS:
+        if lemma(governor) in _PLACEHOLDER_NOUNS:
+            root, governor = governor, governor.head  # "reach a record $33 trillion"
+        elif lemma(governor) in CHANGE_NOUNS:
             for child in governor.children:
                 if child.dep_ == "prep" and child.lower_ in ("in", "of"):
                     objs = [c for c in child.children if c.dep_ == "pobj"]
                     if objs:
                         return f"{noun_phrase(objs[0])} {lemma(governor)}"
             subj = _clause_subject(governor.head) if governor.head.i != governor.i else None
-            if subj is not None:
+            if subj is not None and subj.i != governor.i:
                 return f"{noun_phrase(subj)} {lemma(governor)}"
-            return lemma(governor)
-        if lemma(governor) in STANCE_CUES:
+            phrase = noun_phrase(governor)
+            return phrase if phrase.lower().endswith(lemma(governor)) else f"{phrase} {lemma(governor)}"
+        elif lemma(governor) in STANCE_CUES:
             compounds = [c for c in governor.lefts if c.dep_ == "compound" and c.i > root.i]
             if compounds:
                 return " ".join(c.text for c in compounds)
-        return noun_phrase(governor)
+            return noun_phrase(governor)
+        else:
+            return noun_phrase(governor)
     node = root
     for _ in range(4):
-        if node.dep_ not in ("pobj", "dobj", "attr", "oprd", "prep", "pcomp", "npadvmod", "advmod", "appos"):
+        if node.dep_ not in ("pobj", "dobj", "attr", "oprd", "prep", "pcomp", "npadvmod", "advmod", "appos", "acomp"):
             break
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
@@ -216,6 +267,27 @@ def subject_for_figure(root: Token, sent: Span) -> str | None:
     if node.pos_ in ("NOUN", "PROPN") and node.i != root.i:
         return noun_phrase(node)
     return None
+
+
+def clause_verb(token: Token) -> Token | None:
+    """The nearest verb governing ``token`` (or the token itself)."""
+    for tok in [token, *ancestors(token)]:
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+    return None
+
+
+def date_governs(date_root: Token, figure_root: Token) -> bool:
+    """Can the date be the figure's period? Not when it only modifies some
+    other noun ("remaining below its 2022 peak", "the 2019 elections");
+    adverbial dates ("in 2024", "from January to October 2025") and dates
+    the figure's clause hangs off ("the early 2020s, when ...") can."""
+    if not date_root.doc.has_annotation("DEP"):
+        return True
+    if date_root.dep_ in ("compound", "nummod", "amod", "poss", "nmod") and date_root.head.pos_ in ("NOUN", "PROPN"):
+        fig_chain = {figure_root.i, *(a.i for a in ancestors(figure_root))}
+        return date_root.head.i in fig_chain
+    return True
 
 
 def event_for_date(root: Token, sent: Span) -> str | None:

@@ -37,7 +37,7 @@ TIME_UNITS = frozenset(
     "second seconds minute minutes hour hours day days week weeks month months year years "
     "decade decades century centuries yr yrs".split()
 )
-_NUMBER_WITH_SUFFIX = re.compile(r"^[-−+]?\d[\d.,]*(?:bn|mln|mn|m|k|b|tn|trn|%)$", re.I)
+_NUMBER_WITH_SUFFIX = re.compile(r"^[-−+]?\d[\d.,]*(?:bn|mln|mn|m|k|b|tn|trn|%|pc|pct)$", re.I)
 _RANGE_LINKS = frozenset({"to", "-", "–", "—", "and"})
 _WORD_NUMBER = re.compile(r"^[a-z]+$")
 _REJECT_LABELS = frozenset({"DATE", "TIME", "ORDINAL"})
@@ -102,10 +102,13 @@ def find_figures(sent: Span) -> list[Figure]:
     out: list[Figure] = []
     i = 0
     while i < len(toks):
-        if not is_number(toks[i]) or _is_scale(toks[i]) and not (i > 0 and toks[i - 1].lower_ in _LEFT_CURRENCY):
+        a_scale = toks[i].lower_ in ("a", "an") and i + 1 < len(toks) and _is_scale(toks[i + 1])  # "a billion euros"
+        if not a_scale and (
+            not is_number(toks[i]) or _is_scale(toks[i]) and not (i > 0 and toks[i - 1].lower_ in _LEFT_CURRENCY)
+        ):
             i += 1
             continue
-        s, e = i, i + 1
+        s, e = i, i + 1 + a_scale
         while e < len(toks) and (is_number(toks[e]) or _is_scale(toks[e])) and toks[e].whitespace_ is not None:
             e += 1
         # a range: "300 and 400", "$1.2 million to $23.5 million", "5-10"
@@ -116,13 +119,15 @@ def find_figures(sent: Span) -> list[Figure]:
             between = s > 0 and toks[s - 1].lower_ in ("between", "from") or (
                 s > 1 and toks[s - 1].lower_ in _LEFT_CURRENCY and toks[s - 2].lower_ in ("between", "from")
             )
-            if is_number(toks[nxt]) and (toks[e].lower_ != "and" or between):
+            if is_number(toks[nxt]) and (toks[e].lower_ != "and" or between) and not _is_change_from(toks, s):
                 e = nxt + 1
                 while e < len(toks) and (is_number(toks[e]) or _is_scale(toks[e])):
                     e += 1
         # units and currencies after: "USD", "cubic meters", "per cent"
         n = _match_phrase(toks, _UNIT_PHRASES, e, forward=True)
         e += n
+        if a_scale and s > 0 and toks[s - 1].lower_ == "half":
+            s -= 1  # "half a million"
         # currency before: "$", "USD", "US$"
         if s > 0 and toks[s - 1].lower_ in _LEFT_CURRENCY:
             s -= 1
@@ -138,7 +143,48 @@ def find_figures(sent: Span) -> list[Figure]:
         if figure is not None:
             out.append(figure)
         i = e
-    return out
+    return sorted([*out, *_ner_only_figures(sent, out)], key=lambda f: f.start)
+
+
+_NER_FIGURE_LABELS = frozenset({"MONEY", "PERCENT", "QUANTITY"})
+
+
+def _ner_only_figures(sent: Span, found: list[Figure]) -> list[Figure]:
+    """Money, percent and measure entities the model found and our token
+    rules did not ("half a million dollars"), normalised the same way."""
+    taken = {i for f in found for i in range(f.start, f.end)}
+    extra = []
+    for ent in sent.ents:
+        if ent.label_ not in _NER_FIGURE_LABELS or taken.intersection(range(ent.start, ent.end)):
+            continue
+        span = ent[1:] if ent[0].lower_ in ("the", "a", "an") and len(ent) > 1 and not ent[1].like_num else ent
+        parsed = parse_quantity(span.text)
+        if parsed is None or parsed.unit is None:
+            continue
+        extra.append(Figure(span.start, span.end, parsed, parsed.unit, ent.label_))
+    return extra
+
+
+#: Forms of change verbs: "rose from 5 to 10 percent" and "increased by
+#: $12bn to $241bn" are a change and a level, not a range.
+_CHANGE_FORMS = frozenset(
+    """rise rises rose risen rising grow grows grew grown growing fall falls fell fallen falling
+    increase increases increased increasing decrease decreases decreased decreasing jump jumps jumped
+    climb climbs climbed drop drops dropped decline declines declined widen widens widened narrow
+    narrowed shrink shrank shrunk surge surged soar soared slump slumped plunge plunged up down""".split()
+)
+
+
+def _is_change_from(toks: list[Token], s: int) -> bool:
+    """The figure starting at ``s`` follows "by", or "from" after a change verb."""
+    k = s - 1
+    while k >= 0 and (toks[k].lower_ in _LEFT_CURRENCY):
+        k -= 1
+    if k < 0:
+        return False
+    if toks[k].lower_ == "by":
+        return True
+    return toks[k].lower_ == "from" and any(t.lower_ in _CHANGE_FORMS for t in toks[max(0, k - 3) : k])
 
 
 def _core_tokens(toks: list[Token], s: int, e: int) -> list[Token]:

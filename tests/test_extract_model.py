@@ -1,0 +1,48 @@
+"""Extraction with the statistical model on sentences written here (not the
+seeds): properties of subject, stance and period, not exact model output."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcheck import api
+from claimcheck.extract import extract_source
+from conftest import text_source
+
+pytestmark = pytest.mark.model
+
+
+def _quantities(nlp, tmp_path, text):
+    src = text_source(tmp_path, text + "\n")
+    return {c.surface: c for c in extract_source(src, nlp).claims if c.kind.value == "quantity"}
+
+
+def test_a_change_is_not_a_level(nlp_model, tmp_path):
+    q = _quantities(nlp_model, tmp_path, "Global trade reached $33 trillion in 2024, up $1 trillion from the previous year.")
+    level, change = q["$33 trillion"], q["$1 trillion"]
+    assert "trade" in level.subject.lower() and "increase" not in level.subject
+    assert change.subject.endswith("increase")
+
+
+def test_forecast_cues(nlp_model, tmp_path):
+    for text in ("Global trade is poised to hit $33 trillion in 2024.",
+                 "Global trade is on track to hit $33 trillion in 2024.",
+                 "Global trade is projected to reach $33 trillion in 2024."):
+        (c,) = _quantities(nlp_model, tmp_path, text).values()
+        assert c.stance.value == "forecast", text
+
+
+def test_a_date_modifying_another_noun_is_not_the_period(nlp_model, tmp_path):
+    q = _quantities(nlp_model, tmp_path, "Trade in goods has grown by 2% in 2024, remaining below its 2022 peak.")
+    assert q["2%"].period == "2024"
+
+
+def test_level_and_change_in_two_sources_do_not_contradict(nlp_model, tmp_path):
+    a = tmp_path / "in" / "a.txt"
+    b = tmp_path / "in" / "b.txt"
+    a.parent.mkdir()
+    a.write_text("Global trade reached an all-time high of $33 trillion in 2024, the agency said on Friday.\n", encoding="utf-8")
+    b.write_text("Global trade was worth nearly $33 trillion in 2024, up $1 trillion from the previous year.\n", encoding="utf-8")
+    run = api.diff([a.parent], tmp_path / "claims.yaml")
+    verdicts = [(f.verdict.value, f.kind) for f in run.findings if f.kind == "quantity"]
+    assert verdicts == [("agreement", "quantity")]
