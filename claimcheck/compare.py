@@ -38,13 +38,16 @@ from .thresholds import DEFAULT, CompareThresholds
 GENERIC_WORDS = frozenset(
     """volume volumes total overall amount level levels figure figures value sum number size
     bilateral mutual two-way two way combined annual yearly current recent new the a an of in
-    for to and on at by from with its their this that""".split()
+    for to and on at by from with its their this that toll tally people person""".split()
 )
 #: Words that name one measure under different names.
 SYNONYMS = {
     # direction of change: "growth", "rise" and "increase" are one thing
     "growth": "increase", "rise": "increase", "gain": "increase", "jump": "increase", "surge": "increase",
     "decline": "decrease", "drop": "decrease", "fall": "decrease", "reduction": "decrease",
+    # casualties: "people killed", "death toll", "people reported dead" are one measure
+    "dead": "killed", "died": "killed", "death": "killed", "fatality": "killed", "kill": "killed",
+    "injure": "injured", "hurt": "injured", "wounded": "injured", "injury": "injured",
     "turnover": "trade",
     "commerce": "trade",
     "exchange": "trade",

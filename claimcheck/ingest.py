@@ -1082,11 +1082,15 @@ def segment_text(
         line = lines[i].text
         if i >= body_start and _is_body(lines[i], thresholds):
             continue  # a sentence of the body: its dates are claims, not the dateline
-        found = _first_day_date(line)
+        found = _first_day_date(line) if date_index is None or i < body_start else None
         if found is not None:
             value, (ds, de) = found
             rest = _words(line[:ds] + " " + line[de:])
-            if sum(1 for w in rest if not _DIGIT.search(w)) <= _DATELINE_EXTRA_WORDS:
+            if sum(1 for w in rest if not _DIGIT.search(w)) <= _DATELINE_EXTRA_WORDS and (
+                date_index is None or lines[i].text.strip() == lines[date_index].text.strip()
+            ):
+                # one dateline: later date-only lines head entries of the text
+                # (a chronology), and their dates are content
                 reasons[i] = "dateline"
                 date_index = i if date_index is None else date_index
                 published = value if published is None else published

@@ -46,3 +46,22 @@ def test_level_and_change_in_two_sources_do_not_contradict(nlp_model, tmp_path):
     run = api.diff([a.parent], tmp_path / "claims.yaml")
     verdicts = [(f.verdict.value, f.kind) for f in run.findings if f.kind == "quantity"]
     assert verdicts == [("agreement", "quantity")]
+
+
+def test_casualty_counts_carry_what_happened(nlp_model, tmp_path):
+    q = _quantities(nlp_model, tmp_path,
+                    "The earthquake killed at least 617 people and more than 2,400 people were injured in the province.")
+    assert q["at least 617"].subject == "people killed" and q["at least 617"].unit == "people"
+    assert q["more than 2,400"].subject == "people injured"
+
+
+def test_chronology_date_lines_head_their_entries(nlp_model, tmp_path):
+    text = ("History of deadly earthquakes around the world\n"
+            "Earthquakes have claimed many lives over the years, and technology has only slightly reduced the toll.\n"
+            "3 August 2014\n"
+            "Approximately 600 people are killed in an earthquake that strikes Yunnan province in China.\n"
+            "16 April 2016\n"
+            "A powerful earthquake strikes Ecuador's coast, killing more than 650 people.\n")
+    q = _quantities(nlp_model, tmp_path, text)
+    assert q["Approximately 600"].period == "2014-08-03"
+    assert q["more than 650"].period == "2016-04-16"

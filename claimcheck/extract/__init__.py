@@ -32,6 +32,7 @@ from .context import (
     stance_for,
     subject_for_figure,
 )
+from ..normalize.dates import parse_date
 from .dates import find_date_mentions
 from .mentions import find_mentions
 from .quantity import find_figures
@@ -157,6 +158,8 @@ class _SourceClaims:
         self._seen_sentences: set[str] = set()
         self._seen_roles: set[tuple[str, str]] = set()
         self._occurrences: Counter[tuple] = Counter()
+        self._heading_period: str | None = None
+        self._default_period: str | None = None
         places = [m.text for m in mentions if m.label in _SCOPE_LABELS]
         self._place_of = _demonym_map(places)
         counts = Counter(places)
@@ -185,6 +188,12 @@ class _SourceClaims:
 
     # -- sentences ----------------------------------------------------------
     def add_doc(self, doc: Doc, base: int) -> None:
+        # a paragraph that is only a date heads the next one ("24 August 2016"
+        # above an entry of a chronology): figures there without a date of
+        # their own take it as their period
+        self._default_period = self._heading_period
+        heading = parse_date(doc.text.strip(), self.ref) if len(doc.text) < 60 else None
+        self._heading_period = heading.value if heading is not None else None
         named: dict[str, str] = {}
         for sent in doc.sents:
             key = _WS.sub(" ", sent.text).strip().casefold()
@@ -223,7 +232,7 @@ class _SourceClaims:
             self._emit(
                 Kind.QUANTITY, quote, q_start, q_end, span, base,
                 subject=subject, scope=scope, value=p.value, value_max=p.value_max,
-                unit=f.unit, hedge=p.hedge, period=nearest(candidates, f.start, f.end),
+                unit=f.unit, hedge=p.hedge, period=nearest(candidates, f.start, f.end) or self._default_period,
                 stance=stance_for(span.root, sent),
             )
         for d in dates:

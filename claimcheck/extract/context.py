@@ -247,7 +247,7 @@ def subject_for_figure(root: Token, sent: Span) -> str | None:
                 return " ".join(c.text for c in compounds)
             return noun_phrase(governor)
         else:
-            return noun_phrase(governor)
+            return _with_event(governor, noun_phrase(governor))
     node = root
     for _ in range(4):
         if node.dep_ not in ("pobj", "dobj", "attr", "oprd", "prep", "pcomp", "npadvmod", "advmod", "appos", "acomp"):
@@ -267,6 +267,52 @@ def subject_for_figure(root: Token, sent: Span) -> str | None:
     if node.pos_ in ("NOUN", "PROPN") and node.i != root.i:
         return noun_phrase(node)
     return None
+
+
+#: Past participles that do not follow "+ed".
+_PARTICIPLES = {"hurt": "hurt", "leave": "left", "hold": "held", "take": "taken", "find": "found",
+                "lose": "lost", "make": "made", "build": "built", "sell": "sold", "buy": "bought",
+                "send": "sent", "die": "died", "flee": "fled", "shoot": "shot", "bring": "brought",
+                "strike": "struck", "hit": "hit", "put": "put", "cut": "cut", "set": "set"}
+#: Intransitive verbs whose subject is what is counted: "300 people died".
+_COUNTED_SUBJECT_VERBS = frozenset("die perish flee drown disappear vanish".split())
+
+
+def _participle(verb: Token) -> str:
+    word = lemma(verb)
+    if word in _PARTICIPLES:
+        return _PARTICIPLES[word]
+    if word.endswith("e"):
+        return word + "d"
+    if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
+        return word[:-1] + "ied"
+    return word + "ed"
+
+
+def _with_event(noun: Token, phrase: str) -> str:
+    """A counted noun with what happened to it: "people killed", "people
+    injured", "homes destroyed", "people dead" — so that the number killed
+    never meets the number injured."""
+    verb = None
+    if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ == "VERB":
+        verb = noun.head
+    elif noun.dep_ == "nsubj" and lemma(noun.head) in _COUNTED_SUBJECT_VERBS:
+        verb = noun.head
+    elif noun.dep_ == "pobj" and noun.head.dep_ == "agent":
+        verb = noun.head.head
+    for child in noun.children:  # "homes destroyed", "people injured"
+        if child.dep_ in ("acl", "amod") and child.tag_ == "VBN":
+            return f"{phrase} {child.lower_}"
+    head = verb or (noun.head if noun.dep_ == "nsubj" else None)
+    if head is not None:
+        for child in head.children:  # "people now reported dead"
+            if child.dep_ in ("oprd", "acomp", "ccomp", "xcomp") and child.pos_ == "ADJ":
+                return f"{phrase} {child.lower_}"
+    if verb is None:
+        return phrase
+    if lemma(verb) in ("be", "have", "include", "involve", "say", "report", "see", "count"):
+        return phrase
+    return f"{phrase} {_participle(verb)}"
 
 
 def clause_verb(token: Token) -> Token | None:

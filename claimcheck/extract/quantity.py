@@ -226,8 +226,12 @@ def _normalise(doc, start, end, toks, s, e, ner, sent) -> Figure | None:
     if unit is None:
         if "MONEY" in labels:
             unit = _sentence_currency(sent)
+        elif prev is not None and prev.lower_ == "magnitude" or after is not None and after.lower_ == "magnitude":
+            unit = "magnitude"  # "a magnitude 6 earthquake", "a 7.8 magnitude quake"
         else:
             unit = counted_noun(toks, s, e)
+            if unit is None:
+                unit = _tally_unit(toks[e - 1])
             if unit is None:
                 return None  # a bare number with nothing counted is not checkable
     return Figure(start, end, parsed, unit, label)
@@ -247,6 +251,36 @@ def _sentence_currency(sent: Span) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+#: Counted nouns that name people in general: one unit, "people".
+_PEOPLE = frozenset("people person persons individual individuals civilian civilians".split())
+#: Nouns that hold a count: "the death toll was 117", "the number of homes ... 12,000".
+_TALLY_NOUNS = frozenset("toll tally number count total".split())
+
+
+def _tally_unit(core: Token) -> str | None:
+    """The unit of a bare number that a tally noun governs: "the death toll
+    was 117" counts people; "the number of homes destroyed was 12,000" homes."""
+    if not core.doc.has_annotation("DEP"):
+        return None
+    head = core.head
+    while head.dep_ in ("prep", "pobj", "attr", "dobj", "acomp") and head.head.i != head.i and head.pos_ not in ("VERB", "AUX"):
+        head = head.head
+    subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None) if head.pos_ in ("VERB", "AUX") else None
+    if subj is None or lemma(subj) not in _TALLY_NOUNS:
+        return None
+    for child in subj.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs:
+                return _unit_noun(objs[0])
+    return "people" if lemma(subj) == "toll" else None
+
+
+def _unit_noun(tok: Token) -> str:
+    word = lemma(tok)
+    return "people" if word in _PEOPLE else word
+
+
 def counted_noun(toks: list[Token], s: int, e: int) -> str | None:
     """The noun a bare count counts: "120 private sector representatives" ->
     "representative". Uses the parse when there is one, else the last
@@ -255,9 +289,9 @@ def counted_noun(toks: list[Token], s: int, e: int) -> str | None:
     if last.doc.has_annotation("DEP"):
         head = last.head
         if last.dep_ in ("nummod", "compound", "quantmod") and head.pos_ == "NOUN" and head.i >= e:
-            return lemma(head)
+            return _unit_noun(head)
         if e < len(toks) and toks[e].pos_ == "NOUN":
-            return lemma(toks[e])
+            return _unit_noun(toks[e])
         return None
     noun = None
     for t in toks[e : e + 4]:
@@ -269,4 +303,6 @@ def counted_noun(toks: list[Token], s: int, e: int) -> str | None:
     if noun is None:
         return None
     text = noun.lower_
+    if text in _PEOPLE:
+        return "people"
     return text[:-1] if text.endswith("s") and not text.endswith("ss") else text
