@@ -956,6 +956,16 @@ def _noise_reason(line: str, words: int, thresholds: ExtractThresholds) -> str |
     return None
 
 
+def _is_date_only(line: str) -> bool:
+    if len(line) > 80:
+        return False
+    found = _first_day_date(line)
+    if found is None:
+        return False
+    _, (ds, de) = found
+    return not _words(line[:ds] + " " + line[de:])
+
+
 def _first_day_date(line: str) -> tuple[str, tuple[int, int]] | None:
     for start, end, parsed in find_dates(line):
         if parsed.precision == Precision.DAY:
@@ -1078,11 +1088,14 @@ def segment_text(
     )
     title_index: int | None = None
     date_index: int | None = None
+    chronology = sum(1 for i in header if i >= body_start and _is_date_only(lines[i].text)) >= 2
     for i in header:
         line = lines[i].text
         if i >= body_start and _is_body(lines[i], thresholds):
             continue  # a sentence of the body: its dates are claims, not the dateline
-        found = _first_day_date(line) if date_index is None or i < body_start else None
+        # one dateline; when several date-only lines follow the start of the
+        # body, they head its entries (a chronology) and are content
+        found = _first_day_date(line) if i < body_start or (date_index is None and not chronology) else None
         if found is not None:
             value, (ds, de) = found
             rest = _words(line[:ds] + " " + line[de:])

@@ -50,7 +50,7 @@ def test_level_and_change_in_two_sources_do_not_contradict(nlp_model, tmp_path):
 
 def test_casualty_counts_carry_what_happened(nlp_model, tmp_path):
     q = _quantities(nlp_model, tmp_path,
-                    "The earthquake killed at least 617 people and more than 2,400 people were injured in the province.")
+                    "The earthquake killed at least 617 people in the province. More than 2,400 people were injured.")
     assert q["at least 617"].subject == "people killed" and q["at least 617"].unit == "people"
     assert q["more than 2,400"].subject == "people injured"
 

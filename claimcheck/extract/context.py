@@ -153,7 +153,11 @@ def noun_phrase(noun: Token, *, drop_generic: bool = True) -> str:
     # "trade in goods": a prepositional modifier that is not a name is part of the measure
     for child in noun.rights:
         if child.dep_ == "prep" and child.lower_ in ("in", "of", "for"):
-            objs = [c for c in child.children if c.dep_ == "pobj" and not c.ent_type_ and c.pos_ == "NOUN"]
+            objs = [
+                c for c in child.children
+                if c.dep_ == "pobj" and not c.ent_type_ and c.pos_ == "NOUN"
+                and not any(g.dep_ in ("det", "poss") for g in c.children)  # "in goods", not "in the province"
+            ]
             if objs:
                 text = f"{text} {child.lower_} {noun_phrase(objs[0], drop_generic=False)}"
             break
@@ -306,7 +310,7 @@ def _with_event(noun: Token, phrase: str) -> str:
     head = verb or (noun.head if noun.dep_ == "nsubj" else None)
     if head is not None:
         for child in head.children:  # "people now reported dead"
-            if child.dep_ in ("oprd", "acomp", "ccomp", "xcomp") and child.pos_ == "ADJ":
+            if child.dep_ in ("oprd", "acomp", "ccomp", "xcomp") and (child.pos_ == "ADJ" or child.tag_ == "VBN"):
                 return f"{phrase} {child.lower_}"
     if verb is None:
         return phrase

@@ -99,6 +99,20 @@ _ORDINALS = {
     "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
     "fourth": 4, "4th": 4, "final": 4, "last": 4,
 }  # fmt: skip
+# the n-th weekday / day of a month ("the last Monday of March"); -1 is the last
+_NTH = {
+    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
+    "fourth": 4, "4th": 4, "fifth": 5, "5th": 5, "last": -1,
+}  # fmt: skip
+# days of the month written as ordinal words ("first of March", "May twenty-first")
+_DAY_WORDS = {
+    word: n
+    for n, word in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+        "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth".split(),
+        start=1,
+    )
+} | {"twentieth": 20, "thirtieth": 30, "twenty": 20, "thirty": 30}
 _REL_OFFSETS = {"this": 0, "current": 0, "last": -1, "previous": -1, "next": 1}
 _REL_DAYS = {
     "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
@@ -130,6 +144,11 @@ def _small_number(word: str) -> int | None:
     return int(key) if key.isdigit() else _NUMBER_WORDS.get(key)
 
 
+def _weekday_number(word: str) -> int | None:
+    key = _key(word)[:3]
+    return next((n for name, n in _WEEKDAYS.items() if name.startswith(key)), None)
+
+
 # -------------------------------------------------------------------------- regexes
 
 _PIECES = {
@@ -140,13 +159,23 @@ _PIECES = {
         r"|november|december)\b|(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)(?:\.|\b))"
     ),
     "WEEKDAY": r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
-    "WD_PREFIX": (
-        r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-        r"|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)\b\.?,?\s+)?"
+    "WD_NAME": (
+        r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+        r"|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)\b\.?"
     ),
+    "WD_PREFIX": r"(?:(?P<wd>{WD_NAME}),?\s+)?",
+    "WD_SUFFIX": r"(?:,\s*(?P<wd2>{WD_NAME}))?",
     "DAY": r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?![0-9])",
+    # a day as an ordinal word; never the first half of "first-quarter"
+    "ODAY": (
+        r"(?:(?:(?:twenty|thirty)[\s\-]?)?(?:first|second|third|fourth|fifth|sixth|seventh"
+        r"|eighth|ninth)|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth"
+        r"|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)\b(?![\-\u2010-\u2015])"
+    ),
+    "NTH": r"(?P<nth>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)",
+    "REL_MONTH": r"(?:the\s+)?(?P<rel>this|current|previous|last|next)\s+month\b",
     "YEAR": r"(?<![0-9])[12][0-9]{3}(?![0-9])",
-    "REL_YEAR": r"(?:previous|current|this|last|next)\s+year\b",
+    "REL_YEAR": r"(?:previous|current|this|last|next)\s+(?:year|yr)\b",
     "YEAR_TERM": r"(?:{YEAR}|(?:the\s+)?{REL_YEAR})",
     "TZ_CORE": (
         r"(?:(?-i:UTC|GMT)(?:\s*[+\-\u2212]\s*[0-9]{1,2}(?::?[0-9]{2})?)?"
@@ -156,7 +185,7 @@ _PIECES = {
     "TZ": r"(?:\(\s*{TZ_CORE}\s*\)?|{TZ_CORE})",
     "TIME": (
         r"(?:,?\s+(?:at\s+)?(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9])?"
-        r"(?:\s*[ap]\.?m\b\.?)?(?:\s*{TZ})?)"
+        r"(?:\s*[ap]\.?m\b\.?)?(?:\s*{TZ})?|\s+in\s+the\s+(?:morning|afternoon|evening)\b)"
     ),
     "ISO_TIME": (
         r"(?:T(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\.[0-9]+)?)?"
@@ -167,6 +196,10 @@ _PIECES = {
         r"|end(?=\s*[\-\u2010-\u2015\u2212]))"
     ),
     "PART_SEP": r"(?:\s*{DASH}\s*|\s+)",
+    "AGO_PART": (
+        r"(?:[0-9]{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+        r"\s+(?:day|week|fortnight|month|year)s?\b"
+    ),
 }
 _PLACEHOLDER = re.compile(r"\{([A-Z][A-Z_]*)\}")
 _NAMED_GROUP = re.compile(r"\(\?P<[A-Za-z_][A-Za-z0-9_]*>")
@@ -189,18 +222,19 @@ _SRC = {
         r"{WD_PREFIX}(?P<a>[0-9]{1,2})(?P<s>[/.\-])(?P<b>[0-9]{1,2})(?P=s)(?P<y>{YEAR}){TIME}?"
     ),
     "dmy": (
-        r"{WD_PREFIX}(?P<d>{DAY})(?:\s+of\s+|\s+|{DASH})(?P<mo>{MONTH})"
-        r"(?:(?:,?\s+|{DASH})(?:of\s+)?(?P<y>{YEAR_TERM}))?{TIME}?"
+        r"{WD_PREFIX}(?:(?P<d>{DAY})\.?(?:\s+of\s+|\s+|{DASH})|(?P<dw>{ODAY})\s+of\s+)"
+        r"(?P<mo>{MONTH})(?:(?:,?\s+|{DASH})(?:of\s+)?(?P<y>{YEAR_TERM}))?{WD_SUFFIX}{TIME}?"
     ),
     "mdy": (
-        r"{WD_PREFIX}(?P<mo>{MONTH})(?:\s+|(?<=\.))(?P<d>{DAY})"
-        r"(?:,?\s+(?:of\s+)?(?P<y>{YEAR_TERM}))?{TIME}?"
+        r"{WD_PREFIX}(?P<mo>{MONTH})(?:\s+(?:the\s+)?|(?<=\.)|{DASH}|/)(?:(?P<d>{DAY})|(?P<dw>{ODAY}))"
+        r"(?:,?\s+(?:of\s+)?(?P<y>{YEAR_TERM}))?{WD_SUFFIX}{TIME}?"
     ),
     "part_month": r"{PART}{PART_SEP}(?P<mo>{MONTH})(?:,?\s+(?:of\s+)?(?P<y>{YEAR_TERM}))?",
+    "part_rel_month": r"{PART}{PART_SEP}{REL_MONTH}",
     "part_year": r"{PART}{PART_SEP}(?P<y>{YEAR_TERM})",
     "quarter": (
         r"(?:q(?P<q1>[1-4])|(?P<q2>[1-4])q|(?P<qw>first|second|third|fourth|final|last"
-        r"|1st|2nd|3rd|4th)\s+quarter)\b(?:(?:\s+of\s+|\s*[,/\-]\s*|\s+)(?P<y>{YEAR_TERM}))?"
+        r"|1st|2nd|3rd|4th)\s+(?:quarter|qtr))\b(?:(?:\s+of\s+|\s*[,/\-]\s*|\s+)(?P<y>{YEAR_TERM}))?"
     ),
     "half": (
         r"(?:h(?P<h1>[12])|(?P<h2>[12])h|(?P<hw>first|second|1st|2nd)\s+half)\b"
@@ -211,6 +245,8 @@ _SRC = {
         r"\s+months\s+(?:of\s+)?(?P<y>{YEAR_TERM})"
     ),
     "season": r"(?P<s>spring|summer|autumn|fall)(?:\s+of)?\s+(?P<y>{YEAR_TERM})",
+    "this_season": r"(?:this|current)\s+(?P<s>spring|summer|autumn)\b",
+    "this_month": r"(?:this|current)\s+(?P<mo>{MONTH})",
     "my": r"(?P<mo>{MONTH})(?:,?\s+(?:of\s+)?|{DASH})(?P<y>{YEAR_TERM})",
     "month": r"(?P<mo>{MONTH})",
     "decade": (
@@ -219,9 +255,12 @@ _SRC = {
     "year_range2": r"(?P<y1>{YEAR})\s*(?:{DASH}|/)\s*(?P<y2>[0-9]{2})(?![0-9])",
     "iso_month": r"(?P<y>{YEAR})-(?P<m>[0-9]{2})(?![0-9])",
     "year": r"(?:year\s+|a\.?d\.?\s*)?(?P<y>{YEAR})(?:\s*(?:a\.?d|c\.?e)\b\.?)?",
-    "rel_year": r"(?P<rel>previous|current|this|(?<!\bthe\s)(?:last|next))\s+year\b",
+    "rel_year": r"(?P<rel>previous|current|this|(?<!\bthe\s)(?:last|next))\s+(?:year|yr)\b",
+    "after_next": (
+        r"(?:(?P<u>month|year)\b|(?P<wd>{WEEKDAY})|(?P<mo>{MONTH}))\s+after\s+(?:the\s+)?next\b"
+    ),
     "day_range_dm": (
-        r"(?P<d1>{DAY}){RSEP}(?P<d2>{DAY})(?:\s+of)?\s+(?P<mo>{MONTH})"
+        r"(?:between\s+)?(?P<d1>{DAY}){RSEP}(?P<d2>{DAY})(?:\s+of)?\s+(?P<mo>{MONTH})"
         r"(?:,?\s+(?P<y>{YEAR_TERM}))?"
     ),
     "day_range_dm_between": (
@@ -237,24 +276,35 @@ _SRC = {
         r"(?:\s+(?:morning|afternoon|evening|night)\b)?"
     ),
     "weekday": (
-        r"(?:(?P<rel>last|past|next|coming)\s+)?(?P<wd>{WEEKDAY})"
+        r"(?:(?P<rel>last|past|next|coming|this)\s+)?(?P<wd>{WEEKDAY})"
         r"(?:\s+(?:morning|afternoon|evening|night)\b)?"
     ),
     "rel_unit": (
-        r"(?P<rel>previous|current|this|(?<!\bthe\s)(?:last|next))\s+(?P<u>month|quarter)\b"
+        r"(?P<rel>previous|current|this|(?<!\bthe\s)(?:last|next))\s+(?P<u>month|quarter|qtr)\b"
     ),
-    "ago": (
-        r"(?P<n>[0-9]{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-        r"\s+(?P<u>day|month|year)s?\s+ago\b"
+    "ago": r"(?P<parts>{AGO_PART}(?:,?\s+(?:and\s+)?{AGO_PART})*)\s+ago\b",
+    "rest_of": r"rest\s+of\s+(?:the\s+|this\s+)?(?P<u>month|year)\b",
+    "nth_weekday": (
+        r"{NTH}\s+(?P<wd>{WEEKDAY}|day\b)\s+(?:of|in)\s+"
+        r"(?:(?P<mo>{MONTH})(?:,?\s+(?:of\s+)?(?P<y>{YEAR_TERM}))?|{REL_MONTH})"
+    ),
+    "rel_month_day": r"(?P<d>{DAY})\s+of\s+{REL_MONTH}",
+    # parse_date only (see _PARSE_ONLY_SPEC): too easily a fraction or a pair of numbers in prose
+    "month_year_numeric": r"(?P<m>1[0-2]|0?[1-9])/(?P<y>{YEAR})",
+    "day_range_rel": (
+        r"(?:between\s+)?(?P<d1>{DAY})(?:{RSEP}|\s+and\s+)(?P<d2>{DAY})\s+(?:(?:of|in)\s+)?{REL_MONTH}"
     ),
 }
 
 # what may stand on either side of "to" / "-" / "between ... and"; longest forms first
 _SIDE_FORMS = (
-    "dmy", "mdy", "part_month", "part_year", "quarter", "half", "season", "my", "month",
-    "rel_year",
+    "iso_day", "numeric", "dmy", "mdy", "part_month", "part_year", "quarter", "half", "season",
+    "my", "month", "rel_year", "rel_day",
 )  # fmt: skip
-_SIDE = "(?:" + "|".join(_NAMED_GROUP.sub("(?:", _expand(_SRC[name])) for name in _SIDE_FORMS)
+_BACKREF = re.compile(r"\(\?P=[A-Za-z_][A-Za-z0-9_]*\)")
+_SIDE = "(?:" + "|".join(
+    _BACKREF.sub(r"[\\-/.]", _NAMED_GROUP.sub("(?:", _expand(_SRC[name]))) for name in _SIDE_FORMS
+)
 _SIDE += "|" + _expand("{YEAR}") + ")"
 # "A to B", "A-B" or "between A and B" (one pattern: the SIDE alternation is large)
 _SRC["range"] = (
@@ -421,6 +471,10 @@ def _b_iso_day(m: re.Match[str], ctx: _Ctx) -> ParsedDate | None:
     return _ymd(int(m["y"]), int(m["m"]), int(m["d"]))
 
 
+def _b_month_year_numeric(m: re.Match[str], ctx: _Ctx) -> ParsedDate | None:
+    return _month(int(m["y"]), int(m["m"]))
+
+
 def _b_numeric(m: re.Match[str], ctx: _Ctx) -> ParsedDate | None:
     """d/m/yyyy or m/d/yyyy, only when the order can be told (or does not matter)."""
     a, b, year = int(m["a"]), int(m["b"]), int(m["y"])
@@ -432,15 +486,136 @@ def _b_numeric(m: re.Match[str], ctx: _Ctx) -> ParsedDate | None:
 
 
 def _day_number(text: str) -> int:
-    return int(text.rstrip("stndrhSTNDRH"))
+    if text[:1].isdigit():
+        return int(text.rstrip("stndrhSTNDRH"))
+    return sum(_DAY_WORDS.get(word, 99) for word in _key(text).replace("-", " ").split())
+
+
+def _weekday_year(m: re.Match[str], ctx: _Ctx, month: int, day: int) -> int | None:
+    """A yearless date with its weekday ("Fri, Jul 18"): the year, next to ref's,
+    in which that date falls on that weekday (nearest first), if any."""
+    weekday = m.groupdict().get("wd") or m.groupdict().get("wd2")
+    if not weekday or m["y"] or ctx.hint is not None or ctx.ref is None:
+        return None
+    target = _weekday_number(weekday)
+    fits = []
+    for year in (ctx.ref.year - 1, ctx.ref.year, ctx.ref.year + 1):
+        try:
+            day_ = datetime.date(year, month, day)
+        except ValueError:
+            continue
+        if day_.weekday() == target:
+            fits.append((abs((day_ - ctx.ref).days), year))
+    return min(fits)[1] if fits else None
 
 
 def _b_day_month(m: re.Match[str], ctx: _Ctx) -> ParsedDate | None:
-    month, day = _month_number(m["mo"]), _day_number(m["d"])
+    month, day = _month_number(m["mo"]), _day_number(m["d"] or m["dw"])
     if month is None:
         return None
-    year = _resolve_year(m["y"], ctx, month, day)
+    by_weekday = _weekday_year(m, ctx, month, day)
+    year = (by_weekday, True) if by_weekday else _resolve_year(m["y"], ctx, month, day)
     return None if year is None else _ymd(year[0], month, day, year[1])
+
+
+def _ref_month(m: re.Match[str], ctx: _Ctx) -> tuple[int, int] | None:
+    """(year, month) of "this/next/last month" relative to ref."""
+    offset = _REL_OFFSETS.get(_key(m["rel"]))
+    if ctx.ref is None or offset is None:
+        return None
+    return _shift_months(ctx.ref, offset)
+
+
+def _b_part_rel_month(m: re.Match[str], ctx: _Ctx) -> ParsedDate | None:
+    """ "early next month": the month (a part of a month keeps month precision)."""
+    ym = _ref_month(m, ctx)
+    return None if ym is None else _month(*ym, True)
+
+
+def _b_rel_month_day(m: re.Match[str], ctx: _Ctx) -> ParsedDate | None:
+    ym = _ref_month(m, ctx)
+    return None if ym is None else _ymd(*ym, _day_number(m["d"]), True)
+
+
+def _b_day_range_rel(m: re.Match[str], ctx: _Ctx) -> ParsedDate | None:
+    ym = _ref_month(m, ctx)
+    if ym is None:
+        return None
+    a, b = _ymd(*ym, _day_number(m["d1"]), True), _ymd(*ym, _day_number(m["d2"]), True)
+    return None if a is None or b is None else _join(a, b)
+
+
+def _b_nth_weekday(m: re.Match[str], ctx: _Ctx) -> ParsedDate | None:
+    """ "the last Monday of March", "the first day of October 2015"."""
+    if m["rel"]:
+        ym = _ref_month(m, ctx)
+        if ym is None:
+            return None
+        (year, month), resolved = ym, True
+    else:
+        month = _month_number(m["mo"])
+        found = None if month is None else _resolve_year(m["y"], ctx, month)
+        if month is None or found is None:
+            return None
+        year, resolved = found
+    if not _year_ok(year):
+        return None
+    nth, last = _NTH[_key(m["nth"])], _last_day(year, month)
+    if _key(m["wd"]) == "day":
+        days = list(range(1, last + 1))
+    else:
+        target = _weekday_number(m["wd"])
+        days = [d for d in range(1, last + 1) if datetime.date(year, month, d).weekday() == target]
+    if not days or nth > len(days):
+        return None
+    return _ymd(year, month, days[nth - 1 if nth > 0 else -1], resolved)
+
+
+def _b_this_month(m: re.Match[str], ctx: _Ctx) -> ParsedDate | None:
+    month = _month_number(m["mo"])
+    if ctx.ref is None or month is None:
+        return None
+    return _month(ctx.ref.year, month, True)
+
+
+def _b_this_season(m: re.Match[str], ctx: _Ctx) -> ParsedDate | None:
+    if ctx.ref is None:
+        return None
+    first, last = _SEASONS[_key(m["s"])]
+    return _months(ctx.ref.year, first, last, Precision.INTERVAL, True)
+
+
+def _b_after_next(m: re.Match[str], ctx: _Ctx) -> ParsedDate | None:
+    """ "the month/year after next", "Friday after next", "March after next"."""
+    if ctx.ref is None:
+        return None
+    ref = ctx.ref
+    if m["wd"]:
+        weekday = _weekday_number(m["wd"])
+        offset = None if weekday is None else ((weekday - ref.weekday()) % 7 or 7) + 7
+        day = None if offset is None else _plus_days(ref, offset)
+        return None if day is None else _day(day, True)
+    if m["mo"]:
+        month = _month_number(m["mo"])
+        if month is None:
+            return None
+        return _month(ref.year + (1 if month > ref.month else 2), month, True)
+    if _key(m["u"]) == "month":
+        return _month(*_shift_months(ref, 2), True)
+    return _year(ref.year + 2, True)
+
+
+def _b_rest_of(m: re.Match[str], ctx: _Ctx) -> ParsedDate | None:
+    """ "the rest of the year": from ref to the end of its month or year."""
+    if ctx.ref is None:
+        return None
+    ref = ctx.ref
+    if _key(m["u"]) == "month":
+        end = ref.replace(day=_last_day(ref.year, ref.month))
+    else:
+        end = datetime.date(ref.year, 12, 31)
+    first, last = _day(ref, True), _day(end, True)
+    return None if first is None or last is None else _join(first, last)
 
 
 def _b_month_year(m: re.Match[str], ctx: _Ctx) -> ParsedDate | None:
@@ -458,8 +633,13 @@ def _b_part_year(m: re.Match[str], ctx: _Ctx) -> ParsedDate | None:
 
 
 def _b_quarter(m: re.Match[str], ctx: _Ctx) -> ParsedDate | None:
+    """ "Q3 2025", "the third quarter of this year"; without a year, ref's year."""
     q = int(m["q1"] or m["q2"] or 0) or _ORDINALS.get(_key(m["qw"] or ""), 0)
     year = _resolve_year(m["y"], ctx)
+    if year is None and m["y"] is None and ctx.ref is not None:
+        if _key(m["qw"] or "") in ("last", "final"):
+            return None  # "last quarter" is the previous one (rel_unit)
+        year = (ctx.ref.year, True)
     if not q or year is None:
         return None
     return _months(year[0], 3 * q - 2, 3 * q, Precision.QUARTER, year[1])
@@ -572,13 +752,16 @@ def _b_rel_day(m: re.Match[str], ctx: _Ctx) -> ParsedDate | None:
 
 
 def _b_weekday(m: re.Match[str], ctx: _Ctx) -> ParsedDate | None:
-    """Bare "Monday": on or before ref; "last Monday": before; "next Monday": after."""
+    """Bare "Monday": on or before ref; "last Monday": before; "next Monday": after;
+    "this Monday": in ref's week."""
     weekday = _WEEKDAYS.get(_key(m["wd"]))
     if ctx.ref is None or weekday is None:
         return None
     rel = _key(m["rel"]) if m["rel"] else ""
     if rel in ("next", "coming"):
         offset = (weekday - ctx.ref.weekday()) % 7 or 7
+    elif rel == "this":  # the one in ref's (Monday-first) week
+        offset = weekday - ctx.ref.weekday()
     else:
         offset = -((ctx.ref.weekday() - weekday) % 7 or (7 if rel else 0))
     day = _plus_days(ctx.ref, offset)
@@ -601,17 +784,36 @@ def _b_year_term(m: re.Match[str], ctx: _Ctx) -> ParsedDate | None:
     return None if year is None else _year(year[0], year[1])
 
 
+_AGO_PART = re.compile(
+    r"(?P<n>[0-9]+|[a-z]+)\s+(?P<u>day|week|fortnight|month|year)", re.IGNORECASE
+)
+_DAYS_IN = {"day": 1, "week": 7, "fortnight": 14}
+
+
 def _b_ago(m: re.Match[str], ctx: _Ctx) -> ParsedDate | None:
-    n = _small_number(m["n"])
-    if ctx.ref is None or n is None:
+    """ "two years ago" (a year), "three months ago" (a month), "7 days ago",
+    "1 month and 21 days ago" (days): kept at the finest unit stated."""
+    if ctx.ref is None:
         return None
-    unit = _key(m["u"])
-    if unit == "day":
-        day = _plus_days(ctx.ref, -n)
-        return None if day is None else _day(day, True)
-    if unit == "month":
-        return _month(*_shift_months(ctx.ref, -n), True)
-    return _year(ctx.ref.year - n, True)
+    months = days = 0
+    units = set()
+    for part in _AGO_PART.finditer(m["parts"]):
+        n, unit = _small_number(part["n"]), _key(part["u"])
+        if n is None:
+            return None
+        units.add(unit)
+        if unit in _DAYS_IN:
+            days += n * _DAYS_IN[unit]
+        else:
+            months += n * (12 if unit == "year" else 1)
+    year, month = _shift_months(ctx.ref, -months)
+    if not units & _DAYS_IN.keys():
+        return _month(year, month, True) if "month" in units else _year(year, True)
+    if not _year_ok(year):
+        return None
+    start = datetime.date(year, month, min(ctx.ref.day, _last_day(year, month)))
+    day = _plus_days(start, -days)
+    return None if day is None else _day(day, True)
 
 
 def _compile(names_builders: list[tuple[str, _Builder]]) -> list[tuple[re.Pattern[str], _Builder]]:
@@ -623,6 +825,8 @@ def _compile(names_builders: list[tuple[str, _Builder]]) -> list[tuple[re.Patter
 
 
 _SINGLE_SPEC: list[tuple[str, _Builder]] = [
+    ("iso_day", _b_iso_day),
+    ("numeric", _b_numeric),
     ("dmy", _b_day_month),
     ("mdy", _b_day_month),
     ("part_month", _b_month_year),
@@ -634,10 +838,9 @@ _SINGLE_SPEC: list[tuple[str, _Builder]] = [
     ("month", _b_month_year),
     ("rel_year", _b_year_term),
     ("year", _b_year),
+    ("rel_day", _b_rel_day),
 ]
 _OTHER_SPEC: list[tuple[str, _Builder]] = [
-    ("iso_day", _b_iso_day),
-    ("numeric", _b_numeric),
     ("first_months", _b_first_months),
     ("decade", _b_decade),
     ("year_range2", _b_year_range2),
@@ -646,13 +849,26 @@ _OTHER_SPEC: list[tuple[str, _Builder]] = [
     ("day_range_dm_between", _b_day_range),
     ("day_range_md", _b_day_range),
     ("range", _b_range),
-    ("rel_day", _b_rel_day),
     ("weekday", _b_weekday),
     ("rel_unit", _b_rel_unit),
     ("ago", _b_ago),
+    ("nth_weekday", _b_nth_weekday),
+    ("rel_month_day", _b_rel_month_day),
+    ("part_rel_month", _b_part_rel_month),
+    ("this_month", _b_this_month),
+    ("this_season", _b_this_season),
+    ("after_next", _b_after_next),
+    ("rest_of", _b_rest_of),
+]
+# read by parse_date, never looked for by find_dates: in prose these are too often
+# something else ("1/2000" odds, "rose from 4 to 22 this month")
+_PARSE_ONLY_SPEC: list[tuple[str, _Builder]] = [
+    ("month_year_numeric", _b_month_year_numeric),
+    ("day_range_rel", _b_day_range_rel),
 ]
 _SINGLE = _compile(_SINGLE_SPEC)
 _ALL = _SINGLE + _compile(_OTHER_SPEC)
+_PARSE_ALL = _ALL + _compile(_PARSE_ONLY_SPEC)
 
 
 def _parse_with(
@@ -679,6 +895,61 @@ def _strip(text: str) -> str:
     return text.rstrip(_TRAIL_CHARS)
 
 
+_W_UNITS = "one two three four five six seven eight nine".split()
+_W_TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+_W_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_W_VALUES = (
+    {w: n for n, w in enumerate(_W_UNITS, 1)}
+    | {w: n for n, w in enumerate(_W_TEENS, 10)}
+    | {w: 10 * n for n, w in enumerate(_W_TENS, 2)}
+)
+_W_DECADES = {
+    w: 10 * n
+    for n, w in enumerate(
+        "tens twenties thirties forties fifties sixties seventies eighties nineties".split(), 1
+    )
+}
+_W_BELOW_100 = "(?:(?:{t})(?:[\\s\\-]+(?:{u}))?|{teen}|{u})".format(
+    t="|".join(_W_TENS), u="|".join(_W_UNITS), teen="|".join(_W_TEENS)
+)
+_W_10_TO_99 = "(?:(?:{t})(?:[\\s\\-]+(?:{u}))?|{teen})".format(
+    t="|".join(_W_TENS), u="|".join(_W_UNITS), teen="|".join(_W_TEENS)
+)
+_W_CENTURY = "(?:" + "|".join(_W_TEENS) + "|twenty)"
+# years and decades written in words ("nineteen seventy eight", "two thousand and
+# eighteen", "one thousand seven hundred and eighty nine", "the nineteen seventies")
+_SPELLED_YEAR = re.compile(
+    rf"\b(?:(?P<dc>{_W_CENTURY})[\s\-]+(?P<dd>{'|'.join(_W_DECADES)})"
+    r"|(?P<d2010>two\s+thousand\s+and\s+tens)|(?P<d2000>two\s+thousands|noughties)"
+    rf"|(?P<th>one|two)\s+thousand(?:(?:\s+and)?\s+(?:(?P<h>{'|'.join(_W_UNITS)})\s+hundred"
+    rf"(?:(?:\s+and)?\s+(?P<r>{_W_BELOW_100}))?|(?P<r2>{_W_BELOW_100})))?"
+    rf"|(?P<c>{_W_CENTURY})\s+(?P<yy>{_W_10_TO_99}))\b",
+    re.IGNORECASE,
+)
+
+
+def _word_value(words: str | None) -> int:
+    return sum(_W_VALUES.get(w, 0) for w in re.split(r"[\s\-]+", words.casefold())) if words else 0
+
+
+def _spell_one(m: re.Match[str]) -> str:
+    if m["dc"]:
+        return f"{_word_value(m['dc']) * 100 + _W_DECADES[m['dd'].casefold()]}s"
+    if m["d2010"]:
+        return "2010s"
+    if m["d2000"]:
+        return "2000s"
+    if m["th"]:
+        hundreds = _word_value(m["h"]) * 100
+        return str(_word_value(m["th"]) * 1000 + hundreds + _word_value(m["r"] or m["r2"]))
+    return str(_word_value(m["c"]) * 100 + _word_value(m["yy"]))
+
+
+def _spelled_years(text: str) -> str:
+    """``text`` with years and decades written in words replaced by digits."""
+    return _SPELLED_YEAR.sub(_spell_one, text)
+
+
 def parse_date(text: str, ref: datetime.date | None = None) -> ParsedDate | None:
     """Normalise one whole date expression, or return ``None``.
 
@@ -694,7 +965,13 @@ def parse_date(text: str, ref: datetime.date | None = None) -> ParsedDate | None
     text = _strip(text)
     if not text or len(text) > MAX_EXPRESSION_CHARS:
         return None
-    return _parse_with(_ALL, text, _Ctx(ref=ref if isinstance(ref, datetime.date) else None))
+    ctx = _Ctx(ref=ref if isinstance(ref, datetime.date) else None)
+    parsed = _parse_with(_PARSE_ALL, text, ctx)
+    if parsed is None:
+        spelled = _spelled_years(text)
+        if spelled != text:
+            parsed = _parse_with(_PARSE_ALL, _strip(spelled), ctx)
+    return parsed
 
 
 def _stands_alone(text: str, start: int, end: int) -> bool:

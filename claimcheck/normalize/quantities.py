@@ -8,8 +8,9 @@ Grammar, loosely (phrases come from the public tables below)::
 
     quantity := [hedge] amount
               | [approx-hedge] ["between" | "from"] amount separator amount
-    amount   := [sign] [currency] [sign] magnitude [suffix-hedge] [unit] [suffix-hedge]
-    magnitude:= numeral [scale [scale]] | number words
+    amount   := [sign] [currency] [sign] magnitude [suffix-hedge] [unit [subunits]] [suffix-hedge]
+    magnitude:= numeral ["point" digits] [scale [scale]] | number words | word fraction
+    subunits := ["and"] number subunit              ("3 dollars 50 cents")
 
 The whole text must be a quantity: words around it that are not part of one
 ("a 20 percent rise") make the result ``None``. Surrounding punctuation and a
@@ -18,8 +19,15 @@ leading article ("the", "a"/"an" before a figure) are ignored.
 All table keys are lowercase and are matched case-insensitively, token by
 token, with three exceptions: ISO codes (``CURRENCY_CODES``) only count when
 written in capitals ("USD", not "usd" or "try"); the one-letter units "m" and
-"t" only in lowercase; and the scales "m", "mm" and "b" only in money
-("$3.2m", "3.2m euros"; a bare "5m" is five metres).
+"t" only in lowercase; and the scales "m", "mm", "b" and "t" only in money
+("$3.2m", "3.2m euros", "$2.1T"; a bare "5m" is five metres, "5t" five tonnes).
+
+Currency names may also stand before the figure ("ringgit 42", "euro 5
+billion"), and letter prefixes of "$" may be spaced ("US $ 150 million").
+Subunits ("cents", "pence", "sen") are 1/100 of a main unit: standalone,
+"cents" and "¢" are US cents (the convention that makes bare "dollars" USD) and
+"pence" British pence; after a main amount they add to it in its currency.
+Slash fractions ("3/4") are refused on purpose: "9/11" and "24/7" look the same.
 """
 
 from __future__ import annotations
@@ -35,6 +43,7 @@ from claimcheck.records import Hedge
 
 __all__ = [
     "CURRENCY_CODES",
+    "CURRENCY_SUBUNITS",
     "CURRENCY_SYMBOLS",
     "CURRENCY_WORDS",
     "HEDGE_PHRASES",
@@ -42,6 +51,7 @@ __all__ = [
     "MONEY_ONLY_SCALES",
     "NUMBER_WORDS",
     "PERCENT_WORDS",
+    "FRACTION_WORDS",
     "RANGE_WORDS",
     "SCALE_WORDS",
     "UNIT_FACTORS",
@@ -96,6 +106,8 @@ HEDGE_PHRASES: dict[str, Hedge] = {
         [
             "at least", "no less than", "not less than", "no fewer than", "not fewer than",
             "a minimum of", "minimum of", "≥", ">=",
+            "greater than or equal to", "more than or equal to", "equal to or greater than",
+            "equal to or more than", "equal to or above",
         ],
         Hedge.AT_LEAST,
     ),
@@ -112,6 +124,8 @@ HEDGE_PHRASES: dict[str, Hedge] = {
             "up to", "at most", "no more than", "not more than", "a maximum of",
             "maximum of", "as many as", "as much as", "as high as", "not exceeding",
             "no greater than", "≤", "<=",
+            "less than or equal to", "fewer than or equal to", "equal to or less than",
+            "equal to or fewer than", "equal to or below",
         ],
         Hedge.AT_MOST,
     ),
@@ -134,29 +148,32 @@ HEDGE_SUFFIXES: dict[str, Hedge] = {
 }
 
 #: Words that open or join a range: "between X and Y", "from X to Y", "X to Y",
-#: "X-Y", "X–Y" (en and em dashes are read as "–").
-RANGE_WORDS: frozenset[str] = frozenset({"between", "from", "and", "to", "through", "-", "–"})
+#: "X-Y", "X–Y" (en and em dashes are read as "–"), "X~Y".
+RANGE_WORDS: frozenset[str] = frozenset({"between", "from", "and", "to", "through", "-", "–", "~"})
 
 _RANGE_OPENERS = ("between", "from")
 _RANGE_SEPARATORS: dict[str | None, tuple[str, ...]] = {
     "between": ("and", "to", "-", "–"),
     "from": ("to", "through", "-", "–"),
-    None: ("to", "through", "-", "–"),
+    None: ("to", "through", "-", "–", "~"),
 }
 
 #: Multipliers written after a numeral ("1.2bn", "3.5 mln", "Rs 500 crore").
+#: Plurals ("3 millions", "2 dozens") are non-standard but common in translated news.
 SCALE_WORDS: dict[str, float] = {
     "hundred": 1e2,
-    "thousand": 1e3, "k": 1e3,
-    "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "lacs": 1e5,
-    "million": 1e6, "mn": 1e6, "mln": 1e6, "mio": 1e6, "m": 1e6, "mm": 1e6,
-    "crore": 1e7, "crores": 1e7, "cr": 1e7,
-    "billion": 1e9, "bn": 1e9, "bln": 1e9, "b": 1e9,
-    "trillion": 1e12, "tn": 1e12, "trn": 1e12, "trln": 1e12,
+    "dozen": 12, "dozens": 12,
+    "thousand": 1e3, "thousands": 1e3, "k": 1e3,
+    "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "lacs": 1e5, "lkh": 1e5, "lkhs": 1e5,
+    "million": 1e6, "millions": 1e6, "mn": 1e6, "mln": 1e6, "mio": 1e6, "m": 1e6, "mm": 1e6,
+    "crore": 1e7, "crores": 1e7, "krore": 1e7, "krores": 1e7, "cr": 1e7,
+    "billion": 1e9, "billions": 1e9, "bn": 1e9, "bln": 1e9, "b": 1e9,
+    "trillion": 1e12, "trillions": 1e12, "tn": 1e12, "trn": 1e12, "trln": 1e12, "t": 1e12,
 }
 
-#: Scales that only count in money ("$3.2m"); elsewhere "5m" is five metres.
-MONEY_ONLY_SCALES: frozenset[str] = frozenset({"m", "mm", "b"})
+#: Scales that only count in money ("$3.2m", "$2.1T"); elsewhere "5m" is five
+#: metres and "5t" five tonnes.
+MONEY_ONLY_SCALES: frozenset[str] = frozenset({"m", "mm", "b", "t"})
 
 #: Number words (the building blocks; "hundred" and the scales come on top).
 NUMBER_WORDS: dict[str, int] = {
@@ -168,16 +185,33 @@ NUMBER_WORDS: dict[str, int] = {
 } | {
     word: 10 * (k + 2)
     for k, word in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())
+} | {"nought": 0, "naught": 0, "nil": 0}
+
+#: Denominators of word fractions ("two thirds", "a quarter", "one-half", "five and a fifth").
+FRACTION_WORDS: dict[str, int] = {
+    **dict.fromkeys(["half", "halves"], 2),
+    **dict.fromkeys(["third", "thirds"], 3),
+    **dict.fromkeys(["quarter", "quarters", "fourth", "fourths"], 4),
+    **{
+        word + suffix: n
+        for n, word in enumerate(
+            "fifth sixth seventh eighth ninth tenth".split(), start=5
+        )
+        for suffix in ("", "s")
+    },
+    **dict.fromkeys(["hundredth", "hundredths"], 100),
+    **dict.fromkeys(["thousandth", "thousandths"], 1000),
 }
 
 #: Currency symbols and abbreviations, written before or after the figure.
 CURRENCY_SYMBOLS: dict[str, str] = {
     "$": "USD", "us$": "USD", "c$": "CAD", "ca$": "CAD", "a$": "AUD", "au$": "AUD",
     "hk$": "HKD", "s$": "SGD", "nz$": "NZD", "nt$": "TWD", "r$": "BRL", "mx$": "MXN",
-    "€": "EUR", "£": "GBP", "¥": "JPY", "cn¥": "CNY", "rmb": "CNY",
+    "u.s.$": "USD", "u.s$": "USD",
+    "€": "EUR", "£": "GBP", "¥": "JPY", "cn¥": "CNY", "rmb": "CNY", "元": "CNY", "rm": "MYR",
     "₼": "AZN", "₽": "RUB", "₹": "INR", "rs": "INR", "rs.": "INR", "₺": "TRY", "tl": "TRY",
     "﷼": "IRR", "₩": "KRW", "₪": "ILS", "₴": "UAH", "₸": "KZT", "₾": "GEL", "֏": "AMD",
-    "₦": "NGN", "₱": "PHP", "฿": "THB", "₫": "VND", "zł": "PLN",
+    "₦": "NGN", "₱": "PHP", "฿": "THB", "₫": "VND", "zł": "PLN", "₡": "CRC", "₭": "LAK",
 }
 
 #: ISO 4217 codes, matched only when written in capitals ("USD 1.2bn", "650 million USD").
@@ -185,7 +219,7 @@ CURRENCY_CODES: frozenset[str] = frozenset(
     """USD EUR GBP JPY CNY CHF CAD AUD NZD HKD SGD TWD KRW SEK NOK DKK ISK PLN CZK HUF RON
     BGN RSD RUB UAH BYN MDL KZT UZS KGS TJS TMT AZN AMD GEL TRY IRR IQD SAR AED QAR KWD
     BHD OMR JOD ILS EGP LBP SYP YER MAD TND DZD LYD PKR INR BDT LKR NPR AFN IDR MYR THB
-    VND PHP BRL MXN ARS CLP COP PEN ZAR NGN KES ETB GHS XAF XOF""".split()
+    VND PHP BRL MXN ARS CLP COP PEN ZAR NGN KES ETB GHS XAF XOF CRC LAK""".split()
 )
 
 _DOLLAR_CODES = frozenset({"USD", "CAD", "AUD", "NZD", "HKD", "SGD", "TWD", "MXN"})
@@ -240,7 +274,8 @@ CURRENCY_WORDS: dict[str, str] = {
     "zloty": "PLN", "zlotys": "PLN",
     **_plural("forint", "HUF"),
     "won": "KRW", "south korean won": "KRW",
-    "rand": "ZAR", "naira": "NGN", "ringgit": "MYR", "rupiah": "IDR", "baht": "THB",
+    "rand": "ZAR", "naira": "NGN", "rupiah": "IDR", "baht": "THB",
+    **_plural("ringgit, malaysian ringgit", "MYR"),
     "dong": "VND", "somoni": "TJS",
     **_plural("uae dirham, emirati dirham", "AED"),
     **_plural("moroccan dirham", "MAD"),
@@ -261,10 +296,28 @@ CURRENCY_WORDS: dict[str, str] = {
     "danish krone": "DKK", "danish kroner": "DKK",
 }
 
+#: Currency subunits, 1/100 of a main unit. Standalone they read as the code given
+#: ("50 cents" is 0.50 USD by the convention that makes bare "dollars" USD; "470
+#: pence" 4.70 GBP); those mapped to None only count after a main amount, where
+#: every subunit adds to it in the main unit's currency ("20 ringgit and 43 sen").
+CURRENCY_SUBUNITS: dict[str, str | None] = {
+    **dict.fromkeys(["cent", "cents", "¢"], "USD"),
+    "pence": "GBP",
+    **dict.fromkeys(
+        ["penny", "pennies", "sen", "sens", "paisa", "paise", "kopek", "kopeks", "kopeck",
+         "kopecks", "kopiyka", "kopiykas", "qəpik", "qapik", "tetri", "luma", "centime",
+         "centimes", "fils", "halala", "halalas"],
+        None,
+    ),
+}
+_SUBUNIT_FACTOR = 0.01
+
 #: Percent words. Values: "percent" or "percentage_point" (basis points are
 #: converted, see ``UNIT_FACTORS``).
 PERCENT_WORDS: dict[str, str] = {
-    **dict.fromkeys(["%", "percent", "per cent", "per-cent", "pct", "pc"], "percent"),
+    **dict.fromkeys(
+        ["%", "percent", "percents", "per cent", "per-cent", "pct", "pc", "percentage"], "percent"
+    ),
     **dict.fromkeys(
         [
             "percentage point", "percentage points", "percentage-point", "percentage-points",
@@ -289,25 +342,32 @@ UNIT_WORDS: dict[str, str] = {
     "sq km": "sq_km", "sq. km": "sq_km", "km2": "sq_km", "km²": "sq_km",
     **_plural("square metre, square meter", "sq_m"),
     "sq m": "sq_m", "sq. m": "sq_m", "m2": "sq_m", "m²": "sq_m",
-    **_plural("square mile", "sq_mile"),
+    **_plural("square mile", "sq_mile"), "sq mi": "sq_mile", "sq. mi": "sq_mile",
     **_plural("metre, meter", "m"), "m": "m",
     "mm": "mm", "cm": "cm",
-    **_plural("mile", "mile"),
+    **_plural("mile", "mile"), "mi": "mile",
     **_plural("tonne, ton, metric ton, metric tonne", "tonne"), "t": "tonne",
     **_plural("kilogram, kilo", "kg"), "kg": "kg", "kgs": "kg",
     **_plural("gram", "g"),
     **_plural("litre, liter", "litre"),
+    **_plural("gallon", "gallon"),
     **_plural("barrel", "barrel"), "bbl": "barrel", "bbls": "barrel",
     "barrels per day": "barrel_per_day", "barrels a day": "barrel_per_day",
     "bpd": "barrel_per_day", "b/d": "barrel_per_day", "bbl/d": "barrel_per_day",
     **_plural("megawatt", "MW"), "mw": "MW",
     **_plural("gigawatt", "GW"), "gw": "GW",
     **_plural("kilowatt", "kW"), "kw": "kW",
+    **_plural("watt-hour, watt hour", "Wh"), "wh": "Wh",
     **_plural("kilowatt-hour, kilowatt hour", "kWh"), "kwh": "kWh",
     **_plural("megawatt-hour, megawatt hour", "MWh"), "mwh": "MWh",
     **_plural("gigawatt-hour, gigawatt hour", "GWh"), "gwh": "GWh",
     **_plural("terawatt-hour, terawatt hour", "TWh"), "twh": "TWh",
     "teu": "TEU", "teus": "TEU",
+    **dict.fromkeys(
+        ["°c", "degree celsius", "degrees celsius", "degree centigrade", "degrees centigrade"],
+        "celsius",
+    ),
+    **dict.fromkeys(["°f", "degree fahrenheit", "degrees fahrenheit"], "fahrenheit"),
 }
 
 #: Multiples implied by a unit or percent word: "2 bcm" is 2e9 cubic metres,
@@ -340,7 +400,8 @@ _CHAR_MAP = {
 }
 
 _TOKEN_RE = re.compile(
-    r"(?P<num>[0-9]+(?:[.,][0-9]+)*(?:[eE][+-]?[0-9]+)?)|(?P<word>[^\W\d_]+)|(?P<space>\s+)|.",
+    r"(?P<num>(?:[0-9]+(?:[.,][0-9]+)*|(?<![0-9.,])\.[0-9]+)(?:[eE][+-]?[0-9]+)?)"
+    r"|(?P<word>[^\W\d_]+)|(?P<space>\s+)|.",
     re.DOTALL,
 )
 
@@ -458,6 +519,8 @@ _HEDGE_INDEX = _index(HEDGE_PHRASES)
 _SUFFIX_INDEX = _index(HEDGE_SUFFIXES)
 _SCALE_INDEX = _index(SCALE_WORDS)
 _SYMBOL_INDEX = _index(CURRENCY_SYMBOLS)
+_SUBUNIT_INDEX = _index(CURRENCY_SUBUNITS)
+_FRACTION_INDEX = _index(FRACTION_WORDS)
 _CURWORD_INDEX = _index(CURRENCY_WORDS)
 _PERCENT_INDEX = _index(PERCENT_WORDS)
 _UNIT_INDEX = _index(UNIT_WORDS)
@@ -554,11 +617,12 @@ class _Amount:
     mag: _Mag
     unit: _Unit
     hedge: tuple[Hedge, str] | None
+    extra: float = 0.0  # subunits in main units ("3 dollars 50 cents": 0.5)
 
     def value(self, scale: float | None = None, unit: _Unit | None = None) -> float:
         scale = self.mag.scale if scale is None else scale
         factor = (unit or self.unit).factor
-        return self.sign * self.mag.raw * scale * factor
+        return self.sign * (self.mag.raw * scale * factor + self.extra)
 
 
 class _Parser:
@@ -581,15 +645,20 @@ class _Parser:
     def _written(self, i: int, j: int) -> str:
         return self.text[self.toks[i].start : self.toks[j - 1].end]
 
-    def _match(self, index: _Index, i: int) -> Iterator[tuple[Any, int, str]]:
-        """Table entries whose key starts at token ``i``: (value, end, key), longest first."""
+    def _match(
+        self, index: _Index, i: int, *, loose: bool = False
+    ) -> Iterator[tuple[Any, int, str]]:
+        """Table entries whose key starts at token ``i``: (value, end, key), longest first.
+
+        Pieces written together in a key must be written together in the text,
+        unless ``loose`` ("US $" for "US$")."""
         if i >= self.n:
             return
         for ktoks, value, key in index.get(self.toks[i].low, ()):
             j = i
             for k, (low, glued) in enumerate(ktoks):
                 tok = self.toks[j] if j < self.n else None
-                if tok is None or tok.low != low or (k and glued and not tok.glued):
+                if tok is None or tok.low != low or (k and glued and not tok.glued and not loose):
                     break
                 j += 1
             else:
@@ -655,11 +724,28 @@ class _Parser:
     ) -> Iterator[tuple[_Amount, int]]:
         for inner, i1 in self._suffix_hedges(i):
             for unit, i2 in self._units(i1, currency):
-                if inner is not None:
-                    yield _Amount(sign, mag, unit, inner), i2
-                    continue
-                for outer, i3 in self._suffix_hedges(i2):
-                    yield _Amount(sign, mag, unit, outer), i3
+                for extra, i3 in self._subunits(unit, mag, i2):
+                    if inner is not None:
+                        yield _Amount(sign, mag, unit, inner, extra), i3
+                        continue
+                    for outer, i4 in self._suffix_hedges(i3):
+                        yield _Amount(sign, mag, unit, outer, extra), i4
+
+    def _subunits(self, unit: _Unit, mag: _Mag, i: int) -> Iterator[tuple[float, int]]:
+        """Subunits after a whole main amount ("3 dollars [and] 50 cents"), or none."""
+        if unit.kind == "money" and unit.factor == 1.0 and mag.scale == 1.0 and mag.raw % 1 == 0:
+            start = i + 1 if self._low(i) == "and" else i
+            for count, j in self._subunit_counts(start):
+                for _, k, _ in self._match(_SUBUNIT_INDEX, j):
+                    yield count * _SUBUNIT_FACTOR, k
+        yield 0.0, i
+
+    def _subunit_counts(self, i: int) -> list[tuple[int, int]]:
+        """A whole number of subunits, 1-99, in digits or words."""
+        if i < self.n and self.toks[i].kind == "num" and self.toks[i].text.isdigit():
+            count = int(self.toks[i].text)
+            return [(count, i + 1)] if 0 < count < 100 else []
+        return [(v, j) for v, j in self._below_hundred(i) if 0 < v < 100]
 
     def _signs(self, i: int) -> Iterator[tuple[float, bool, int]]:
         """(sign, explicit, next): "-5", "−5", "–5", "+5", "minus 5", or no sign."""
@@ -678,21 +764,25 @@ class _Parser:
         return None
 
     def _currency_before(self, i: int) -> Iterator[tuple[tuple[str, bool] | None, int]]:
-        """(code, is bare "$"), next — or no currency."""
-        for code, j, key in self._match(_SYMBOL_INDEX, i):
+        """(code, is bare "$"), next — or no currency. Symbols ("US $"), ISO
+        codes and currency names ("ringgit 42")."""
+        for code, j, key in self._match(_SYMBOL_INDEX, i, loose=True):
             yield (str(code), key == "$"), j
         code = self._code(i)
         if code:
             yield (code, False), i + 1
+        for code, j, _ in self._match(_CURWORD_INDEX, i):
+            yield (str(code), False), j
         yield None, i
 
     def _currency_after(self, i: int) -> Iterator[tuple[str, int]]:
         code = self._code(i)
         if code:
             yield code, i + 1
-        for value, j, _ in self._match(_CURWORD_INDEX, i):
-            yield str(value), j
-        for value, j, _ in self._match(_SYMBOL_INDEX, i):
+        for start in [i] + [h for h in [self._hyphen(i)] if h is not None]:  # "one-yen"
+            for value, j, _ in self._match(_CURWORD_INDEX, start):
+                yield str(value), j
+        for value, j, _ in self._match(_SYMBOL_INDEX, i, loose=True):
             yield str(value), j
 
     def _units(self, i: int, currency: tuple[str, bool] | None) -> Iterator[tuple[_Unit, int]]:
@@ -707,6 +797,10 @@ class _Parser:
         for code, j in self._currency_after(i):
             yield _Unit(code, "money"), j
         starts = [i] + [h for h in [self._hyphen(i)] if h is not None]
+        for s in starts:  # "50 cents", "12-cent", "470 pence"
+            for code, j, _ in self._match(_SUBUNIT_INDEX, s):
+                if code is not None:
+                    yield _Unit(str(code), "money", _SUBUNIT_FACTOR), j
         for s in starts:
             for value, j, key in self._match(_PERCENT_INDEX, s):
                 yield _Unit(str(value), "percent", UNIT_FACTORS.get(key, 1.0)), j
@@ -724,7 +818,50 @@ class _Parser:
         if self.toks[i].kind == "num":
             yield from self._numerals(i)
         elif self.toks[i].kind == "word":
+            for digits, j in self._point(i):  # "point 77"
+                for scale, money_only, k in self._scales(j):
+                    yield _Mag(float(f"0.{digits}"), scale, money_only), k
+            yield from self._fractions(i)
             yield from self._word_numbers(i)
+            if self._low(i) in ("a", "an") and self._names_a_unit(i + 1):
+                yield _Mag(1.0), i + 1  # "a dollar", "a kilometre"
+
+    def _names_a_unit(self, i: int) -> bool:
+        return any(
+            True
+            for index in (_CURWORD_INDEX, _SUBUNIT_INDEX, _UNIT_INDEX)
+            for _ in self._match(index, i)
+        )
+
+    def _fractions(self, i: int) -> Iterator[tuple[_Mag, int]]:
+        """Word fractions: "two thirds", "a quarter", "one-half", "twenty-three fifths"."""
+        for value, j in self._fraction(i):
+            yield _Mag(value), j
+
+    def _fraction(self, i: int) -> list[tuple[float, int]]:
+        if self._low(i) in ("a", "an"):
+            counts = [(1, i + 1)]
+        else:
+            counts = [(v, j) for v, j in self._below_hundred(i) if v]
+        out = []
+        for count, j in counts:
+            j = self._hyphen(j) or j
+            out += [(count / den, k) for den, k, _ in self._match(_FRACTION_INDEX, j)]
+        return out
+
+    def _point(self, i: int) -> list[tuple[str, int]]:
+        """Decimals after "point": "point 1", "point zero three", "point seventy-one"."""
+        if self._low(i) != "point":
+            return []
+        i += 1
+        if i < self.n and self.toks[i].kind == "num" and self.toks[i].text.isdigit():
+            return [(self.toks[i].text, i + 1)]
+        digits, j = "", i
+        while (low := self._low(j)) in NUMBER_WORDS and NUMBER_WORDS[low] < 10:
+            digits, j = digits + str(NUMBER_WORDS[low]), j + 1
+        if len(digits) > 1:
+            return [(digits, j)]
+        return [(str(v), k) for v, k in self._below_hundred(i)]
 
     def _numerals(self, i: int) -> Iterator[tuple[_Mag, int]]:
         """A numeral, optionally "^ exp" or "× 10^exp", then scale words."""
@@ -745,6 +882,10 @@ class _Parser:
             value, j = (None if power is None else value * power), exp[1]
         if value is None or not math.isfinite(value):
             return
+        if j == i + 1 and self.toks[i].text.isdigit():  # "1 point 1"
+            for digits, k in self._point(j):
+                for scale, money_only, m in self._scales(k):
+                    yield _Mag(float(f"{self.toks[i].text}.{digits}"), scale, money_only), m
         for scale, money_only, k in self._scales(j):
             yield _Mag(value, scale, money_only), k
 
@@ -805,24 +946,29 @@ class _Parser:
                 out.append((value * 100, j + 1, False))
             else:
                 out.append((value, j, needs_scale))
-        halves = [
-            (value + 0.5, j + 3, False)
+        fractions = [
+            (value + part, k, False)  # "one and a half", "five and a quarter"
             for value, j, needs_scale in out
-            if not needs_scale and [self._low(j + k) for k in range(3)] == ["and", "a", "half"]
+            if not needs_scale and self._low(j) == "and"
+            for part, k in self._fraction(j + 1)
+            if part < 1
         ]
-        return sorted(halves + out, key=lambda g: -g[1])
+        return sorted(fractions + out, key=lambda g: -g[1])
 
     def _word_scales(self, i: int) -> Iterator[tuple[float, int]]:
-        if self._low(i) == "dozen":
-            yield 12.0, i + 1
-            return
         for scale, money_only, j in self._scales(i):
-            if scale >= 1e3 and not money_only and j > i:
+            if (scale >= 1e3 or scale == 12) and not money_only and j > i:
                 yield scale, j
 
     def _word_numbers(self, i: int) -> Iterator[tuple[_Mag, int]]:
         found: list[tuple[_Mag, int]] = []
         self._chain(i, 0.0, math.inf, found)
+        for mag, j in list(found):  # "two point two million", "two hundred point zero three"
+            if mag.scale == 1.0 and mag.raw % 1 == 0:
+                for digits, k in self._point(j):
+                    value = float(f"{int(mag.raw)}.{digits}")
+                    found.append((_Mag(value), k))
+                    found += [(_Mag(value, scale), m) for scale, m in self._word_scales(k)]
         yield from sorted(found, key=lambda f: -f[1])
 
     def _chain(
@@ -837,6 +983,8 @@ class _Parser:
                 found.append((mag, k))
                 if scale >= 1e3:
                     self._chain(k, total + group * scale, scale, found)
+                    if self._low(k) == "and":  # "two thousand and twelve"
+                        self._chain(k + 1, total + group * scale, scale, found)
             if not needs_scale:
                 found.append((_Mag(total + group), j))
 
