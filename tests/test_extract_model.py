@@ -52,7 +52,7 @@ def test_casualty_counts_carry_what_happened(nlp_model, tmp_path):
     q = _quantities(nlp_model, tmp_path,
                     "The earthquake killed at least 617 people in the province. More than 2,400 people were injured.")
     assert q["at least 617"].subject == "people killed" and q["at least 617"].unit == "people"
-    assert q["more than 2,400"].subject == "people injured"
+    assert q["More than 2,400"].subject == "people injured"
 
 
 def test_chronology_date_lines_head_their_entries(nlp_model, tmp_path):
