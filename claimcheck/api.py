@@ -191,11 +191,10 @@ def diff(
     """Refresh the ledger, resolve entities, compare claims across sources."""
     from . import compare
 
-    fresh = refresh(paths, ledger_path, model, thresholds, on_progress, on_skip)
-    entities = link_entities(fresh.ledger, fresh.texts, thresholds)
-    findings = compare.compare(fresh.ledger.claims, compare.canonical_names(entities), thresholds.compare)
-    findings += compare.naming_findings(entities)
-    return DiffRun(fresh, tuple(entities), tuple(findings))
+    fresh, clusters = entities(paths, ledger_path, model, thresholds, on_progress, on_skip)
+    findings = compare.compare(fresh.ledger.claims, compare.canonical_names(clusters), thresholds.compare)
+    findings += compare.naming_findings(clusters)
+    return DiffRun(fresh, tuple(clusters), tuple(findings))
 
 
 def entities(
@@ -206,5 +205,6 @@ def entities(
     on_progress: ProgressFn | None = None,
     on_skip: Callable[[Skip], None] | None = None,
 ) -> tuple[Refreshed, list]:
+    """Refresh the ledger and resolve its entity mentions into clusters."""
     fresh = refresh(paths, ledger_path, model, thresholds, on_progress, on_skip)
     return fresh, link_entities(fresh.ledger, fresh.texts, thresholds)

@@ -105,17 +105,33 @@ def _refresh_errors():
     return (IngestError, LedgerError, ModelError)
 
 
-def _open_out(target: Path):
-    """A text stream for ``target`` ('-' is stdout); the caller closes it."""
+def _write_out(target: Path, write) -> None:
+    """Call ``write(stream)`` on ``target`` ('-' is stdout). A file that cannot
+    be written is a one-line error and exit code 2."""
     import sys
 
+    from . import render
+
     if str(target) == "-":
-        return sys.stdout, False
+        write(sys.stdout)
+        return
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        return open(target, "w", encoding="utf-8", newline=""), True  # noqa: SIM115
+        with open(target, "w", encoding="utf-8", newline="") as stream:
+            write(stream)
     except OSError as exc:
-        raise OSError(f"{target}: cannot write: {exc.strerror or exc}") from None
+        render.error(f"{target}: cannot write: {exc.strerror or exc}")
+        raise typer.Exit(2) from None
+
+
+def _dump_json(data) -> object:
+    import json
+
+    def write(stream) -> None:
+        json.dump(data, stream, ensure_ascii=False, indent=2)
+        stream.write("\n")
+
+    return write
 
 
 @app.command()
@@ -139,8 +155,6 @@ def diff(
 
     Example: claimcheck diff --csv contradictions.csv --json findings.json
     """
-    import json
-
     from . import api, render, report
 
     try:
@@ -154,25 +168,10 @@ def diff(
         render.note(f"{sid}: source file not found or unreadable; its ledger claims are used as they are")
     sources = [e.source for e in run.ledger.sources]
     records = report.finding_records(run.findings, sources, dict(run.ledger.reviews))
-    try:
-        if csv_out is not None:
-            stream, close = _open_out(csv_out)
-            try:
-                report.write_csv(report.pair_rows(records), stream)
-            finally:
-                if close:
-                    stream.close()
-        if json_out is not None:
-            stream, close = _open_out(json_out)
-            try:
-                json.dump(report.findings_json(records, sources), stream, ensure_ascii=False, indent=2)
-                stream.write("\n")
-            finally:
-                if close:
-                    stream.close()
-    except OSError as exc:
-        render.error(str(exc))
-        raise typer.Exit(2) from None
+    if csv_out is not None:
+        _write_out(csv_out, lambda stream: report.write_csv(report.pair_rows(records), stream))
+    if json_out is not None:
+        _write_out(json_out, _dump_json(report.findings_json(records, sources)))
     to_stdout = "-" in (str(csv_out), str(json_out))
     if not to_stdout:
         render.findings_report(records, show_agreements=agreements)
@@ -199,8 +198,6 @@ def entities(
 
     Example: claimcheck entities --json entities.json
     """
-    import json
-
     from . import api, render, report
 
     try:
@@ -211,17 +208,7 @@ def entities(
         raise typer.Exit(2) from None
     sources = [e.source for e in fresh.ledger.sources]
     if json_out is not None:
-        try:
-            stream, close = _open_out(json_out)
-        except OSError as exc:
-            render.error(str(exc))
-            raise typer.Exit(2) from None
-        try:
-            json.dump(report.entities_json(clusters, sources), stream, ensure_ascii=False, indent=2)
-            stream.write("\n")
-        finally:
-            if close:
-                stream.close()
+        _write_out(json_out, _dump_json(report.entities_json(clusters, sources)))
         if str(json_out) == "-":
             return
     shown = clusters if show_all else [e for e in clusters if len(e.mentions) > 1 or len(e.variants) > 1]

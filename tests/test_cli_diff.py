@@ -117,3 +117,12 @@ def test_diff_does_not_load_spacy_on_an_up_to_date_ledger(tmp_path):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "ok"
+
+
+def test_unwritable_csv_is_exit_2(tmp_path):
+    path = _write_ledger(tmp_path)
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    result = runner.invoke(app, ["diff", "-l", str(path), "--csv", str(blocker / "out.csv")])
+    assert result.exit_code == 2
+    assert "out.csv" in result.stderr and len(result.stderr.strip().splitlines()) == 1
