@@ -25,6 +25,7 @@ app = typer.Typer(
 )
 
 DEFAULT_INPUT = Path("seeds")
+_STATUSES = ("open", "confirmed", "dismissed", "needs-source")
 DEFAULT_LEDGER = Path("data/claims.yaml")
 
 
@@ -145,18 +146,25 @@ def diff(
         Optional[Path], typer.Option("--json", help="Write sources and all findings as JSON ('-' for stdout).")
     ] = None,
     agreements: Annotated[bool, typer.Option("--agreements", help="List the agreements too, not just their count.")] = False,
+    status: Annotated[
+        str, typer.Option("--status", help="Show findings with this review status: open, confirmed, dismissed, "
+                          "needs-source or all. Default: everything except dismissed.")
+    ] = "active",
     model: Annotated[Optional[str], _MODEL_OPT] = None,
 ) -> None:
     """Report where sources disagree: contradictions, spelling variants, agreements.
 
     Claims from different sources are compared only when they share kind,
     subject, scope, unit, period and stance. Exit code 0: no contradiction;
-    1: at least one contradiction; 2: error.
+    1: at least one contradiction that is not dismissed; 2: error.
 
     Example: claimcheck diff --csv contradictions.csv --json findings.json
     """
     from . import api, render, report
 
+    if status not in ("active", "all", *_STATUSES):
+        render.error(f"--status: unknown status {status!r} (expected one of {', '.join(_STATUSES)}, all)")
+        raise typer.Exit(2)
     try:
         with render.progress("extracting") as update:
             run = api.diff(paths, ledger_path, model, on_progress=update,
@@ -167,7 +175,8 @@ def diff(
     for sid in run.refreshed.missing:
         render.note(f"{sid}: source file not found or unreadable; its ledger claims are used as they are")
     sources = [e.source for e in run.ledger.sources]
-    records = report.finding_records(run.findings, sources, dict(run.ledger.reviews))
+    all_records = report.finding_records(run.findings, sources, dict(run.ledger.reviews))
+    records = report.select_status(all_records, status)
     if csv_out is not None:
         _write_out(csv_out, lambda stream: report.write_csv(report.pair_rows(records), stream))
     if json_out is not None:
@@ -176,13 +185,15 @@ def diff(
     if not to_stdout:
         render.findings_report(records, show_agreements=agreements)
     counts = {v: sum(1 for r in records if r["verdict"] == v) for v in ("contradiction", "naming", "agreement")}
-    contradiction_ids = {r["id"] for r in records if r["verdict"] == "contradiction"}
+    live = [r for r in all_records if r["verdict"] == "contradiction" and r["status"] != "dismissed"]
+    hidden = len(all_records) - len(records)
     render.line(
         f"{counts['contradiction']} contradictions, {counts['naming']} spelling variants, {counts['agreement']} "
-        f"agreements across {len(sources)} sources and {len(run.ledger.claims)} claims",
+        f"agreements across {len(sources)} sources and {len(run.ledger.claims)} claims"
+        + (f" ({hidden} findings hidden by --status)" if hidden else ""),
         stderr=to_stdout,
     )
-    if contradiction_ids:
+    if live:
         raise typer.Exit(1)
 
 
@@ -192,17 +203,39 @@ def entities(
     ledger_path: Annotated[Path, _LEDGER_OPT] = DEFAULT_LEDGER,
     json_out: Annotated[Optional[Path], typer.Option("--json", help="Write the clusters as JSON ('-' for stdout).")] = None,
     show_all: Annotated[bool, typer.Option("--all", help="Also list entities named once, in one source.")] = False,
+    merge: Annotated[
+        Optional[tuple[str, str]],
+        typer.Option("--merge", help="Record that entities A and B are the same (ids as listed); later runs respect it."),
+    ] = None,
+    split: Annotated[
+        Optional[tuple[str, str]],
+        typer.Option("--split", help="Record that entities A and B are different, whatever the matching says."),
+    ] = None,
+    reviewer: Annotated[Optional[str], typer.Option("--reviewer", help="Who rules (default: $USER).")] = None,
     model: Annotated[Optional[str], _MODEL_OPT] = None,
 ) -> None:
     """List entity clusters: their spellings, sources and why they were merged.
 
+    --merge A B and --split A B record an analyst's ruling under `entities:`
+    in the ledger; every later run applies it.
+
     Example: claimcheck entities --json entities.json
     """
-    from . import api, render, report
+    from . import api, render, report, review
+    from .link import mention_id
 
     try:
         fresh, clusters = api.entities(paths, ledger_path, model,
                                        on_skip=lambda k: render.note(f"{k.path}: skipped: {k.reason}"))
+        for action, pair in (("merge", merge), ("split", split)):
+            if pair:
+                known = [e.id for e in clusters] + [mention_id(m) for e in clusters for m in e.mentions]
+                ruling = review.rule_entities(ledger_path, action, pair[0], pair[1], known, reviewer)
+                render.line(f"recorded: {ruling['action']} {ruling['a']} {ruling['b']} ({ruling['reviewer']})", stderr=True)
+                fresh, clusters = api.entities(None, ledger_path, model)
+    except review.ReviewError as exc:
+        render.error(str(exc))
+        raise typer.Exit(2) from None
     except _refresh_errors() as exc:
         render.error(str(exc))
         raise typer.Exit(2) from None
@@ -213,6 +246,172 @@ def entities(
             return
     shown = clusters if show_all else [e for e in clusters if len(e.mentions) > 1 or len(e.variants) > 1]
     render.table(f"Entities ({len(shown)} of {len(clusters)})", report.ENTITY_COLUMNS, report.entity_rows(shown))
+
+
+def _diff_for_review(ledger_path: Path, model: str | None):
+    from . import api, render
+
+    try:
+        return api.diff(None, ledger_path, model)
+    except _refresh_errors() as exc:
+        render.error(str(exc))
+        raise typer.Exit(2) from None
+
+
+def _contexts(run, record: dict, width: int = 240) -> dict:
+    """Claim id -> (text, surface start, surface end): the claim's sentence
+    with some text around it, from the source file when it is unchanged."""
+    out = {}
+    for c in record["claims"]:
+        text = run.refreshed.texts.get(c["source"])
+        if text is None:
+            continue
+        start = c.get("surface_start", c["start"])
+        end = c.get("surface_end", c["end"])
+        lo = max(0, c["start"] - width)
+        hi = min(len(text), c["end"] + width)
+        if text[c["start"]:c["end"]] != c["quote"]:
+            continue  # the file changed since: show the quote alone
+        key = c.get("claim_id") or f"{c['source']}:{c['start']}"
+        out[key] = (("…" if lo else "") + text[lo:hi] + ("…" if hi < len(text) else ""),
+                    start - lo + (1 if lo else 0), end - lo + (1 if lo else 0))
+    return out
+
+
+@app.command("review")
+def review_cmd(
+    finding_id: Annotated[Optional[str], typer.Argument(help="A finding id or a unique prefix of one.")] = None,
+    status: Annotated[
+        Optional[str], typer.Option("--status", help="open, confirmed, dismissed or needs-source.")
+    ] = None,
+    note: Annotated[Optional[str], typer.Option("--note", help="A free-text note for the finding.")] = None,
+    reviewer: Annotated[Optional[str], typer.Option("--reviewer", help="Who decides (default: $USER).")] = None,
+    orphans: Annotated[
+        bool, typer.Option("--orphans", help="List reviews whose finding no longer exists (they are kept).")
+    ] = False,
+    ledger_path: Annotated[Path, _LEDGER_OPT] = DEFAULT_LEDGER,
+    model: Annotated[Optional[str], _MODEL_OPT] = None,
+) -> None:
+    """Review flagged discrepancies, one key per decision.
+
+    Without FINDING_ID it walks the open (and stale) contradictions, the
+    largest relative difference first, then the spelling variants: c confirm,
+    d dismiss, n needs-source, e add a note, s skip, b back, q quit. Each
+    decision is written to the ledger at once. With FINDING_ID and --status
+    or --note it records one decision without a prompt, for scripts.
+
+    Example: claimcheck review f-6e76 --status confirmed --note "customs data checked"
+    """
+
+    from . import render, report, review
+
+    run = _diff_for_review(ledger_path, model)
+    reviews = dict(run.ledger.reviews)
+    sources = {e.source.id: e.source for e in run.ledger.sources}
+    if orphans:
+        rows = [
+            {"id": fid, "status": r.get("status", ""), "kind": r.get("kind", ""), "subject": r.get("subject", ""),
+             "reviewer": r.get("reviewer", ""), "at": r.get("at", ""), "note": r.get("note", "")}
+            for fid, r in review.orphans(run.findings, reviews)
+        ]
+        render.table(f"Orphan reviews ({len(rows)})", ("id", "status", "kind", "subject", "reviewer", "at", "note"), rows)
+        return
+    try:
+        if finding_id is not None:
+            finding = review.resolve(run.findings, finding_id)
+            if status is None and note is None:
+                raise review.ReviewError("give --status and/or --note (or run `claimcheck review` without an id)")
+            stored = review.record(ledger_path, finding, status, note, reviewer)
+            render.line(f"{finding.id}: {stored['status']}" + (f" — {stored['note']}" if stored.get("note") else ""))
+            return
+        if status is not None or note is not None:
+            raise review.ReviewError("--status and --note need a FINDING_ID")
+    except review.ReviewError as exc:
+        render.error(str(exc))
+        raise typer.Exit(2) from None
+    except _refresh_errors() as exc:
+        render.error(str(exc))
+        raise typer.Exit(2) from None
+
+    items = review.queue(run.findings, reviews)
+    if not items:
+        render.line("nothing to review: every contradiction and spelling variant has a current review")
+        return
+    decided: set[str] = set()
+    keys = {"c": "confirmed", "d": "dismissed", "n": "needs-source"}
+    i = 0
+    while 0 <= i < len(items):
+        f = items[i]
+        record = report.finding_records([f], list(sources.values()), reviews)[0]
+        render.finding_card(record, _contexts(run, record), sources, header=f"[{i + 1}/{len(items)}]")
+        render.review_prompt(len(decided), len(items))
+        key = typer.getchar().lower()
+        render.line(key)
+        try:
+            if key in keys:
+                reviews[f.id] = review.record(ledger_path, f, keys[key], None, reviewer)
+                decided.add(f.id)
+                i += 1
+            elif key == "e":
+                text = typer.prompt("note", default="", show_default=False)
+                if text:
+                    reviews[f.id] = review.record(ledger_path, f, None, text, reviewer)
+            elif key == "s":
+                i += 1
+            elif key == "b":
+                i = max(0, i - 1)
+            elif key == "q":
+                break
+        except _refresh_errors() as exc:
+            render.error(str(exc))
+            raise typer.Exit(2) from None
+    render.line(f"reviewed {len(decided)} of {len(items)}; decisions are in {ledger_path}")
+
+
+@app.command()
+def show(
+    item_id: Annotated[str, typer.Argument(help="A finding id or a claim id (or a unique prefix).")],
+    ledger_path: Annotated[Path, _LEDGER_OPT] = DEFAULT_LEDGER,
+    model: Annotated[Optional[str], _MODEL_OPT] = None,
+) -> None:
+    """Show one finding or one claim in full: every claim with its context and
+    offsets, the entity clusters involved and why, and the review history.
+
+    Example: claimcheck show f-6e76
+    """
+    from . import render, report, review
+    from .records import Finding, Verdict
+
+    run = _diff_for_review(ledger_path, model)
+    reviews = dict(run.ledger.reviews)
+    sources = {e.source.id: e.source for e in run.ledger.sources}
+    claims = [c for c in run.ledger.claims if c.id == item_id] or [c for c in run.ledger.claims if c.id.startswith(item_id)]
+    try:
+        if item_id.startswith(("f-", "n-")) or not claims:
+            finding = review.resolve(run.findings, item_id)
+        elif len(claims) > 1:
+            raise review.ReviewError(f"{item_id!r} is ambiguous: {', '.join(c.id for c in claims[:10])}")
+        else:
+            c = claims[0]
+            finding = Finding(id=c.id, verdict=Verdict.AGREEMENT, kind=c.kind.value, subject=c.subject, scope=c.scope,
+                              period=c.period, claims=(c,), explanation="a single claim (not a finding)")
+    except review.ReviewError as exc:
+        render.error(str(exc))
+        raise typer.Exit(2) from None
+    record = report.finding_records([finding], list(sources.values()), reviews)[0]
+    if finding.id.startswith(("q-", "d-", "r-")):
+        record["verdict"], record["status"] = "claim", "-"
+    render.finding_card(record, _contexts(run, record), sources)
+    involved = []
+    for e in run.entities:
+        if any(m.source == c.source and c.start <= m.start and m.end <= c.end for m in e.mentions for c in finding.claims):
+            involved.append(e)
+        elif finding.entity == e.id:
+            involved.append(e)
+    render.clusters(involved)
+    ids = {e.id for e in involved}
+    rulings = [r for r in run.ledger.entities if isinstance(r, dict) and (r.get("a") in ids or r.get("b") in ids)]
+    render.history(reviews.get(finding.id) if isinstance(reviews.get(finding.id), dict) else None, rulings)
 
 
 def main() -> None:

@@ -203,10 +203,30 @@ def date_bounds(value: str) -> tuple[dt.date, dt.date] | None:
 # ----------------------------------------------------------------- findings
 
 
-def finding_id(claims: Sequence[Claim]) -> str:
-    """Stable: the same claims give the same id on every run."""
-    key = "\x1f".join(sorted(c.id for c in claims))
+def finding_id(a: Claim, b: Claim, canon: Mapping[str, str] | None = None) -> str:
+    """Stable: the same claims give the same id on every run.
+
+    Derived from what aligned the pair (kind, unit, period, stance, both
+    subjects) and the two sources, not from the quotes, so that a review
+    survives an edit of the evidence and is marked stale instead of lost.
+    """
+    canon = canon or {}
+    ends = sorted(
+        (c.source, " ".join(_subject_of(c, canon)), c.unit or "", c.period or "", (c.stance or Stance.ACTUAL).value)
+        for c in (a, b)
+    )
+    key = "\x1f".join([a.kind.value, *("|".join(e) for e in ends)])
     return "f-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
+
+
+def evidence_hash(claims: Sequence[Claim]) -> str:
+    """A fingerprint of what a finding rests on (quotes and values): when it
+    changes, a review of the finding is stale."""
+    parts = sorted(
+        "\x1f".join((c.source, c.quote, repr(c.value), repr(c.value_max), c.unit or "", c.period or ""))
+        for c in claims
+    )
+    return hashlib.sha1("\x1e".join(parts).encode("utf-8")).hexdigest()[:12]
 
 
 def _fold(text: str) -> str:
@@ -231,9 +251,10 @@ def compare(
     """
     canon = dict(canonical or {})
     findings: list[Finding] = []
+    used: set[str] = set()
     for key, members in sorted(blocks(claims).items()):
         for group in _subject_groups(members, thresholds, canon):
-            findings.extend(_pairs(group, thresholds, canon))
+            findings.extend(_pairs(group, thresholds, canon, used))
     findings.sort(key=lambda f: (f.verdict.value, f.kind, f.subject or "", f.id))
     return findings
 
@@ -284,7 +305,7 @@ def scopes_compatible(a: frozenset[str], b: frozenset[str]) -> bool:
     return a <= b or b <= a
 
 
-def _pairs(group: list[Claim], t: CompareThresholds, canon) -> list[Finding]:
+def _pairs(group: list[Claim], t: CompareThresholds, canon, used: set[str]) -> list[Finding]:
     out = []
     group = sorted(group, key=lambda c: (c.source, c.start, c.id))
     for i, a in enumerate(group):
@@ -294,18 +315,24 @@ def _pairs(group: list[Claim], t: CompareThresholds, canon) -> list[Finding]:
             sa, sb = _scope(a, canon), _scope(b, canon)
             if not scopes_compatible(sa, sb):
                 continue
-            f = _verdict(a, b, sa | sb, t)
+            fid = finding_id(a, b, canon)
+            n = 1
+            while fid in used:  # two pairs with one alignment key in the same two sources
+                n += 1
+                fid = f"{finding_id(a, b, canon)}-{n}"
+            f = _verdict(a, b, sa | sb, t, fid)
             if f is not None:
+                used.add(fid)
                 out.append(f)
     return out
 
 
-def _verdict(a: Claim, b: Claim, scope: frozenset[str], t: CompareThresholds) -> Finding | None:
+def _verdict(a: Claim, b: Claim, scope: frozenset[str], t: CompareThresholds, fid: str) -> Finding | None:
     scope_t = tuple(sorted(scope))
     copies = is_copy(a, b, t)
     subject = a.subject if a.kind is not Kind.ROLE else a.subject
     where = f"same scope ({', '.join(scope_t)})" if scope_t else "no place named"
-    common = dict(id=finding_id((a, b)), kind=a.kind.value, subject=subject, scope=scope_t, claims=(a, b), copies=copies)
+    common = dict(id=fid, kind=a.kind.value, subject=subject, scope=scope_t, claims=(a, b), copies=copies)
     copy_note = " The two quotes are near-verbatim copies: one origin, not independent confirmation." if copies else ""
     if a.kind is Kind.QUANTITY:
         ia, ib = interval(a, t), interval(b, t)

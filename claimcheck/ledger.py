@@ -19,7 +19,8 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, fields, replace
 from enum import Enum
 from pathlib import Path
@@ -30,6 +31,7 @@ import yaml
 from .records import Claim, Hedge, Kind, Mention, Precision, Source, Stance
 
 LEDGER_VERSION = 1
+REVIEW_STATUSES = ("open", "confirmed", "dismissed", "needs-source")
 DEFAULT_LEDGER = Path("data/claims.yaml")
 LOCK_TIMEOUT_S = 5.0
 
@@ -162,22 +164,54 @@ def dumps(ledger: Ledger) -> str:
     )
 
 
-def write(ledger: Ledger, path: Path) -> None:
-    """Atomically replace ``path`` with the ledger (temp file + fsync + rename),
-    keeping the previous version as ``<path>.bak``."""
+@contextmanager
+def locked(path: Path, timeout: float | None = None) -> Iterator[None]:
+    """Hold the ledger's lock file (``<path>.lock``). A second process waits
+    up to ``timeout`` seconds, then gets a :class:`LedgerError`."""
     from filelock import FileLock, Timeout
 
     path = Path(path)
-    text = dumps(ledger)
+    wait = LOCK_TIMEOUT_S if timeout is None else timeout
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        lock = FileLock(str(path) + ".lock", timeout=LOCK_TIMEOUT_S)
-        with lock:
-            if path.exists():
-                _atomic_copy(path, path.with_name(path.name + ".bak"))
-            _atomic_write(path, text)
+        lock = FileLock(str(path) + ".lock", timeout=wait)
+        lock.acquire()
     except Timeout:
-        raise LedgerError(f"{path}: another claimcheck process is writing this ledger (lock {path}.lock held for {LOCK_TIMEOUT_S:.0f}s); try again when it finishes") from None
+        raise LedgerError(
+            f"{path}: another claimcheck process is writing this ledger (lock {path}.lock held for {wait:.0f}s); "
+            "try again when it finishes"
+        ) from None
+    except OSError as exc:
+        raise LedgerError(f"{path}: cannot lock ledger: {exc.strerror or exc}") from None
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def write(ledger: Ledger, path: Path) -> None:
+    """Atomically replace ``path`` with the ledger (temp file + fsync + rename),
+    keeping the previous version as ``<path>.bak``."""
+    with locked(path):
+        _write_unlocked(ledger, Path(path))
+
+
+def update(path: Path, change: Callable[[Ledger], Ledger]) -> Ledger:
+    """Read, change and write the ledger under its lock, so that two
+    processes never lose each other's updates (a read-modify-write)."""
+    path = Path(path)
+    with locked(path):
+        new = change(read(path, missing_ok=False))
+        _write_unlocked(new, path)
+    return new
+
+
+def _write_unlocked(ledger: Ledger, path: Path) -> None:
+    text = dumps(ledger)
+    try:
+        if path.exists():
+            _atomic_copy(path, path.with_name(path.name + ".bak"))
+        _atomic_write(path, text)
     except OSError as exc:
         raise LedgerError(f"{path}: cannot write ledger: {exc.strerror or exc}") from None
 
@@ -323,9 +357,25 @@ def _validate(data: Any, text: str, path: Path | str) -> Ledger:
     reviews = data.get("reviews") or {}
     if not isinstance(reviews, dict):
         raise fail(["reviews"], "expected a mapping of finding id to review")
+    for fid, review in reviews.items():
+        if not isinstance(review, dict):
+            raise fail(["reviews", fid], "expected a mapping with status, note, reviewer, at")
+        if review.get("status") not in REVIEW_STATUSES:
+            raise fail(["reviews", fid, "status"], f"unknown status {review.get('status')!r} (expected one of {', '.join(REVIEW_STATUSES)})")
+        for name in ("note", "reviewer", "at", "evidence"):
+            if review.get(name) is not None and not isinstance(review[name], str):
+                raise fail(["reviews", fid, name], "expected text")
+        if not isinstance(review.get("history") or [], list):
+            raise fail(["reviews", fid, "history"], "expected a list")
     entities = data.get("entities") or []
     if not isinstance(entities, list):
         raise fail(["entities"], "expected a list")
+    for i, ruling in enumerate(entities):
+        if not isinstance(ruling, dict) or ruling.get("action") not in ("merge", "split"):
+            raise fail(["entities", i], "expected a ruling {action: merge|split, a: ENTITY_ID, b: ENTITY_ID}")
+        for name in ("a", "b"):
+            if not isinstance(ruling.get(name), str):
+                raise fail(["entities", i, name], "expected an entity id")
     generator = data.get("generator") or {}
     return Ledger(tuple(sources), tuple(claims), generator if isinstance(generator, dict) else {}, reviews, entities)
 

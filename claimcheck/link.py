@@ -1339,6 +1339,12 @@ def _build(ms: Sequence[Mention], names: Sequence[_Name], uf: _UF, order) -> lis
     return out
 
 
+def mention_id(m: Mention) -> str:
+    """The id a mention's own name would carry as an entity ("loc:araz"):
+    rulings may name either side of a merge this way."""
+    return f"{m.label.lower()}:{_name(m.text, m.label).key or '_'}"
+
+
 def cluster(
     mentions: Sequence[Mention],
     texts: Mapping[str, str] | None = None,
@@ -1364,7 +1370,7 @@ def cluster(
     pos = {id(m): i for i, m in enumerate(ms)}  # the entities hold these very objects
     named: dict[str, set[int]] = defaultdict(set)  # the id each mention's own name would carry
     for i, m in enumerate(ms):
-        named[f"{m.label.lower()}:{_name(m.text, m.label).key or '_'}"].add(i)
+        named[mention_id(m)].add(i)
     members: dict[str, set[int]] = defaultdict(set)  # entity ids of the result without rulings
     for e in first:
         members[e.id].update(pos[id(m)] for m in e.mentions)

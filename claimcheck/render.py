@@ -95,6 +95,10 @@ def _quote_cell(claim: dict) -> str:
     return f"[bold]{safe(claim['source'])}[/]: [cyan]{safe(claim['display'])}[/]\n{safe(before)}[reverse]{safe(fig)}[/]{safe(after)}"
 
 
+def status_text(r: dict) -> str:
+    return f"{r['status']} (stale)" if r.get("stale") else str(r["status"])
+
+
 def _difference(r: dict) -> str:
     if r["kind"] == "quantity" and r["relative_difference"] is not None:
         return f"{r['relative_difference']:.1%}"
@@ -116,7 +120,7 @@ def findings_report(records: list[dict], *, show_agreements: bool) -> None:
         for r in contradictions:
             a, b = r["claims"][0], r["claims"][1]
             t.add_row(
-                f"{safe(r['id'])}\n[dim]{safe(str(r['status']))}[/]",
+                f"{safe(r['id'])}\n[dim]{safe(status_text(r))}[/]",
                 f"{safe(r['subject'] or '?')}\n[dim]{safe(r['period'] or '')}[/]",
                 _quote_cell(a), _quote_cell(b), _difference(r), safe(r["explanation"]),
             )
@@ -148,3 +152,75 @@ def findings_report(records: list[dict], *, show_agreements: bool) -> None:
     elif agreements:
         extra = f" ({copies} from copied text, not independent)" if copies else ""
         out.print(f"{len(agreements)} agreements{extra}; list them with --agreements", soft_wrap=True)
+
+
+# ------------------------------------------------------------------ review
+
+
+def _context_block(claim: dict, context: tuple[str, int, int] | None) -> str:
+    """The claim's sentence inside a little surrounding text, the figure
+    highlighted. ``context`` is (text, surface_start, surface_end) relative
+    to that text, or None to show the quote alone."""
+    if context is None:
+        text, s, e = claim["quote"], claim["surface_start"] - claim["start"], claim["surface_end"] - claim["start"]
+    else:
+        text, s, e = context
+    return f"{safe(text[:s])}[reverse bold]{safe(text[s:e])}[/]{safe(text[e:])}"
+
+
+def finding_card(record: dict, contexts: dict, sources: dict, header: str = "") -> None:
+    """One finding in full: verdict, explanation, each side with its source's
+    title and date, the figure highlighted in context."""
+    out = console()
+    if header:
+        out.print(f"[bold]{safe(header)}[/]", soft_wrap=True)
+    verdict = record["verdict"].upper()
+    out.print(f"[bold]{safe(record['id'])}[/]  {verdict} · {safe(record['kind'])} · status: {safe(status_text(record))}"
+              + (f" · note: {safe(record['note'])}" if record.get("note") else ""), soft_wrap=True)
+    if record.get("subject"):
+        out.print(f"subject: {safe(record['subject'])}   period: {safe(record.get('period') or '-')}   "
+                  f"scope: {safe(', '.join(record.get('scope') or []) or '-')}", soft_wrap=True)
+    for i, claim in enumerate(record["claims"]):
+        meta = sources.get(claim["source"])
+        title = f" — {meta.title}" if meta is not None and meta.title else ""
+        date = f" ({meta.published})" if meta is not None and meta.published else ""
+        out.print(f"\n[bold cyan]{chr(65 + i)}. {safe(claim['source'])}{safe(title)}{safe(date)}[/]", soft_wrap=True)
+        out.print(f"   {safe(str(claim.get('display') or claim.get('value')))}   [dim]{safe(claim.get('path') or '')}"
+                  f" [{claim['start']}:{claim['end']}][/]", soft_wrap=True)
+        out.print("   " + _context_block(claim, contexts.get(claim.get("claim_id") or f"{claim['source']}:{claim['start']}")),
+                  soft_wrap=True)
+    out.print(f"\n[italic]{safe(record['explanation'])}[/]", soft_wrap=True)
+
+
+def review_prompt(done: int, total: int) -> None:
+    console().print(
+        f"\n[dim]reviewed {done} of {total}[/]  [bold]c[/]onfirm  [bold]d[/]ismiss  [bold]n[/]eeds-source  "
+        "not[bold]e[/]  [bold]s[/]kip  [bold]b[/]ack  [bold]q[/]uit > ",
+        end="", soft_wrap=True,
+    )
+
+
+def history(review: dict | None, rulings: list) -> None:
+    out = console()
+    if review:
+        out.print("\n[bold]Review history[/]", soft_wrap=True)
+        for h in review.get("history") or []:
+            note = f" — {h['note']}" if h.get("note") else ""
+            out.print(f"  {safe(str(h.get('at', '')))}  {safe(str(h.get('reviewer', '')))}: "
+                      f"{safe(str(h.get('status', '')))}{safe(note)}", soft_wrap=True)
+    if rulings:
+        out.print("\n[bold]Entity rulings[/]", soft_wrap=True)
+        for r in rulings:
+            out.print(f"  {safe(r['action'])} {safe(r['a'])} {safe(r['b'])} "
+                      f"[dim]({safe(str(r.get('reviewer', '')))}, {safe(str(r.get('at', '')))})[/]", soft_wrap=True)
+
+
+def clusters(entities: list, sources_of_interest: set[str] | None = None) -> None:
+    out = console()
+    if not entities:
+        return
+    out.print("\n[bold]Entities involved[/]", soft_wrap=True)
+    for e in entities:
+        out.print(f"  [bold]{safe(e.id)}[/] {safe(e.name)} ({safe(e.label)}): {safe(' / '.join(e.variants))}", soft_wrap=True)
+        for reason in e.reasons[:5]:
+            out.print(f"    [dim]{safe(reason)}[/]", soft_wrap=True)

@@ -44,16 +44,11 @@ CSV_COLUMNS = (
     "finding_id", "kind", "subject", "scope", "period",
     "source_a", "value_a", "unit_a", "quote_a",
     "source_b", "value_b", "unit_b", "quote_b",
-    "difference", "relative_difference", "explanation", "status",
+    "difference", "relative_difference", "explanation", "status", "note", "reviewer",
 )
 #: Columns that stay numbers in the CSV (everything else is text and guarded).
 NUMERIC_COLUMNS = frozenset({"value_a", "value_b", "difference", "relative_difference"})
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _status(reviews: dict, finding_id: str) -> dict:
-    review = reviews.get(finding_id)
-    return review if isinstance(review, dict) else {}
 
 
 def _claim_record(c, paths: dict) -> dict[str, object]:
@@ -72,17 +67,20 @@ def finding_records(findings: Sequence, sources: Sequence, reviews: dict | None 
     """THE row builder: one JSON-ready record per finding. The terminal
     tables, the CSV (:func:`pair_rows`) and the JSON all read these records,
     so they never disagree."""
+    from .review import state
+
     reviews = reviews or {}
     paths = {s.id: s.path for s in sources}
     out = []
     for f in findings:
-        review = _status(reviews, f.id)
+        st = state(f, reviews)
+        review = st.review or {}
         record: dict[str, object] = {
             "id": f.id, "verdict": f.verdict.value, "kind": f.kind, "subject": f.subject,
             "scope": list(f.scope), "period": f.period, "explanation": f.explanation,
             "difference": f.difference, "relative_difference": f.relative_difference,
             "tolerance": f.tolerance, "copies": f.copies,
-            "status": review.get("status", "open"), "note": review.get("note"), "reviewer": review.get("reviewer"),
+            "status": st.status, "stale": st.stale, "note": review.get("note"), "reviewer": review.get("reviewer"),
         }
         if f.verdict.value == "naming":
             record["entity"] = f.entity
@@ -95,6 +93,17 @@ def finding_records(findings: Sequence, sources: Sequence, reviews: dict | None 
             record["claims"] = [_claim_record(c, paths) for c in f.claims]
         out.append(record)
     return out
+
+
+def select_status(records: Sequence[dict], status: str) -> list[dict]:
+    """Records whose review status is ``status``; ``all``; or the default
+    ``active`` (everything except dismissed). Agreements have no review and
+    are always kept."""
+    if status == "all":
+        return list(records)
+    if status == "active":
+        return [r for r in records if r["verdict"] == "agreement" or r["status"] != "dismissed"]
+    return [r for r in records if r["verdict"] == "agreement" or r["status"] == status]
 
 
 def source_records(sources: Sequence) -> list[dict[str, object]]:
@@ -131,7 +140,9 @@ def pair_rows(records: Sequence[dict], verdicts: tuple[str, ...] = ("contradicti
                     "source_b": b["source"], "value_b": _csv_value(b), "unit_b": b["unit"] or "", "quote_b": b["quote"],
                     "difference": r["difference"] if r["difference"] is not None else "",
                     "relative_difference": round(r["relative_difference"], 6) if r["relative_difference"] is not None else "",
-                    "explanation": r["explanation"], "status": r["status"],
+                    "explanation": r["explanation"],
+                    "status": f"{r['status']} (stale)" if r.get("stale") else r["status"],
+                    "note": r.get("note") or "", "reviewer": r.get("reviewer") or "",
                 })
     return rows
 

@@ -131,8 +131,20 @@ def test_syndicated_copy_is_labelled():
 
 def test_finding_ids_are_stable_and_order_free():
     a, b = q("s1", 1.0), q("s2", 2.0)
-    assert finding_id([a, b]) == finding_id([b, a])
+    assert finding_id(a, b) == finding_id(b, a)
     assert [f.id for f in compare([a, b])] == [f.id for f in compare([b, a])]
+
+
+def test_finding_id_survives_an_edit_of_the_evidence_but_the_evidence_hash_does_not():
+    from claimcheck.compare import evidence_hash
+
+    a, b = q("s1", 5.8e8, hedge=Hedge.APPROX), q("s2", 6.5e8, hedge=Hedge.APPROX)
+    edited = q("s2", 6.7e8, hedge=Hedge.APPROX, quote="Trade was about $670 million in 2024, officials said.")
+    (f1,), (f2,) = compare([a, b]), compare([a, edited])
+    assert f1.id == f2.id
+    assert evidence_hash(f1.claims) != evidence_hash(f2.claims)
+    (f3,) = compare([a, q("s3", 6.5e8, hedge=Hedge.APPROX)])
+    assert f3.id != f1.id
 
 
 def test_blocking_separates_keys():

@@ -249,6 +249,11 @@ _SRC = {
     "this_month": r"(?:this|current)\s+(?P<mo>{MONTH})",
     "my": r"(?P<mo>{MONTH})(?:,?\s+(?:of\s+)?|{DASH})(?P<y>{YEAR_TERM})",
     "month": r"(?P<mo>{MONTH})",
+    "century": (
+        r"(?P<n>1[1-9]|2[01])(?:st|nd|rd|th)\s+century\b"
+        r"|(?P<nw>(?:eleven|twelf|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twentie)th"
+        r"|twenty[\s\-]?first)\s+century\b"
+    ),
     "decade": (
         r"(?:(?P<p>early|mid|late)(?:\s*{DASH}\s*|\s+))?(?P<dec>[12][0-9]{2}0)['\u2019]?s\b"
     ),
@@ -273,14 +278,15 @@ _SRC = {
     "rel_day": (
         r"(?P<w>today|tonight|yesterday|tomorrow|day\s+before\s+yesterday"
         r"|day\s+after\s+tomorrow|this\s+(?:morning|afternoon|evening)|last\s+night)\b"
-        r"(?:\s+(?:morning|afternoon|evening|night)\b)?"
+        r"(?:\s+(?:morning|afternoon|evening|night)\b)?{TIME}?"
     ),
     "weekday": (
         r"(?:(?P<rel>last|past|next|coming|this)\s+)?(?P<wd>{WEEKDAY})"
         r"(?:\s+(?:morning|afternoon|evening|night)\b)?"
     ),
     "rel_unit": (
-        r"(?P<rel>previous|current|this|(?<!\bthe\s)(?:last|next))\s+(?P<u>month|quarter|qtr)\b"
+        r"(?P<rel>previous|current|this|(?<!\bthe\s)(?:last|next)|past|coming)"
+        r"\s+(?P<u>month|quarter|qtr)\b"
     ),
     "ago": r"(?P<parts>{AGO_PART}(?:,?\s+(?:and\s+)?{AGO_PART})*)\s+ago\b",
     "rest_of": r"rest\s+of\s+(?:the\s+|this\s+)?(?P<u>month|year)\b",
@@ -667,6 +673,19 @@ def _b_season(m: re.Match[str], ctx: _Ctx) -> ParsedDate | None:
     return None if year is None else _months(year[0], first, last, Precision.INTERVAL, year[1])
 
 
+_CENTURY_WORDS = {
+    "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
+    "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+    "twenty first": 21, "twentyfirst": 21,
+}  # fmt: skip
+
+
+def _b_century(m: re.Match[str], ctx: _Ctx) -> ParsedDate | None:
+    """ "the 15th century": 1400/1499."""
+    n = int(m["n"]) if m["n"] else _CENTURY_WORDS.get(_key(m["nw"]).replace("-", " "))
+    return None if n is None else _years((n - 1) * 100, (n - 1) * 100 + 99)
+
+
 def _b_decade(m: re.Match[str], ctx: _Ctx) -> ParsedDate | None:
     part = _key(m["p"]) if m["p"] else None
     first, last = _DECADE_PARTS[part]
@@ -769,10 +788,15 @@ def _b_weekday(m: re.Match[str], ctx: _Ctx) -> ParsedDate | None:
 
 
 def _b_rel_unit(m: re.Match[str], ctx: _Ctx) -> ParsedDate | None:
-    offset = _REL_OFFSETS.get(_key(m["rel"]))
+    """ "last month", "this quarter"; "past/coming quarter" (a past or coming
+    month is as often the last or next 30 days: refused)."""
+    rel = _key(m["rel"])
+    offset = {"past": -1, "coming": 1}.get(rel, _REL_OFFSETS.get(rel))
     if ctx.ref is None or offset is None:
         return None
     if _key(m["u"]) == "month":
+        if rel in ("past", "coming"):
+            return None
         return _month(*_shift_months(ctx.ref, offset), True)
     quarter_start = ctx.ref.replace(day=1, month=ctx.ref.month - (ctx.ref.month - 1) % 3)
     year, month = _shift_months(quarter_start, 3 * offset)
@@ -843,6 +867,7 @@ _SINGLE_SPEC: list[tuple[str, _Builder]] = [
 _OTHER_SPEC: list[tuple[str, _Builder]] = [
     ("first_months", _b_first_months),
     ("decade", _b_decade),
+    ("century", _b_century),
     ("year_range2", _b_year_range2),
     ("iso_month", _b_iso_month),
     ("day_range_dm", _b_day_range),
@@ -923,6 +948,7 @@ _SPELLED_YEAR = re.compile(
     r"|(?P<d2010>two\s+thousand\s+and\s+tens)|(?P<d2000>two\s+thousands|noughties)"
     rf"|(?P<th>one|two)\s+thousand(?:(?:\s+and)?\s+(?:(?P<h>{'|'.join(_W_UNITS)})\s+hundred"
     rf"(?:(?:\s+and)?\s+(?P<r>{_W_BELOW_100}))?|(?P<r2>{_W_BELOW_100})))?"
+    rf"|(?P<ch>{_W_CENTURY})\s+hundred(?:(?:\s+and)?\s+(?P<chr>{_W_BELOW_100}))?"
     rf"|(?P<c>{_W_CENTURY})\s+(?P<yy>{_W_10_TO_99}))\b",
     re.IGNORECASE,
 )
@@ -942,6 +968,8 @@ def _spell_one(m: re.Match[str]) -> str:
     if m["th"]:
         hundreds = _word_value(m["h"]) * 100
         return str(_word_value(m["th"]) * 1000 + hundreds + _word_value(m["r"] or m["r2"]))
+    if m["ch"]:
+        return str(_word_value(m["ch"]) * 100 + _word_value(m["chr"]))
     return str(_word_value(m["c"]) * 100 + _word_value(m["yy"]))
 
 
