@@ -69,6 +69,8 @@ def extract_paths(
         if isinstance(got, Skip):
             skip(got)
             continue
+        if not got.segments:
+            skip(Skip(got.path, "no article text (only page boilerplate or repeats); kept in the ledger with no claims"))
         result = extract_source(got, pipeline, thresholds)
         results.append((got, result.claims, result.mentions))
         summaries.append(SourceSummary(got, result.claims, got.skipped))

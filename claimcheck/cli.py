@@ -26,6 +26,7 @@ app = typer.Typer(
 
 DEFAULT_INPUT = Path("seeds")
 _STATUSES = ("open", "confirmed", "dismissed", "needs-source")
+EXIT_SKIPPED = 3
 DEFAULT_LEDGER = Path("data/claims.yaml")
 
 
@@ -90,6 +91,8 @@ def extract(
         f"{total} claims from {len(run.summaries)} sources written to {output}"
         + (f"; {len(run.skipped_files)} files skipped" if run.skipped_files else ""),
     )
+    if run.skipped_files:
+        raise typer.Exit(EXIT_SKIPPED)
 
 
 _PATHS_HELP = ("Articles to (re-)extract first: files or folders of .txt, .md or .html. Without PATHS, the "

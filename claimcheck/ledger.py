@@ -17,6 +17,7 @@ Keys and order are deterministic: the same input gives byte-identical files.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -45,7 +46,9 @@ SOURCE_FIELDS = ("id", "path", "sha256", "format", "encoding", "title", "publish
 CLAIM_FIELDS = tuple(f.name for f in fields(Claim))
 _REQUIRED_CLAIM = ("id", "source", "kind", "quote", "start", "end")
 _ENUMS = {"kind": Kind, "hedge": Hedge, "stance": Stance, "precision": Precision}
-_KNOWN_TOP = ("version", "generator", "sources", "claims", "reviews", "entities")
+_KNOWN_TOP = ("version", "generator", "counts", "sources", "claims", "reviews", "entities")
+#: Something that may be a YAML anchor or alias: only then are events scanned.
+_MAYBE_ALIAS = re.compile(r"(?:^|[\s,\[{:])[&*][^\s,\[\]{}]")
 
 
 class LedgerError(Exception):
@@ -147,6 +150,9 @@ def to_data(ledger: Ledger) -> dict[str, Any]:
     data: dict[str, Any] = {
         "version": LEDGER_VERSION,
         "generator": dict(ledger.generator),
+        # what the file holds, so that a truncated copy is detected on read
+        "counts": {"sources": len(sources), "claims": len(ledger.claims),
+                   "reviews": len(ledger.reviews), "entities": len(ledger.entities)},
         "sources": sources,
         "claims": [_claim_to_dict(c) for c in ledger.claims],
     }
@@ -157,9 +163,16 @@ def to_data(ledger: Ledger) -> dict[str, Any]:
     return data
 
 
+class _NoAliasDumper(_Dumper):  # type: ignore[misc, valid-type]
+    """Never write anchors or aliases: the reader rejects them."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
 def dumps(ledger: Ledger) -> str:
     return yaml.dump(
-        to_data(ledger), Dumper=_Dumper, sort_keys=False, allow_unicode=True,
+        to_data(ledger), Dumper=_NoAliasDumper, sort_keys=False, allow_unicode=True,
         default_flow_style=None, width=100_000,
     )
 
@@ -277,6 +290,7 @@ def read(path: Path, missing_ok: bool = True) -> Ledger:
 def loads(text: str, path: Path | str = "<ledger>") -> Ledger:
     if not text.strip():
         raise LedgerError(f"{path}: ledger is empty; restore {path}.bak or re-run `claimcheck extract`")
+    _reject_aliases(text, path)
     try:
         data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader
     except yaml.MarkedYAMLError as exc:
@@ -286,6 +300,27 @@ def loads(text: str, path: Path | str = "<ledger>") -> Ledger:
     except yaml.YAMLError as exc:
         raise LedgerError(f"{path}: invalid YAML: {str(exc).splitlines()[0]}") from None
     return _validate(data, text, path)
+
+
+def _reject_aliases(text: str, path: Path | str) -> None:
+    """claimcheck never writes YAML anchors or aliases; a ledger that has them
+    was edited by hand or crafted (a "billion laughs" bomb) and is refused
+    before anything is built from it. The full event scan runs only when a
+    cheap pattern says an anchor may be there."""
+    if not _MAYBE_ALIAS.search(text):
+        return
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            anchor = getattr(event, "anchor", None)
+            if anchor is not None:
+                kind = "alias" if isinstance(event, yaml.AliasEvent) else "anchor"
+                mark = event.start_mark
+                raise LedgerError(
+                    f"{path}: line {mark.line + 1}: YAML {kind} {anchor!r}: claimcheck ledgers never use anchors or "
+                    "aliases; write the value out in full"
+                )
+    except yaml.YAMLError:
+        return  # the loader reports the syntax error with its line
 
 
 def _line_of(text: str, keys: Sequence[Any]) -> str:
@@ -376,8 +411,26 @@ def _validate(data: Any, text: str, path: Path | str) -> Ledger:
         for name in ("a", "b"):
             if not isinstance(ruling.get(name), str):
                 raise fail(["entities", i, name], "expected an entity id")
+    _check_counts(data.get("counts"), {"sources": len(sources), "claims": len(claims),
+                                      "reviews": len(reviews), "entities": len(entities)}, fail, path)
     generator = data.get("generator") or {}
     return Ledger(tuple(sources), tuple(claims), generator if isinstance(generator, dict) else {}, reviews, entities)
+
+
+def _check_counts(counts: Any, actual: dict[str, int], fail, path) -> None:
+    """A ledger that holds fewer items than its header says was cut short
+    (a crash, a full disk, a bad copy): refuse it rather than "repair" it by
+    dropping what is missing. Hand-added items (more than counted) are fine."""
+    if counts is None:
+        return
+    if not isinstance(counts, dict) or not all(isinstance(v, int) for v in counts.values()):
+        raise fail(["counts"], "expected {sources: N, claims: N, reviews: N, entities: N}")
+    short = [f"{k} {actual.get(k, 0)} of {n}" for k, n in counts.items() if actual.get(k, 0) < n]
+    if short:
+        raise LedgerError(
+            f"{path}: ledger looks truncated ({', '.join(short)} present); restore {path}.bak, "
+            "or delete the counts: line if you removed items on purpose"
+        )
 
 
 def _opt_str(v: Any) -> str | None:

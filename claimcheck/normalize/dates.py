@@ -308,9 +308,15 @@ _SIDE_FORMS = (
     "my", "month", "rel_year", "rel_day",
 )  # fmt: skip
 _BACKREF = re.compile(r"\(\?P=[A-Za-z_][A-Za-z0-9_]*\)")
-_SIDE = "(?:" + "|".join(
-    _BACKREF.sub(r"[\\-/.]", _NAMED_GROUP.sub("(?:", _expand(_SRC[name]))) for name in _SIDE_FORMS
-)
+
+
+def _side_source(name: str) -> str:
+    """A form as a range side: no group names, no back-references, no time of day."""
+    source = _SRC[name].replace("{ISO_TIME}?", "").replace("{TIME}?", "")
+    return _BACKREF.sub(r"[\\-/.]", _NAMED_GROUP.sub("(?:", _expand(source)))
+
+
+_SIDE = "(?:" + "|".join(_side_source(name) for name in _SIDE_FORMS)
 _SIDE += "|" + _expand("{YEAR}") + ")"
 # "A to B", "A-B" or "between A and B" (one pattern: the SIDE alternation is large)
 _SRC["range"] = (
@@ -344,6 +350,11 @@ _CURRENCY_BEFORE = re.compile(
 _NUMERIC_HIT = re.compile(r"[0-9\s/\-\u2010-\u2015\u2212]+")
 _FOUR_DIGITS = re.compile(r"[0-9]{4}")
 _AMBIGUOUS_LOWER = re.compile(r"\b(?:may|march|mar|sat|sun|wed)\b")
+# an ordinal-word day ("March third") is only a date in prose with "of" or a year
+_ORDINAL_WORD = re.compile(_expand("{ODAY}"), re.IGNORECASE)
+_MONTH_NAME = re.compile(_expand("{MONTH}"), re.IGNORECASE)
+# "16. Nov" (day with a period) is only a date in prose with a year
+_DOTTED_DAY = re.compile(r"[0-9]{1,2}\.\s")
 _LONE_ABBREVIATION = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sept|sep|oct|nov|dec)\.?", re.IGNORECASE
 )
@@ -1007,6 +1018,15 @@ def _stands_alone(text: str, start: int, end: int) -> bool:
     hit = text[start:end]
     if _AMBIGUOUS_LOWER.search(hit) or _LONE_ABBREVIATION.fullmatch(hit):
         return False  # "may 2025", "march 2024"; "Jan" or "May" on their own
+    if not _FOUR_DIGITS.search(hit) and (
+        (
+            _ORDINAL_WORD.search(hit)
+            and _MONTH_NAME.search(hit)
+            and not re.search(r"\bof\b", hit, re.IGNORECASE)
+        )
+        or _DOTTED_DAY.match(hit)
+    ):
+        return False  # "in March third place", "reached 16. November was"
     if _NUMERIC_HIT.fullmatch(hit):
         years = [int(y) for y in _FOUR_DIGITS.findall(hit)]
         if not years or not all(BARE_YEAR_MIN <= y <= BARE_YEAR_MAX for y in years):
