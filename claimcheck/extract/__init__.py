@@ -74,17 +74,41 @@ def extract(
         yield result
 
 
+#: Segments are parsed in chunks of about this many characters, so a huge
+#: source never holds all its spaCy Docs at once. A normal article is one chunk.
+CHUNK_CHARS = 1_000_000
+
+
+def _chunks(segments, limit: int = CHUNK_CHARS):
+    chunk, size = [], 0
+    for seg in segments:
+        if chunk and size + (seg.end - seg.start) > limit:
+            yield chunk
+            chunk, size = [], 0
+        chunk.append(seg)
+        size += seg.end - seg.start
+    if chunk:
+        yield chunk
+
+
 def extract_source(source: Source, nlp: Language, thresholds: Thresholds = DEFAULT) -> Extraction:
-    """Claims and mentions of one source."""
-    segments = source.segments
-    docs = list(nlp.pipe(source.text[s.start : s.end] for s in segments))
+    """Claims and mentions of one source.
+
+    Each chunk of segments is parsed, its entity mentions collected (they
+    tell the claims' scope: the places named, the source's main places),
+    then its claims built; the chunk's Docs are released before the next.
+    """
     has_ner = "ner" in nlp.pipe_names
-    mentions = _repair_labels(
-        [m for doc, seg in zip(docs, segments) for m in find_mentions(doc, nlp, source.id, seg.start)]
-    )
-    builder = _SourceClaims(source, mentions, has_ner, thresholds)
-    for doc, seg in zip(docs, segments):
-        builder.add_doc(doc, seg.start)
+    builder = _SourceClaims(source, has_ner, thresholds)
+    mentions: list[Mention] = []
+    for chunk in _chunks(source.segments):
+        docs = list(nlp.pipe(source.text[s.start : s.end] for s in chunk))
+        found = [m for doc, seg in zip(docs, chunk) for m in find_mentions(doc, nlp, source.id, seg.start)]
+        mentions = _repair_labels([*mentions, *found])
+        builder.learn_places(mentions)
+        for doc, seg in zip(docs, chunk):
+            builder.add_doc(doc, seg.start)
+        del docs
     return Extraction(source, tuple(builder.claims), tuple(mentions))
 
 
@@ -150,9 +174,10 @@ def _demonym_map(names: Iterable[str]) -> Callable[[str], str | None]:
 class _SourceClaims:
     """Accumulates one source's claims, dropping repeated sentences."""
 
-    def __init__(self, source: Source, mentions: list[Mention], has_ner: bool, thresholds: Thresholds):
+    def __init__(self, source: Source, has_ner: bool, thresholds: Thresholds):
         self.source = source
         self.has_ner = has_ner
+        self._scope_size = thresholds.extract.fallback_scope_size
         self.ref = _ref_date(source.published)
         self.claims: list[Claim] = []
         self._seen_sentences: set[str] = set()
@@ -160,6 +185,12 @@ class _SourceClaims:
         self._occurrences: Counter[tuple] = Counter()
         self._heading_period: str | None = None
         self._default_period: str | None = None
+        self._place_of = _demonym_map(())
+        self.main_places: tuple[str, ...] = ()
+
+    def learn_places(self, mentions: list[Mention]) -> None:
+        """The places the source names so far: what demonyms map to, and the
+        most named ones, the fallback scope."""
         places = [m.text for m in mentions if m.label in _SCOPE_LABELS]
         self._place_of = _demonym_map(places)
         counts = Counter(places)
@@ -168,8 +199,7 @@ class _SourceClaims:
                 place = self._place_of(m.text)
                 if place:
                     counts[place] += 1
-        k = thresholds.extract.fallback_scope_size
-        self.main_places = tuple(sorted(p for p, n in counts.most_common(k) if n >= 2))
+        self.main_places = tuple(sorted(p for p, n in counts.most_common(self._scope_size) if n >= 2))
 
     # -- scope ------------------------------------------------------------
     def scope(self, sent: Span) -> tuple[str, ...]:

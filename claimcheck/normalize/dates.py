@@ -17,15 +17,33 @@ written at the precision it was stated with).
 Relative expressions ("today", "last year", "on Monday", "May 9" without a
 year) need a reference date ``ref`` (the publication date); they come back
 with ``resolved=True``, and without ``ref`` they are ``None``. A day or month
-named without a year takes the year that puts it nearest to ``ref``.
+named without a year takes the year that puts it nearest to ``ref``, unless a
+stated weekday picks one of the years either side ("Fri, Jul 18"). A quarter
+without a year ("the third quarter") is in ref's year; "this Friday" is the
+Friday of ref's (Monday-first) week; "this September" / "this summer" are in
+ref's year. "N days/weeks/months/years ago" keeps the finest unit stated
+("three months ago" is a month, "1 month and 21 days ago" a day).
+
+Also read: days as ordinal words ("first of March", "May twenty-first"), the
+n-th weekday or day of a month ("the last Monday of March", "the first day of
+October 2015", "the first Friday in this month"), "the 20th of next month",
+"early/late next month" (a month), "the month/year after next", "Friday after
+next", "the rest of the year" (ref to 31 December), centuries ("the 15th
+century": 1400/1499), and years or decades written in words ("nineteen
+seventy-eight", "two thousand and eighteen", "the nineteen seventies").
+``parse_date`` alone (never ``find_dates``, where they are too often something
+else in prose) reads "M/YYYY" ("3/2015") and day ranges in a relative month
+("from 4 to 22 this month").
 
 Deliberate refusals (``None``): durations ("six years", "44-day"), impossible
 calendar dates ("February 30, 2024"), all-numeric days whose day/month order
 cannot be told ("12/05/2024": both parts <= 12 and different), bare numbers
 outside 1000-2999, weeks ("last week"), fiscal years ("FY2025"), winter
 (it straddles two years), two-digit years other than as the end of a range
-("2020-22", "2024/25"), and "the last/next year|month" (a duration or a
-narrative "following year", not the calendar year before/after ``ref``).
+("2020-22", "2024/25"), "the last/next year|month" (a duration or a
+narrative "following year", not the calendar year before/after ``ref``), "the
+past/coming month" (as often the last or next 30 days), a day of the month
+without a month ("on the 15th"), and slash fractions of a year ("2015/3").
 
 ``YYYY-NN`` is a year range when NN names one of the next ten years ("2020-22",
 "1999-00", "2010-12"), otherwise an ISO year-month ("2024-03", "2020-12").
@@ -291,7 +309,7 @@ _SRC = {
     "ago": r"(?P<parts>{AGO_PART}(?:,?\s+(?:and\s+)?{AGO_PART})*)\s+ago\b",
     "rest_of": r"rest\s+of\s+(?:the\s+|this\s+)?(?P<u>month|year)\b",
     "nth_weekday": (
-        r"{NTH}\s+(?P<wd>{WEEKDAY}|day\b)\s+(?:of|in)\s+"
+        r"(?:the\s+)?{NTH}\s+(?P<wd>{WEEKDAY}|day\b)\s+(?:of|in)\s+"
         r"(?:(?P<mo>{MONTH})(?:,?\s+(?:of\s+)?(?P<y>{YEAR_TERM}))?|{REL_MONTH})"
     ),
     "rel_month_day": r"(?P<d>{DAY})\s+of\s+{REL_MONTH}",
