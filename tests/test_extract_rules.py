@@ -55,7 +55,7 @@ def test_chunked_extraction_matches_one_pass(nlp_blank, tmp_path, monkeypatch):
     whole = extract_source(src, nlp_blank).claims
     monkeypatch.setattr(ex, "CHUNK_CHARS", 300)  # many chunks
     chunked = extract_source(src, nlp_blank).claims
-    assert len(whole) > 40
+    assert len(whole) > 20  # repeated sentences count once
     assert [c.id for c in chunked] == [c.id for c in whole]
     for c in chunked:
         assert src.text[c.start : c.end] == c.quote
