@@ -7,7 +7,8 @@ spaCy is imported only when a source actually needs extracting.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+import os
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import __version__, ingest, ledger
@@ -32,23 +33,38 @@ class ExtractRun:
     model: str
 
 
+def default_jobs(n_sources: int) -> int:
+    """Worker processes for spaCy: the CPUs, capped at the number of sources."""
+    return max(1, min(os.cpu_count() or 1, n_sources))
+
+
 def extract_paths(
     paths: Sequence[str | Path],
     ledger_path: Path = ledger.DEFAULT_LEDGER,
     model: str | None = None,
     prune: bool = False,
     thresholds: Thresholds = DEFAULT,
+    jobs: int | None = None,
+    use_cache: bool = True,
     on_progress: ProgressFn | None = None,
     on_skip: Callable[[Skip], None] | None = None,
 ) -> ExtractRun:
     """Ingest ``paths``, extract claims, merge them into the ledger and write it.
 
+    Files are read one at a time. A source whose id, bytes, model and rules
+    are unchanged comes from the cache (``.claimcheck/cache/`` beside the
+    ledger); the rest stream through spaCy, which is loaded only if anything
+    needs it, with ``jobs`` worker processes.
+
     Raises :class:`ingest.IngestError` for a missing path,
     :class:`ledger.LedgerError` for an unreadable/unwritable ledger and
     :class:`nlp.ModelError` when no model loads; each message is one line.
     """
+    from itertools import chain
+
     from . import nlp as nlp_mod
-    from .extract import EXTRACTOR_VERSION, extract_source
+    from .cache import ExtractCache
+    from .extract import EXTRACTOR_VERSION, extract
 
     skipped: list[Skip] = []
 
@@ -59,31 +75,57 @@ def extract_paths(
 
     old = ledger.read(ledger_path)  # fail before any work on a broken ledger
     files = ingest.find_files(paths, on_skip=skip)
-    pipeline = nlp_mod.load(model)
+    model_id = nlp_mod.identify(model)
+    cache = ExtractCache.beside(ledger_path, model_id) if use_cache else None
     summaries: list[SourceSummary] = []
-    results = []
-    for n, (path, root) in enumerate(files):
+    results: list[tuple[Source, Sequence[Claim], Sequence]] = []
+    lengths: dict[str, int] = {}
+    done = 0
+
+    def progress(path: str) -> None:
+        nonlocal done
+        done += 1
         if on_progress is not None:
-            on_progress(n, len(files), str(path))
-        got = ingest.read_source(path, root)
-        if isinstance(got, Skip):
-            skip(got)
-            continue
-        if not got.segments:
-            skip(Skip(got.path, "no article text (only page boilerplate or repeats); kept in the ledger with no claims"))
-        result = extract_source(got, pipeline, thresholds)
-        results.append((got, result.claims, result.mentions))
-        summaries.append(SourceSummary(got, result.claims, got.skipped))
+            on_progress(done, len(files), path)
+
+    def keep(source: Source, claims, mentions) -> None:
+        light = replace(source, text="")  # the text is not kept in memory
+        lengths[source.id] = len(source.text)
+        results.append((light, claims, mentions))
+        summaries.append(SourceSummary(light, tuple(claims), source.skipped))
+        progress(source.path)
+
+    def to_extract():
+        for path, root in files:
+            got = ingest.read_source(path, root)
+            if isinstance(got, Skip):
+                skip(got)
+                progress(str(path))
+                continue
+            if not got.segments:
+                skip(Skip(got.path, "no article text (only page boilerplate or repeats); kept in the ledger with no claims"))
+            hit = cache.get(got) if cache is not None else None
+            if hit is not None:
+                keep(got, *hit)
+                continue
+            yield got
+
     if on_progress is not None:
-        on_progress(len(files), len(files), "")
-    generator = {
-        "claimcheck": __version__,
-        "model": nlp_mod.describe(pipeline),
-        "rules": EXTRACTOR_VERSION,
-    }
-    new = ledger.merge(old, results, generator, prune=prune)
+        on_progress(0, len(files), "")
+    pending = to_extract()
+    first = next(pending, None)
+    if first is not None:  # spaCy loads only when something needs extracting
+        pipeline = nlp_mod.load(model)
+        n_process = jobs if jobs is not None else default_jobs(len(files))
+        for result in extract(chain([first], pending), pipeline, thresholds, n_process=max(1, n_process)):
+            if cache is not None:
+                cache.put(result.source, result.claims, result.mentions)
+            keep(result.source, result.claims, result.mentions)
+    generator = {"claimcheck": __version__, "model": model_id, "rules": EXTRACTOR_VERSION}
+    new = ledger.merge(old, results, generator, prune=prune, chars=lengths)
     ledger.write(new, ledger_path)
-    return ExtractRun(new, tuple(summaries), tuple(skipped), generator["model"])
+    summaries.sort(key=lambda s: s.source.id)
+    return ExtractRun(new, tuple(summaries), tuple(skipped), model_id)
 
 
 # ---------------------------------------------------------------- diff
@@ -131,16 +173,15 @@ def refresh(
             changed.append(src)
     if changed:
         from . import nlp as nlp_mod
-        from .extract import EXTRACTOR_VERSION, extract_source
+        from .extract import EXTRACTOR_VERSION, extract
 
         pipeline = nlp_mod.load(model)
         results = []
-        for n, src in enumerate(changed):
+        for n, r in enumerate(extract(changed, pipeline, thresholds)):
             if on_progress is not None:
-                on_progress(n, len(changed), src.path)
-            r = extract_source(src, pipeline, thresholds)
-            results.append((src, r.claims, r.mentions))
-        generator = {"claimcheck": __version__, "model": nlp_mod.describe(pipeline), "rules": EXTRACTOR_VERSION}
+                on_progress(n + 1, len(changed), r.source.path)
+            results.append((r.source, r.claims, r.mentions))
+        generator = {"claimcheck": __version__, "model": nlp_mod.identify(model), "rules": EXTRACTOR_VERSION}
         current = ledger.merge(current, results, generator)
         ledger.write(current, ledger_path)
         reextracted = tuple(s.id for s in changed)
@@ -149,8 +190,6 @@ def refresh(
 
 def _read_again(entry: ledger.SourceEntry) -> Source | None:
     """The source's file read again (no spaCy), keeping its ledger id."""
-    from dataclasses import replace
-
     path = Path(entry.source.path)
     if not path.is_file():
         return None

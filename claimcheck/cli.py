@@ -60,6 +60,13 @@ def extract(
     prune: Annotated[
         bool, typer.Option("--prune", help="Drop ledger sources that are not among PATHS (default: keep them).")
     ] = False,
+    jobs: Annotated[
+        Optional[int], typer.Option("--jobs", "-j", min=1, help="spaCy worker processes (default: the CPUs, "
+                                    "capped at the number of sources). The output does not depend on it.")
+    ] = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Ignore the extraction cache (.claimcheck/cache/ beside the ledger).")
+    ] = False,
 ) -> None:
     """Extract claims from articles into the ledger (data/claims.yaml).
 
@@ -79,8 +86,8 @@ def extract(
 
     try:
         with render.progress("extracting") as update:
-            run = api.extract_paths(paths or [DEFAULT_INPUT], output, model=model, prune=prune,
-                                    on_progress=update, on_skip=on_skip)
+            run = api.extract_paths(paths or [DEFAULT_INPUT], output, model=model, prune=prune, jobs=jobs,
+                                    use_cache=not no_cache, on_progress=update, on_skip=on_skip)
     except (IngestError, LedgerError, ModelError) as exc:
         render.error(str(exc))
         raise typer.Exit(2) from None

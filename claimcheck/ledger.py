@@ -85,6 +85,7 @@ def merge(
     results: Iterable[tuple[Source, Sequence[Claim], Sequence[Mention]]],
     generator: Mapping[str, str],
     prune: bool = False,
+    chars: Mapping[str, int] | None = None,
 ) -> Ledger:
     """The ledger after re-extracting some sources.
 
@@ -97,7 +98,8 @@ def merge(
     fresh_claims: list[Claim] = []
     for source, claims, mentions in results:
         fresh_ids.add(source.id)
-        new_sources[source.id] = SourceEntry(replace(source, text=""), len(source.text), tuple(mentions))
+        length = (chars or {}).get(source.id, len(source.text))
+        new_sources[source.id] = SourceEntry(replace(source, text=""), length, tuple(mentions))
         fresh_claims.extend(claims)
     kept = [
         c for c in old.claims
@@ -119,7 +121,7 @@ def sort_claims(claims: Iterable[Claim]) -> list[Claim]:
 # ---------------------------------------------------------------- serialise
 
 
-def _claim_to_dict(c: Claim) -> dict[str, Any]:
+def claim_to_dict(c: Claim) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for name in CLAIM_FIELDS:
         v = getattr(c, name)
@@ -154,7 +156,7 @@ def to_data(ledger: Ledger) -> dict[str, Any]:
         "counts": {"sources": len(sources), "claims": len(ledger.claims),
                    "reviews": len(ledger.reviews), "entities": len(ledger.entities)},
         "sources": sources,
-        "claims": [_claim_to_dict(c) for c in ledger.claims],
+        "claims": [claim_to_dict(c) for c in ledger.claims],
     }
     if ledger.reviews:
         data["reviews"] = ledger.reviews
@@ -431,6 +433,15 @@ def _check_counts(counts: Any, actual: dict[str, int], fail, path) -> None:
             f"{path}: ledger looks truncated ({', '.join(short)} present); restore {path}.bak, "
             "or delete the counts: line if you removed items on purpose"
         )
+
+
+def claim_from_dict(c: dict, source_ids: set[str]) -> Claim:
+    """A claim from its ledger form, validated (:class:`LedgerError` on a problem)."""
+
+    def fail(keys, msg):
+        return LedgerError(f"{'.'.join(map(str, keys))}: {msg}")
+
+    return _claim_from(c, 0, fail, source_ids, set())
 
 
 def _opt_str(v: Any) -> str | None:

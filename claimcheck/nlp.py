@@ -60,9 +60,29 @@ def load(requested: str | None = None) -> Language:
     raise ModelError(f"no spaCy model could be loaded (tried {tried}); {INSTALL_HINT}")
 
 
-def describe(nlp: Language) -> str:
-    """``name==version`` of a loaded pipeline, for the cache key and the ledger."""
-    meta = nlp.meta or {}
-    lang = meta.get("lang", "en")
-    name = meta.get("name", "blank")
-    return f"{lang}_{name}=={meta.get('version', '0')}"
+def identify(requested: str | None = None) -> str:
+    """``name==version`` of the pipeline :func:`load` would load, found
+    without importing spaCy (for the ledger and the extraction cache)."""
+    import importlib.metadata as metadata
+    import importlib.util
+
+    names = candidate_models(requested)
+    for name in names:
+        if name.startswith("blank:"):
+            return f"{name}==spacy-{_version(metadata, 'spacy')}"
+        try:
+            found = importlib.util.find_spec(name) is not None
+        except (ImportError, ValueError):
+            found = False
+        if found:
+            return f"{name}=={_version(metadata, name)}"
+    return f"{names[0]}==?"
+
+
+def _version(metadata, dist: str) -> str:
+    for candidate in (dist, dist.replace("_", "-")):
+        try:
+            return metadata.version(candidate)
+        except metadata.PackageNotFoundError:
+            continue
+    return "0"

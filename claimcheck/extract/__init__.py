@@ -64,14 +64,42 @@ def extract(
     sources: Iterable[Source],
     nlp: Language,
     thresholds: Thresholds = DEFAULT,
-    on_source: Callable[[Extraction], None] | None = None,
+    n_process: int = 1,
+    batch_size: int = 64,
 ) -> Iterator[Extraction]:
-    """Extract claims from each source, streaming one source at a time."""
-    for source in sources:
-        result = extract_source(source, nlp, thresholds)
-        if on_source is not None:
-            on_source(result)
-        yield result
+    """Extract claims from each source, in order, streaming.
+
+    All sources' segments flow through one ``nlp.pipe`` (with ``n_process``
+    worker processes when more than 1); each source's Docs are gathered in
+    chunks of about :data:`CHUNK_CHARS`, turned into claims and released. The
+    output does not depend on ``n_process``.
+    """
+    table: dict[int, Source] = {}
+
+    def stream():
+        for si, src in enumerate(sources):
+            table[si] = src
+            if not src.segments:
+                yield "", (si, -1)  # a source with nothing to read still completes
+            for k, seg in enumerate(src.segments):
+                yield src.text[seg.start : seg.end], (si, k)
+
+    kwargs = {"n_process": n_process} if n_process > 1 else {}
+    running: _Running | None = None
+    for doc, (si, k) in nlp.pipe(stream(), as_tuples=True, batch_size=batch_size, **kwargs):
+        if running is None or running.index != si:
+            if running is not None:
+                yield running.finish()
+            running = _Running(si, table.pop(si), nlp, thresholds)
+        if k >= 0:
+            running.add(doc, k)
+    if running is not None:
+        yield running.finish()
+
+
+def extract_source(source: Source, nlp: Language, thresholds: Thresholds = DEFAULT) -> Extraction:
+    """Claims and mentions of one source."""
+    return next(extract([source], nlp, thresholds))
 
 
 #: Segments are parsed in chunks of about this many characters, so a huge
@@ -79,37 +107,42 @@ def extract(
 CHUNK_CHARS = 1_000_000
 
 
-def _chunks(segments, limit: int = CHUNK_CHARS):
-    chunk, size = [], 0
-    for seg in segments:
-        if chunk and size + (seg.end - seg.start) > limit:
-            yield chunk
-            chunk, size = [], 0
-        chunk.append(seg)
-        size += seg.end - seg.start
-    if chunk:
-        yield chunk
+class _Running:
+    """One source in flight: Docs gathered per chunk, then turned into claims.
 
-
-def extract_source(source: Source, nlp: Language, thresholds: Thresholds = DEFAULT) -> Extraction:
-    """Claims and mentions of one source.
-
-    Each chunk of segments is parsed, its entity mentions collected (they
-    tell the claims' scope: the places named, the source's main places),
-    then its claims built; the chunk's Docs are released before the next.
+    Each chunk's entity mentions are collected first (they tell the claims'
+    scope: the places named, the source's main places), then its claims are
+    built and its Docs released.
     """
-    has_ner = "ner" in nlp.pipe_names
-    builder = _SourceClaims(source, has_ner, thresholds)
-    mentions: list[Mention] = []
-    for chunk in _chunks(source.segments):
-        docs = list(nlp.pipe(source.text[s.start : s.end] for s in chunk))
-        found = [m for doc, seg in zip(docs, chunk) for m in find_mentions(doc, nlp, source.id, seg.start)]
-        mentions = _repair_labels([*mentions, *found])
-        builder.learn_places(mentions)
-        for doc, seg in zip(docs, chunk):
-            builder.add_doc(doc, seg.start)
-        del docs
-    return Extraction(source, tuple(builder.claims), tuple(mentions))
+
+    def __init__(self, index: int, source: Source, nlp: Language, thresholds: Thresholds):
+        self.index = index
+        self.source = source
+        self.nlp = nlp
+        self.builder = _SourceClaims(source, "ner" in nlp.pipe_names, thresholds)
+        self.mentions: list[Mention] = []
+        self.pending: list[tuple[Doc, int]] = []
+        self.size = 0
+
+    def add(self, doc: Doc, k: int) -> None:
+        seg = self.source.segments[k]
+        if self.pending and self.size + (seg.end - seg.start) > CHUNK_CHARS:
+            self._flush()
+        self.pending.append((doc, seg.start))
+        self.size += seg.end - seg.start
+
+    def _flush(self) -> None:
+        found = [m for doc, base in self.pending for m in find_mentions(doc, self.nlp, self.source.id, base)]
+        self.mentions = _repair_labels([*self.mentions, *found])
+        self.builder.learn_places(self.mentions)
+        for doc, base in self.pending:
+            self.builder.add_doc(doc, base)
+        self.pending, self.size = [], 0
+
+    def finish(self) -> Extraction:
+        if self.pending:
+            self._flush()
+        return Extraction(self.source, tuple(self.builder.claims), tuple(self.mentions))
 
 
 def _repair_labels(mentions: list[Mention]) -> list[Mention]:

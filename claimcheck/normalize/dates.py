@@ -191,6 +191,12 @@ _PIECES = {
         r"|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)\b(?![\-\u2010-\u2015])"
     ),
     "NTH": r"(?P<nth>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)",
+    # a day as a cardinal word ("May twenty one"): parse_date only
+    "CDAY": (
+        r"(?:(?:twenty|thirty)[\s\-]?(?:one|two|three|four|five|six|seven|eight|nine)\b"
+        r"|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+        r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty)\b)"
+    ),
     "REL_MONTH": r"(?:the\s+)?(?P<rel>this|current|previous|last|next)\s+month\b",
     "YEAR": r"(?<![0-9])[12][0-9]{3}(?![0-9])",
     "REL_YEAR": r"(?:previous|current|this|last|next)\s+(?:year|yr)\b",
@@ -244,7 +250,8 @@ _SRC = {
         r"(?P<mo>{MONTH})(?:(?:,?\s+|{DASH})(?:of\s+)?(?P<y>{YEAR_TERM}))?{WD_SUFFIX}{TIME}?"
     ),
     "mdy": (
-        r"{WD_PREFIX}(?P<mo>{MONTH})(?:\s+(?:the\s+)?|(?<=\.)|{DASH}|/)(?:(?P<d>{DAY})|(?P<dw>{ODAY}))"
+        r"{WD_PREFIX}(?P<mo>{MONTH})(?:\s+(?:the\s+)?|(?<=\.)|{DASH}|/)"
+        r"(?:(?P<d>{DAY})|(?P<dw>{ODAY}))"
         r"(?:,?\s+(?:of\s+)?(?P<y>{YEAR_TERM}))?{WD_SUFFIX}{TIME}?"
     ),
     "part_month": r"{PART}{PART_SEP}(?P<mo>{MONTH})(?:,?\s+(?:of\s+)?(?P<y>{YEAR_TERM}))?",
@@ -252,7 +259,8 @@ _SRC = {
     "part_year": r"{PART}{PART_SEP}(?P<y>{YEAR_TERM})",
     "quarter": (
         r"(?:q(?P<q1>[1-4])|(?P<q2>[1-4])q|(?P<qw>first|second|third|fourth|final|last"
-        r"|1st|2nd|3rd|4th)\s+(?:quarter|qtr))\b(?:(?:\s+of\s+|\s*[,/\-]\s*|\s+)(?P<y>{YEAR_TERM}))?"
+        r"|1st|2nd|3rd|4th)\s+(?:quarter|qtr))\b"
+        r"(?:(?:\s+of\s+|\s*[,/\-]\s*|\s+)(?P<y>{YEAR_TERM}))?"
     ),
     "half": (
         r"(?:h(?P<h1>[12])|(?P<h2>[12])h|(?P<hw>first|second|1st|2nd)\s+half)\b"
@@ -269,7 +277,8 @@ _SRC = {
     "month": r"(?P<mo>{MONTH})",
     "century": (
         r"(?P<n>1[1-9]|2[01])(?:st|nd|rd|th)\s+century\b"
-        r"|(?P<nw>(?:eleven|twelf|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twentie)th"
+        r"|(?P<nw>(?:eleven|twelf|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+        r"|twentie)th"
         r"|twenty[\s\-]?first)\s+century\b"
     ),
     "decade": (
@@ -315,8 +324,11 @@ _SRC = {
     "rel_month_day": r"(?P<d>{DAY})\s+of\s+{REL_MONTH}",
     # parse_date only (see _PARSE_ONLY_SPEC): too easily a fraction or a pair of numbers in prose
     "month_year_numeric": r"(?P<m>1[0-2]|0?[1-9])/(?P<y>{YEAR})",
+    "mdy_words": r"(?P<mo>{MONTH})\s+(?P<d>{CDAY})(?:,?\s+(?:of\s+)?(?P<y>{YEAR_TERM}))?",
+    "dmy_words": r"(?P<d>{CDAY})\s+(?:of\s+)?(?P<mo>{MONTH})(?:,?\s+(?:of\s+)?(?P<y>{YEAR_TERM}))?",
     "day_range_rel": (
-        r"(?:between\s+)?(?P<d1>{DAY})(?:{RSEP}|\s+and\s+)(?P<d2>{DAY})\s+(?:(?:of|in)\s+)?{REL_MONTH}"
+        r"(?:between\s+)?(?P<d1>{DAY})(?:{RSEP}|\s+and\s+)(?P<d2>{DAY})"
+        r"\s+(?:(?:of|in)\s+)?{REL_MONTH}"
     ),
 }
 
@@ -550,6 +562,15 @@ def _b_day_month(m: re.Match[str], ctx: _Ctx) -> ParsedDate | None:
         return None
     by_weekday = _weekday_year(m, ctx, month, day)
     year = (by_weekday, True) if by_weekday else _resolve_year(m["y"], ctx, month, day)
+    return None if year is None else _ymd(year[0], month, day, year[1])
+
+
+def _b_day_words(m: re.Match[str], ctx: _Ctx) -> ParsedDate | None:
+    """ "May twenty one", "fifteen August 1993" (days as cardinal words)."""
+    month, day = _month_number(m["mo"]), _word_value(m["d"])
+    if month is None or not day:
+        return None
+    year = _resolve_year(m["y"], ctx, month, day)
     return None if year is None else _ymd(year[0], month, day, year[1])
 
 
@@ -918,6 +939,8 @@ _OTHER_SPEC: list[tuple[str, _Builder]] = [
 # something else ("1/2000" odds, "rose from 4 to 22 this month")
 _PARSE_ONLY_SPEC: list[tuple[str, _Builder]] = [
     ("month_year_numeric", _b_month_year_numeric),
+    ("mdy_words", _b_day_words),
+    ("dmy_words", _b_day_words),
     ("day_range_rel", _b_day_range_rel),
 ]
 _SINGLE = _compile(_SINGLE_SPEC)

@@ -46,12 +46,12 @@ __all__ = [
     "CURRENCY_SUBUNITS",
     "CURRENCY_SYMBOLS",
     "CURRENCY_WORDS",
+    "FRACTION_WORDS",
     "HEDGE_PHRASES",
     "HEDGE_SUFFIXES",
     "MONEY_ONLY_SCALES",
     "NUMBER_WORDS",
     "PERCENT_WORDS",
-    "FRACTION_WORDS",
     "RANGE_WORDS",
     "SCALE_WORDS",
     "UNIT_FACTORS",
@@ -149,7 +149,9 @@ HEDGE_SUFFIXES: dict[str, Hedge] = {
 
 #: Words that open or join a range: "between X and Y", "from X to Y", "X to Y",
 #: "X-Y", "X–Y" (en and em dashes are read as "–"), "X~Y".
-RANGE_WORDS: frozenset[str] = frozenset({"between", "from", "and", "to", "through", "-", "–", "~"})
+RANGE_WORDS: frozenset[str] = frozenset(
+    {"between", "from", "and", "to", "through", "-", "–", "~"}
+)
 
 _RANGE_OPENERS = ("between", "from")
 _RANGE_SEPARATORS: dict[str | None, tuple[str, ...]] = {
@@ -194,9 +196,7 @@ FRACTION_WORDS: dict[str, int] = {
     **dict.fromkeys(["quarter", "quarters", "fourth", "fourths"], 4),
     **{
         word + suffix: n
-        for n, word in enumerate(
-            "fifth sixth seventh eighth ninth tenth".split(), start=5
-        )
+        for n, word in enumerate("fifth sixth seventh eighth ninth tenth".split(), start=5)
         for suffix in ("", "s")
     },
     **dict.fromkeys(["hundredth", "hundredths"], 100),
@@ -211,7 +211,8 @@ CURRENCY_SYMBOLS: dict[str, str] = {
     "€": "EUR", "£": "GBP", "¥": "JPY", "cn¥": "CNY", "rmb": "CNY", "元": "CNY", "rm": "MYR",
     "₼": "AZN", "₽": "RUB", "₹": "INR", "rs": "INR", "rs.": "INR", "₺": "TRY", "tl": "TRY",
     "﷼": "IRR", "₩": "KRW", "₪": "ILS", "₴": "UAH", "₸": "KZT", "₾": "GEL", "֏": "AMD",
-    "₦": "NGN", "₱": "PHP", "฿": "THB", "₫": "VND", "zł": "PLN", "₡": "CRC", "₭": "LAK",
+    "₦": "NGN", "₱": "PHP", "฿": "THB", "₫": "VND", "zł": "PLN",
+    "₡": "CRC", "₭": "LAK",
 }
 
 #: ISO 4217 codes, matched only when written in capitals ("USD 1.2bn", "650 million USD").
@@ -715,8 +716,13 @@ class _Parser:
     def _separators(
         self, i: int, opener: tuple[str, str] | None
     ) -> Iterator[tuple[str, int]]:
-        if self._low(i) in _RANGE_SEPARATORS[opener[0] if opener else None]:
+        seps = _RANGE_SEPARATORS[opener[0] if opener else None]
+        if self._low(i) in seps:
             yield self._written(i, i + 1), i + 1
+        # a suspended hyphen: "8- to 16-metre", "20- and 30-year"
+        if self._low(i) == "-" and self._glued(i) and self._low(i + 1) in ("to", "and", "through"):
+            if self._low(i + 1) in seps:
+                yield self._written(i, i + 2), i + 2
 
     # -- one amount ----------------------------------------------------------
 
