@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..normalize.quantities import (
     CURRENCY_CODES,
+    CURRENCY_SUBUNITS,
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
     HEDGE_PHRASES,
@@ -51,10 +52,15 @@ def _phrases(table) -> dict[tuple[str, ...], str]:
 _UNIT_PHRASES = {
     **_phrases(UNIT_WORDS),
     **_phrases(CURRENCY_WORDS),
+    **_phrases(CURRENCY_SUBUNITS),  # "50 cents", "470 pence"
     **_phrases(PERCENT_WORDS),
     **{(c.lower(),): c for c in CURRENCY_CODES},
+    **{(sym.lower(),): sym for sym in CURRENCY_SYMBOLS},  # "100 € each"
 }
 _HEDGE_PHRASES = _phrases(HEDGE_PHRASES)
+_MAX_HEDGE_TOKENS = max(len(k) for k in _HEDGE_PHRASES)
+#: Letters written before "$" to say which dollar: "HK $ 10 billion", "US $5".
+_DOLLAR_PREFIXES = frozenset("us u.s. c ca can hk a au nz s sg".split())
 _LEFT_CURRENCY = {s.lower() for s in CURRENCY_SYMBOLS} | {c.lower() for c in CURRENCY_CODES}
 
 
@@ -80,10 +86,12 @@ def _is_scale(tok: Token) -> bool:
     return tok.lower_ in SCALE_WORDS
 
 
-def _match_phrase(tokens: list[Token], table: dict[tuple[str, ...], str], at: int, forward: bool) -> int:
+def _match_phrase(
+    tokens: list[Token], table: dict[tuple[str, ...], str], at: int, forward: bool, longest: int = _MAX_UNIT_TOKENS + 1
+) -> int:
     """Length of the longest phrase of ``table`` starting (forward) or ending
     (backward) at token position ``at`` of ``tokens``; 0 if none."""
-    for n in range(_MAX_UNIT_TOKENS + 1, 0, -1):
+    for n in range(longest, 0, -1):
         lo, hi = (at, at + n) if forward else (at - n + 1, at + 1)
         if lo < 0 or hi > len(tokens):
             continue
@@ -123,18 +131,24 @@ def find_figures(sent: Span) -> list[Figure]:
                 e = nxt + 1
                 while e < len(toks) and (is_number(toks[e]) or _is_scale(toks[e])):
                     e += 1
-        # units and currencies after: "USD", "cubic meters", "per cent"
+        # units and currencies after: "USD", "cubic meters", "per cent", and
+        # glued with a hyphen: "a 45-acre farm", "the 12-cent dividend"
         n = _match_phrase(toks, _UNIT_PHRASES, e, forward=True)
+        if not n and e + 1 < len(toks) and toks[e].text == "-" and not toks[e - 1].whitespace_:
+            glued = _match_phrase(toks, _UNIT_PHRASES, e + 1, forward=True)
+            n = glued + 1 if glued else 0
         e += n
         if a_scale and s > 0 and toks[s - 1].lower_ == "half":
             s -= 1  # "half a million"
-        # currency before: "$", "USD", "US$"
+        # currency before: "$", "USD", "US$", "HK $"
         if s > 0 and toks[s - 1].lower_ in _LEFT_CURRENCY:
             s -= 1
+            if s > 0 and toks[s].text == "$" and toks[s - 1].lower_ in _DOLLAR_PREFIXES:
+                s -= 1
         if s > 0 and toks[s - 1].lower_ == "minus":
             s -= 1
         # hedge before: "around", "more than", "between"
-        h = _match_phrase(toks, _HEDGE_PHRASES, s - 1, forward=False)
+        h = _match_phrase(toks, _HEDGE_PHRASES, s - 1, forward=False, longest=_MAX_HEDGE_TOKENS)
         if h:
             s -= h
         elif s > 0 and toks[s - 1].lower_ in ("between", "from") and e - s > 2:
