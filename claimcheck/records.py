@@ -168,3 +168,7 @@ class Finding:
     copies: bool = False  # the quotes are near-verbatim copies: one origin, not independent
     variants: tuple[Variant, ...] = ()  # naming findings
     entity: str | None = None  # naming findings: the entity id
+    #: for a finding between two groups of claims (many sources on one
+    #: measure): ``claims[:split]`` is one side, ``claims[split:]`` the other.
+    #: ``None`` for a plain pair (split 1) or a group that agrees.
+    split: int | None = None

@@ -118,7 +118,7 @@ def findings_report(records: list[dict], *, show_agreements: bool) -> None:
                            ("difference", 1), ("why", 4)):
             t.add_column(col, ratio=ratio, overflow="fold")
         for r in contradictions:
-            a, b = r["claims"][0], r["claims"][1]
+            a, b = r["claims"][0], r["claims"][r.get("split") or 1]
             t.add_row(
                 f"{safe(r['id'])}\n[dim]{safe(status_text(r))}[/]",
                 f"{safe(r['subject'] or '?')}\n[dim]{safe(r['period'] or '')}[/]",
@@ -180,7 +180,8 @@ def finding_card(record: dict, contexts: dict, sources: dict, header: str = "") 
     if record.get("subject"):
         out.print(f"subject: {safe(record['subject'])}   period: {safe(record.get('period') or '-')}   "
                   f"scope: {safe(', '.join(record.get('scope') or []) or '-')}", soft_wrap=True)
-    for i, claim in enumerate(record["claims"]):
+    shown = record["claims"][:8]
+    for i, claim in enumerate(shown):
         meta = sources.get(claim["source"])
         title = f" — {meta.title}" if meta is not None and meta.title else ""
         date = f" ({meta.published})" if meta is not None and meta.published else ""
@@ -189,6 +190,8 @@ def finding_card(record: dict, contexts: dict, sources: dict, header: str = "") 
                   f" [{claim['start']}:{claim['end']}][/]", soft_wrap=True)
         out.print("   " + _context_block(claim, contexts.get(claim.get("claim_id") or f"{claim['source']}:{claim['start']}")),
                   soft_wrap=True)
+    if len(record["claims"]) > len(shown):
+        out.print(f"\n[dim]… and {len(record['claims']) - len(shown)} more claims (see --json)[/]", soft_wrap=True)
     out.print(f"\n[italic]{safe(record['explanation'])}[/]", soft_wrap=True)
 
 

@@ -79,7 +79,7 @@ def finding_records(findings: Sequence, sources: Sequence, reviews: dict | None 
             "id": f.id, "verdict": f.verdict.value, "kind": f.kind, "subject": f.subject,
             "scope": list(f.scope), "period": f.period, "explanation": f.explanation,
             "difference": f.difference, "relative_difference": f.relative_difference,
-            "tolerance": f.tolerance, "copies": f.copies,
+            "tolerance": f.tolerance, "copies": f.copies, "split": f.split,
             "status": st.status, "stale": st.stale, "note": review.get("note"), "reviewer": review.get("reviewer"),
         }
         if f.verdict.value == "naming":
@@ -131,19 +131,23 @@ def pair_rows(records: Sequence[dict], verdicts: tuple[str, ...] = ("contradicti
         if r["verdict"] not in verdicts:
             continue
         claims = r["claims"]
-        for i, a in enumerate(claims):
-            for b in claims[i + 1 :]:
-                rows.append({
-                    "finding_id": r["id"], "kind": r["kind"], "subject": r["subject"] or "",
-                    "scope": "; ".join(r["scope"]), "period": r["period"] or "",
-                    "source_a": a["source"], "value_a": _csv_value(a), "unit_a": a["unit"] or "", "quote_a": a["quote"],
-                    "source_b": b["source"], "value_b": _csv_value(b), "unit_b": b["unit"] or "", "quote_b": b["quote"],
-                    "difference": r["difference"] if r["difference"] is not None else "",
-                    "relative_difference": round(r["relative_difference"], 6) if r["relative_difference"] is not None else "",
-                    "explanation": r["explanation"],
-                    "status": f"{r['status']} (stale)" if r.get("stale") else r["status"],
-                    "note": r.get("note") or "", "reviewer": r.get("reviewer") or "",
-                })
+        split = r.get("split")
+        pairs = (
+            [(a, b) for a in claims[:split] for b in claims[split:]] if split
+            else [(a, b) for i, a in enumerate(claims) for b in claims[i + 1 :]]
+        )
+        for a, b in pairs:
+            rows.append({
+                "finding_id": r["id"], "kind": r["kind"], "subject": r["subject"] or "",
+                "scope": "; ".join(r["scope"]), "period": r["period"] or "",
+                "source_a": a["source"], "value_a": _csv_value(a), "unit_a": a["unit"] or "", "quote_a": a["quote"],
+                "source_b": b["source"], "value_b": _csv_value(b), "unit_b": b["unit"] or "", "quote_b": b["quote"],
+                "difference": r["difference"] if r["difference"] is not None else "",
+                "relative_difference": round(r["relative_difference"], 6) if r["relative_difference"] is not None else "",
+                "explanation": r["explanation"],
+                "status": f"{r['status']} (stale)" if r.get("stale") else r["status"],
+                "note": r.get("note") or "", "reviewer": r.get("reviewer") or "",
+            })
     return rows
 
 

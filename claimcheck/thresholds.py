@@ -56,6 +56,10 @@ class CompareThresholds:
     #: two quotes this alike (``ratio`` on folded text) in different sources
     #: are one origin (syndicated copy), not independent sources.
     syndicated_quote: float = 90.0
+    #: a group of aligned claims larger than this (many sources on one
+    #: measure) is compared as clusters of mutually agreeing claims, in
+    #: O(n log n), instead of pair by pair, whose output alone is O(n^2).
+    pairwise_limit: int = 40
 
 
 @dataclass(frozen=True, slots=True)

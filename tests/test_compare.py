@@ -168,3 +168,28 @@ def test_verdicts_do_not_depend_on_input_order(items):
     claims = [q(s, v, hedge=h, value_max=v * 1.5 if h is Hedge.RANGE else None) for s, v, h in items]
     first = {(f.id, f.verdict) for f in compare(claims)}
     assert first == {(f.id, f.verdict) for f in compare(list(reversed(claims)))}
+
+
+def test_many_sources_on_one_measure_are_compared_as_clusters():
+    from claimcheck.thresholds import CompareThresholds
+
+    t = CompareThresholds(pairwise_limit=10)
+    low = [q(f"a{i}", 5.8e8 * (1 + 0.001 * i), hedge=Hedge.APPROX) for i in range(30)]
+    high = [q(f"b{i}", 6.5e8 * (1 + 0.001 * i), hedge=Hedge.APPROX) for i in range(20)]
+    findings = compare([*low, *high], thresholds=t)
+    agreements = [f for f in findings if f.verdict.value == "agreement"]
+    contradictions = [f for f in findings if f.verdict.value == "contradiction"]
+    assert len(agreements) == 2 and sorted(len(f.claims) for f in agreements) == [20, 30]
+    (c,) = contradictions
+    sides = {frozenset(x.source[0] for x in c.claims[: c.split]), frozenset(x.source[0] for x in c.claims[c.split :])}
+    assert sides == {frozenset("a"), frozenset("b")}
+    assert "30 sources report" in c.explanation and "20 sources report" in c.explanation
+    # every claim of a cluster agrees with every other one
+    from claimcheck.compare import interval
+
+    for f in agreements:
+        ivs = [interval(x, t) for x in f.claims]
+        assert max(i.lo for i in ivs) <= min(i.hi for i in ivs)
+    # the same claims in another order give the same findings
+    again = compare([*reversed(high), *reversed(low)], thresholds=t)
+    assert {(f.id, f.verdict) for f in again} == {(f.id, f.verdict) for f in findings}
