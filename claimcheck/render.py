@@ -14,7 +14,8 @@ from contextlib import contextmanager
 
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn, TimeRemainingColumn
+from rich.text import Text
 from rich.table import Table
 
 
@@ -44,12 +45,21 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+class _RateColumn(ProgressColumn):
+    """Sources per second."""
+
+    def render(self, task) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text(f"{speed:.1f} sources/s" if speed else "… sources/s", style="dim")
+
+
 @contextmanager
 def progress(label: str) -> Iterator:
     """A progress bar on stderr; yields ``update(done, total, path)``."""
     con = console(stderr=True)
     bar = Progress(
-        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), _RateColumn(), TextColumn("ETA"),
+        TimeRemainingColumn(),
         TextColumn("{task.fields[path]}"), console=con, transient=True, disable=not con.is_terminal,
     )
     with bar:
