@@ -189,10 +189,24 @@ def refresh(
 
 
 def _read_again(entry: ledger.SourceEntry) -> Source | None:
-    """The source's file read again (no spaCy), keeping its ledger id."""
+    """The source's file read again (no spaCy), keeping its ledger id. An
+    unchanged file is only decoded (its text serves acronyms and context);
+    a changed one is read in full, ready to be extracted again."""
+    import hashlib
+
     path = Path(entry.source.path)
-    if not path.is_file():
+    try:
+        data = path.read_bytes()
+    except OSError:
         return None
+    if hashlib.sha256(data).hexdigest() == entry.source.sha256:
+        try:
+            text, _ = ingest.decode(data)
+        except ValueError:
+            return None
+        if entry.source.format == "html":
+            text, _ = ingest.html_to_text(text)
+        return replace(entry.source, text=text)
     got = ingest.read_source(path, path.parent)
     if isinstance(got, Skip):
         return None
