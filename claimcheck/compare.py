@@ -26,6 +26,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -73,6 +74,7 @@ def _stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=1 << 16)
 def subject_key(subject: str | None) -> tuple[str, ...]:
     """A comparable form of a subject: lower case, hyphen parts split, plural
     stripped, generic and light words dropped, synonyms mapped, sorted.

@@ -16,6 +16,8 @@ Keys and order are deterministic: the same input gives byte-identical files.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import re
 import shutil
@@ -24,6 +26,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields, replace
 from enum import Enum
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -122,22 +125,24 @@ def sort_claims(claims: Iterable[Claim]) -> list[Claim]:
 
 
 def claim_to_dict(c: Claim) -> dict[str, Any]:
+    """A claim's ledger form: fields in a fixed order, empty ones left out
+    (``scope`` always written; ``resolved`` only when true; ``origin`` only
+    when not "extracted")."""
     out: dict[str, Any] = {}
     for name in CLAIM_FIELDS:
         v = getattr(c, name)
-        if name in ("resolved",) and not v:
+        if v is None or v is False:
             continue
-        if name == "origin" and v == "extracted":
-            continue
-        if v is None or v == ():
-            continue
-        if isinstance(v, tuple):
+        t = type(v)
+        if t is tuple:
+            if not v and name != "scope":
+                continue
             v = list(v)
         elif isinstance(v, Enum):
-            v = v.value
+            v = v._value_
+        elif name == "origin" and v == "extracted":
+            continue
         out[name] = v
-    if c.scope == ():
-        out["scope"] = []
     return out
 
 
@@ -172,11 +177,92 @@ class _NoAliasDumper(_Dumper):  # type: ignore[misc, valid-type]
         return True
 
 
+def _yaml(data: Any) -> str:
+    return yaml.dump(data, Dumper=_NoAliasDumper, sort_keys=False, allow_unicode=True,
+                     default_flow_style=None, width=100_000)
+
+
+#: Strings written without quotes: letters, digits, space, ``_ - .``, starting
+#: with a letter; YAML's words for booleans and null are quoted.
+_PLAIN = re.compile(r"[A-Za-z][A-Za-z0-9_.\- ]*(?<! )")
+_YAML_WORDS = frozenset("y n yes no on off true false null".split())
+_INF = float("inf")
+#: Characters a YAML double-quoted scalar must not hold raw (not printable in
+#: YAML, or line breaks YAML 1.1 would fold): written as \uXXXX.
+_ESCAPE = re.compile("[^\x09\x0A\x0D\x20-\x7E\xA0-\u2027\u202A-\uD7FF\uE000-\uFEFE\uFF00-\uFFFD\U00010000-\U0010FFFF]")
+
+
+def _scalar(v: Any) -> str:
+    """One scalar in YAML that PyYAML's safe loader reads back as ``v``."""
+    t = type(v)
+    if t is str:
+        return _str_scalar(v)
+    if t is float and v == v and v not in (_INF, -_INF):
+        text = repr(v)
+        return text.replace("e", ".0e") if "e" in text and "." not in text else text
+    if v is None:
+        return "null"
+    if v is True or v is False:
+        return "true" if v else "false"
+    if isinstance(v, int):
+        return str(v)
+    if isinstance(v, float):
+        if v != v or v in (float("inf"), float("-inf")):
+            return {True: ".inf", False: "-.inf"}[v > 0] if v == v else ".nan"
+        text = repr(v)
+        if "e" in text and "." not in text:
+            text = text.replace("e", ".0e")  # YAML 1.1 floats need a dot
+        return text
+    return _str_scalar(str(v))
+
+
+@lru_cache(maxsize=1 << 14)
+def _str_scalar(text: str) -> str:
+    if _PLAIN.fullmatch(text) and text.lower() not in _YAML_WORDS:
+        return text
+    quoted = json.dumps(text, ensure_ascii=False)
+    return _ESCAPE.sub(lambda m: "\\u%04x" % ord(m.group()) if ord(m.group()) < 0x10000 else "\\U%08x" % ord(m.group()), quoted)
+
+
+def _flow(items: Sequence[Any]) -> str:
+    return "[" + ", ".join(_scalar(x) for x in items) + "]"
+
+
+def _emit_block(items: Sequence[dict[str, Any]], out: list[str]) -> None:
+    """A list of flat mappings (scalars, flat lists, lists of flat lists)."""
+    for item in items:
+        first = True
+        for key, value in item.items():
+            lead = "- " if first else "  "
+            first = False
+            if isinstance(value, list) and value and isinstance(value[0], list):
+                out.append(f"{lead}{key}:")
+                out.extend(f"  - {_flow(v)}" for v in value)
+            elif isinstance(value, list):
+                out.append(f"{lead}{key}: {_flow(value)}")
+            else:
+                out.append(f"{lead}{key}: {_scalar(value)}")
+
+
 def dumps(ledger: Ledger) -> str:
-    return yaml.dump(
-        to_data(ledger), Dumper=_NoAliasDumper, sort_keys=False, allow_unicode=True,
-        default_flow_style=None, width=100_000,
-    )
+    """The ledger as YAML. ``sources`` and ``claims``, the bulk, are written
+    by a small emitter for their known flat shape (PyYAML's pure-Python
+    representer takes half a minute for 100k claims); the rest by PyYAML.
+    The round trip through :func:`loads` is lossless (a property test)."""
+    return _dumps_data(to_data(ledger))
+
+
+def _dumps_data(data: dict[str, Any]) -> str:
+    out = [_yaml({k: data[k] for k in ("version", "generator", "counts")}).rstrip("\n")]
+    for key in ("sources", "claims"):
+        if data[key]:
+            out.append(f"{key}:")
+            _emit_block(data[key], out)
+        else:
+            out.append(f"{key}: []")
+    rest = {k: data[k] for k in ("reviews", "entities") if k in data}
+    text = "\n".join(out) + "\n"
+    return text + (_yaml(rest) if rest else "")
 
 
 @contextmanager
@@ -222,13 +308,17 @@ def update(path: Path, change: Callable[[Ledger], Ledger]) -> Ledger:
 
 
 def _write_unlocked(ledger: Ledger, path: Path) -> None:
-    text = dumps(ledger)
+    data = to_data(ledger)
+    text = _dumps_data(data)
     try:
         if path.exists():
             _atomic_copy(path, path.with_name(path.name + ".bak"))
         _atomic_write(path, text)
     except OSError as exc:
         raise LedgerError(f"{path}: cannot write ledger: {exc.strerror or exc}") from None
+    raw = text.encode("utf-8")
+    if len(raw) >= MIRROR_MIN_BYTES:
+        _write_mirror(path, hashlib.sha256(raw).hexdigest(), data)
 
 
 def _atomic_write(path: Path, text: str) -> None:
@@ -277,19 +367,66 @@ def read(path: Path, missing_ok: bool = True) -> Ledger:
     ``missing_ok``. Any problem raises :class:`LedgerError` naming the line."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
     except FileNotFoundError:
         if missing_ok:
             return Ledger()
         raise LedgerError(f"{path}: ledger not found") from None
-    except UnicodeDecodeError as exc:
-        raise LedgerError(f"{path}: ledger is not UTF-8 text (byte {exc.start})") from None
     except OSError as exc:
         raise LedgerError(f"{path}: cannot read ledger: {exc.strerror or exc}") from None
-    return loads(text, path)
+    digest = hashlib.sha256(raw).hexdigest()
+    mirrored = _read_mirror(path, digest)
+    if mirrored is not None:
+        return _validate(mirrored, "", path)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise LedgerError(f"{path}: ledger is not UTF-8 text (byte {exc.start})") from None
+    data = _parse(text, path)
+    led = _validate(data, text, path)
+    if len(raw) >= MIRROR_MIN_BYTES:
+        _write_mirror(path, digest, data)
+    return led
+
+
+# A JSON copy of a large ledger's data, keyed by the sha256 of the YAML bytes
+# it came from: reading it is ~20x faster than YAML. The YAML stays the one
+# true ledger; a stale, corrupt or missing mirror is simply not used.
+MIRROR_MIN_BYTES = 512 * 1024
+
+
+def _mirror_path(path: Path) -> Path:
+    return path.parent / ".claimcheck" / f"{path.name}.json"
+
+
+def _read_mirror(path: Path, digest: str) -> dict | None:
+    try:
+        with open(_mirror_path(path), encoding="utf-8") as fh:
+            mirror = json.load(fh)
+    except (OSError, ValueError):
+        return None
+    if not isinstance(mirror, dict) or mirror.get("sha256") != digest or not isinstance(mirror.get("data"), dict):
+        return None
+    return mirror["data"]
+
+
+def _write_mirror(path: Path, digest: str, data: dict) -> None:
+    target = _mirror_path(path)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump({"sha256": digest, "data": data}, fh, ensure_ascii=False)
+        os.replace(tmp, target)
+    except OSError:
+        pass  # only slower next time
 
 
 def loads(text: str, path: Path | str = "<ledger>") -> Ledger:
+    return _validate(_parse(text, path), text, path)
+
+
+def _parse(text: str, path: Path | str) -> Any:
     if not text.strip():
         raise LedgerError(f"{path}: ledger is empty; restore {path}.bak or re-run `claimcheck extract`")
     _reject_aliases(text, path)
@@ -301,7 +438,7 @@ def loads(text: str, path: Path | str = "<ledger>") -> Ledger:
         raise LedgerError(f"{path}: {where}invalid YAML: {exc.problem or exc.context}") from None
     except yaml.YAMLError as exc:
         raise LedgerError(f"{path}: invalid YAML: {str(exc).splitlines()[0]}") from None
-    return _validate(data, text, path)
+    return data
 
 
 def _reject_aliases(text: str, path: Path | str) -> None:
