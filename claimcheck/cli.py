@@ -7,6 +7,7 @@ here.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -77,20 +78,13 @@ def extract(
     Example: claimcheck extract seeds/ -o data/claims.yaml
     """
     from . import api, render, report
-    from .ingest import IngestError
-    from .ledger import LedgerError
-    from .nlp import ModelError
 
     def on_skip(skip) -> None:
         render.note(f"{skip.path}: skipped: {skip.reason}")
 
-    try:
-        with render.progress("extracting") as update:
-            run = api.extract_paths(paths or [DEFAULT_INPUT], output, model=model, prune=prune, jobs=jobs,
-                                    use_cache=not no_cache, on_progress=update, on_skip=on_skip)
-    except (IngestError, LedgerError, ModelError) as exc:
-        render.error(str(exc))
-        raise typer.Exit(2) from None
+    with _exit_2_on_error(), render.progress("extracting") as update:
+        run = api.extract_paths(paths or [DEFAULT_INPUT], output, model=model, prune=prune, jobs=jobs,
+                                use_cache=not no_cache, on_progress=update, on_skip=on_skip)
     rows = report.extract_rows(run.summaries, run.skipped_files)
     render.table(f"claims extracted ({run.model})", report.EXTRACT_COLUMNS, rows)
     total = sum(len(s.claims) for s in run.summaries)
@@ -112,8 +106,21 @@ def _refresh_errors():
     from .ingest import IngestError
     from .ledger import LedgerError
     from .nlp import ModelError
+    from .review import ReviewError
 
-    return (IngestError, LedgerError, ModelError)
+    return (IngestError, LedgerError, ModelError, ReviewError)
+
+
+@contextmanager
+def _exit_2_on_error():
+    """Library errors become one line on stderr and exit code 2, here only."""
+    from . import render
+
+    try:
+        yield
+    except _refresh_errors() as exc:
+        render.error(str(exc))
+        raise typer.Exit(2) from None
 
 
 def _write_out(target: Path, write) -> None:
@@ -175,13 +182,9 @@ def diff(
     if status not in ("active", "all", *_STATUSES):
         render.error(f"--status: unknown status {status!r} (expected one of {', '.join(_STATUSES)}, all)")
         raise typer.Exit(2)
-    try:
-        with render.progress("extracting") as update:
-            run = api.diff(paths, ledger_path, model, on_progress=update,
-                           on_skip=lambda k: render.note(f"{k.path}: skipped: {k.reason}"))
-    except _refresh_errors() as exc:
-        render.error(str(exc))
-        raise typer.Exit(2) from None
+    with _exit_2_on_error(), render.progress("extracting") as update:
+        run = api.diff(paths, ledger_path, model, on_progress=update,
+                       on_skip=lambda k: render.note(f"{k.path}: skipped: {k.reason}"))
     for sid in run.refreshed.missing:
         render.note(f"{sid}: source file not found or unreadable; its ledger claims are used as they are")
     sources = [e.source for e in run.ledger.sources]
@@ -234,7 +237,7 @@ def entities(
     from . import api, render, report, review
     from .link import mention_id
 
-    try:
+    with _exit_2_on_error():
         fresh, clusters = api.entities(paths, ledger_path, model,
                                        on_skip=lambda k: render.note(f"{k.path}: skipped: {k.reason}"))
         for action, pair in (("merge", merge), ("split", split)):
@@ -243,12 +246,6 @@ def entities(
                 ruling = review.rule_entities(ledger_path, action, pair[0], pair[1], known, reviewer)
                 render.line(f"recorded: {ruling['action']} {ruling['a']} {ruling['b']} ({ruling['reviewer']})", stderr=True)
                 fresh, clusters = api.entities(None, ledger_path, model)
-    except review.ReviewError as exc:
-        render.error(str(exc))
-        raise typer.Exit(2) from None
-    except _refresh_errors() as exc:
-        render.error(str(exc))
-        raise typer.Exit(2) from None
     sources = [e.source for e in fresh.ledger.sources]
     if json_out is not None:
         _write_out(json_out, _dump_json(report.entities_json(clusters, sources)))
@@ -259,13 +256,10 @@ def entities(
 
 
 def _diff_for_review(ledger_path: Path, model: str | None):
-    from . import api, render
+    from . import api
 
-    try:
+    with _exit_2_on_error():
         return api.diff(None, ledger_path, model)
-    except _refresh_errors() as exc:
-        render.error(str(exc))
-        raise typer.Exit(2) from None
 
 
 def _contexts(run, record: dict, width: int = 240) -> dict:
@@ -326,7 +320,7 @@ def review_cmd(
         ]
         render.table(f"Orphan reviews ({len(rows)})", ("id", "status", "kind", "subject", "reviewer", "at", "note"), rows)
         return
-    try:
+    with _exit_2_on_error():
         if finding_id is not None:
             finding = review.resolve(run.findings, finding_id)
             if status is None and note is None:
@@ -336,12 +330,6 @@ def review_cmd(
             return
         if status is not None or note is not None:
             raise review.ReviewError("--status and --note need a FINDING_ID")
-    except review.ReviewError as exc:
-        render.error(str(exc))
-        raise typer.Exit(2) from None
-    except _refresh_errors() as exc:
-        render.error(str(exc))
-        raise typer.Exit(2) from None
 
     items = review.queue(run.findings, reviews)
     if not items:
@@ -357,7 +345,9 @@ def review_cmd(
         render.review_prompt(len(decided), len(items))
         key = typer.getchar().lower()
         render.line(key)
-        try:
+        if key == "q":
+            break
+        with _exit_2_on_error():
             if key in keys:
                 reviews[f.id] = review.record(ledger_path, f, keys[key], None, reviewer)
                 decided.add(f.id)
@@ -370,11 +360,6 @@ def review_cmd(
                 i += 1
             elif key == "b":
                 i = max(0, i - 1)
-            elif key == "q":
-                break
-        except _refresh_errors() as exc:
-            render.error(str(exc))
-            raise typer.Exit(2) from None
     render.line(f"reviewed {len(decided)} of {len(items)}; decisions are in {ledger_path}")
 
 
@@ -396,7 +381,7 @@ def show(
     reviews = dict(run.ledger.reviews)
     sources = {e.source.id: e.source for e in run.ledger.sources}
     claims = [c for c in run.ledger.claims if c.id == item_id] or [c for c in run.ledger.claims if c.id.startswith(item_id)]
-    try:
+    with _exit_2_on_error():
         if item_id.startswith(("f-", "n-")) or not claims:
             finding = review.resolve(run.findings, item_id)
         elif len(claims) > 1:
@@ -405,9 +390,6 @@ def show(
             c = claims[0]
             finding = Finding(id=c.id, verdict=Verdict.AGREEMENT, kind=c.kind.value, subject=c.subject, scope=c.scope,
                               period=c.period, claims=(c,), explanation="a single claim (not a finding)")
-    except review.ReviewError as exc:
-        render.error(str(exc))
-        raise typer.Exit(2) from None
     record = report.finding_records([finding], list(sources.values()), reviews)[0]
     if finding.id.startswith(("q-", "d-", "r-")):
         record["verdict"], record["status"] = "claim", "-"
