@@ -1,7 +1,7 @@
 """Comparison scaling: ``claimcheck.compare.compare`` on 1k .. 1M synthetic claims.
 
 Each size runs in its own subprocess (this file run as a script), so that
-peak memory (``ru_maxrss``) is the peak of that size alone and a size that
+peak memory (VmHWM of the worker) is the peak of that size alone and a size that
 runs out of time can be killed. The worker prints JSON lines: first the
 input's shape (generation time, blocks, candidate pairs), then the result.
 A worker killed on timeout still leaves the first line, so the table can say
@@ -29,6 +29,10 @@ SECTION = "3. compare"
 TARGET_EXPONENT = 1.2
 TARGET_100K_S = 10.0
 TARGET_1M_BYTES = 2 * 1024**3
+#: a size is skipped outright only when its predicted time exceeds its time
+#: slot this many times over; otherwise it runs and is killed if it overruns
+#: (extrapolation misleads when compare changes regime between sizes)
+SKIP_FACTOR = 3.0
 #: address-space cap for a worker, so one size cannot exhaust the shared machine
 WORKER_MEMORY_CAP = 12 * 1024**3
 
@@ -43,7 +47,13 @@ def _rss_bytes() -> int:
 
 
 def _peak_rss_bytes() -> int:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # KiB on Linux
+    """Peak resident set size of this process image. (``ru_maxrss`` is not
+    used: on Linux it carries over the parent's RSS across fork + exec.)"""
+    with open("/proc/self/status") as fh:
+        for line in fh:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) * 1024  # kB
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # pragma: no cover
 
 
 def candidate_pairs(claims) -> tuple[int, int, int]:
@@ -165,44 +175,63 @@ def _size_row(rec: dict) -> Row:
         extra = f"; input alone: {_gb(rec['rss_input_bytes'])} RSS, {shape}" if "rss_input_bytes" in rec else ""
         return Row(SECTION, label, f"skipped: {rec['skipped']}{extra}", "", "skipped", rec)
     why = f"killed after {rec['timeout_s']:.0f} s (time budget)" if "timeout_s" in rec else rec.get("error", "failed")
+    if "predicted_s" in rec:
+        why += f"; predicted {rec['predicted_s']:,.0f} s"
     target = f"< {TARGET_100K_S:.0f} s" if n == 100_000 else ""
     return Row(SECTION, label, f"not finished: {why}; {shape}", target, "MISSED" if target else "", rec)
 
 
 def run(budget: Budget, quick: bool, seed: int, reserve_s: float = 0.0) -> list[Row]:
-    """Measure each size in turn; skip a size whose predicted time does not fit
-    in what is left of the budget (keeping ``reserve_s`` for later sections)."""
+    """Measure each size in turn, each within a time slot (what is left of the
+    budget, keeping ``reserve_s`` for later sections, and a per-size cap). A
+    size predicted to need ``SKIP_FACTOR`` times its slot is skipped."""
     sizes = [1_000, 10_000, 100_000] + ([] if quick else [1_000_000])
     per_size_cap = 90.0 if quick else 480.0
     points: list[tuple[int, float]] = []
     records: list[dict] = []
     for n in sizes:
         left = budget.remaining() - reserve_s
+        slot = min(left, per_size_cap)
         predicted = _predict(points, n)
-        if predicted and predicted[0] > min(left, per_size_cap):
+        if predicted and predicted[0] > SKIP_FACTOR * slot:
             seconds, exponent = predicted
+            limit = "the time left in the budget" if left < per_size_cap else "the per-size cap"
             rec = {"n": n, "predicted_s": seconds,
                    "skipped": f"predicted {seconds:,.0f} s (exponent {exponent:.2f} from the two previous sizes) "
-                              f"> {min(left, per_size_cap):,.0f} s left in the budget"}
+                              f"> {slot:,.0f} s, {limit}"}
             if left > 120:  # still say what the input would look like
                 shape = _run_worker(n, seed, timeout=min(left - 30, 150), count_only=True)
                 rec.update({k: v for k, v in shape.items() if k not in ("stage", "timeout_s")})
             records.append(rec)
             continue
-        rec = _run_worker(n, seed, timeout=min(left, per_size_cap))
+        rec = _run_worker(n, seed, timeout=slot)
+        if predicted and "compare_s" not in rec:
+            rec["predicted_s"] = predicted[0]
         if "compare_s" in rec:
             points.append((n, rec["compare_s"]))
         records.append(rec)
     rows = [_size_row(r) for r in records]
-    exponent = growth_exponent(points)
-    measured = ", ".join(f"{n:,}" for n, _ in points)
-    rows.append(Row(
-        SECTION, "growth exponent (slope of log t vs log n)",
-        "-" if exponent is None else f"{exponent:.2f} (fitted on {measured})",
-        f"<= {TARGET_EXPONENT}", verdict(None if exponent is None else exponent <= TARGET_EXPONENT),
-        {"exponent": exponent, "points": points},
-    ))
+    rows.append(_exponent_row(points))
     return rows
+
+
+def _short_n(n: int) -> str:
+    return f"{n // 1_000_000}M" if n >= 1_000_000 else f"{n // 1_000}k"
+
+
+def _exponent_row(points: list[tuple[int, float]]) -> Row:
+    """The fitted exponent over every finished size, and the local slope
+    between neighbouring sizes (a regime change shows there)."""
+    exponent = growth_exponent(points)
+    local = [(a[0], b[0], growth_exponent([a, b])) for a, b in zip(points, points[1:])]
+    if exponent is None:
+        value = "-"
+    else:
+        steps = ", ".join(f"{_short_n(a)}->{_short_n(b)} {e:.2f}" for a, b, e in local)
+        value = f"{exponent:.2f} fitted on {', '.join(_short_n(n) for n, _ in points)} (local: {steps})"
+    return Row(SECTION, "growth exponent (slope of log t vs log n)", value, f"<= {TARGET_EXPONENT}",
+               verdict(None if exponent is None else exponent <= TARGET_EXPONENT),
+               {"exponent": exponent, "local": local, "points": points})
 
 
 if __name__ == "__main__":

@@ -1,9 +1,15 @@
 """Ledger I/O: ``ledger.dumps``, ``ledger.write`` and ``ledger.read`` on a
-synthetic ledger of 100k claims (5,000 sources with a few mentions each)."""
+synthetic ledger of 100k claims (5,000 sources with a few mentions each).
+
+``read`` is timed twice: right after ``write`` (whatever the ledger keeps
+beside the file to speed reads up, e.g. a JSON mirror, is there), and cold:
+the YAML file alone copied into an empty folder, as after a fresh clone or a
+hand edit, so the YAML itself is parsed."""
 
 from __future__ import annotations
 
 import gc
+import itertools
 import shutil
 import tempfile
 from pathlib import Path
@@ -26,18 +32,37 @@ def _libyaml_in_use() -> tuple[bool, str]:
     return with_libyaml, used
 
 
-def _best(fn, repeats: int) -> tuple[float, list[float], object]:
-    """Best of ``repeats`` timed calls (a full collection before each)."""
+def _best(fn, repeats: int, prepare=None, enough_s: float = 10.0) -> tuple[float, list[float], object]:
+    """Best of up to ``repeats`` timed calls of ``fn`` (or ``fn(prepare())``,
+    with ``prepare`` run before the clock starts), a full collection before
+    each. A call slower than ``enough_s`` is not repeated: at that length one
+    measurement is as good as the machine's noise allows, and the budget is short."""
     times, result = [], None
     for _ in range(repeats):
+        args = () if prepare is None else (prepare(),)
         gc.collect()
-        seconds, result = timed(fn)
+        seconds, result = timed(lambda: fn(*args))
         times.append(seconds)
+        if seconds > enough_s:
+            break
     return min(times), times, result
 
 
+def _lone_copy(path: Path):
+    """A function that copies ``path`` alone into a new empty folder beside it
+    and returns the copy's path."""
+    counter = itertools.count()
+
+    def prepare() -> Path:
+        fresh = path.parent / f"cold-{next(counter)}"
+        fresh.mkdir()
+        return Path(shutil.copy(path, fresh / path.name))
+
+    return prepare
+
+
 def run(quick: bool, seed: int, n: int = 100_000) -> list[Row]:
-    repeats = 1 if quick else 3
+    repeats = 2 if quick else 3
     book = synth_claims.ledger_of(synth_claims.claims(n, seed))
     folder = Path(tempfile.mkdtemp(prefix="claimcheck-bench-"))
     path = folder / "claims.yaml"
@@ -45,6 +70,7 @@ def run(quick: bool, seed: int, n: int = 100_000) -> list[Row]:
         t_dumps, dumps_times, text = _best(lambda: ledger.dumps(book), repeats)
         t_write, write_times, _ = _best(lambda: ledger.write(book, path), repeats)
         t_read, read_times, back = _best(lambda: ledger.read(path), repeats)
+        t_cold, cold_times, _ = _best(ledger.read, repeats, prepare=_lone_copy(path))
         size = path.stat().st_size
     finally:
         shutil.rmtree(folder, ignore_errors=True)
@@ -56,8 +82,10 @@ def run(quick: bool, seed: int, n: int = 100_000) -> list[Row]:
             verdict(t_dumps < TARGET_S), {"times_s": dumps_times, "bytes": size, "chars": len(text)}),
         Row(SECTION, "ledger.write (dumps + lock + .bak + fsync)", f"{t_write:.2f} s", f"< {TARGET_S:.0f} s",
             verdict(t_write < TARGET_S), {"times_s": write_times}),
-        Row(SECTION, "ledger.read (parse + validate)", f"{t_read:.2f} s", f"< {TARGET_S:.0f} s",
+        Row(SECTION, "ledger.read (right after write)", f"{t_read:.2f} s", f"< {TARGET_S:.0f} s",
             verdict(t_read < TARGET_S), {"times_s": read_times}),
+        Row(SECTION, "ledger.read cold (YAML file alone)", f"{t_cold:.2f} s", f"< {TARGET_S:.0f} s",
+            verdict(t_cold < TARGET_S), {"times_s": cold_times}),
         Row(SECTION, "libyaml C loader/dumper", f"{'yes' if with_libyaml else 'NO'} ({used})", "yes",
             verdict(with_libyaml and "CSafe" in used), {"with_libyaml": with_libyaml, "classes": used}),
     ]

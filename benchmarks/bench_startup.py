@@ -31,14 +31,31 @@ def _env() -> dict[str, str]:
     return env
 
 
+def _wall(cmd: list[str]) -> tuple[float, int]:
+    seconds, code, _ = run_quiet(cmd, env=_env())
+    return seconds, code
+
+
 def median_wall(cmd: list[str], runs: int) -> tuple[float, list[float], int]:
     """Median wall time of ``runs`` runs (after one untimed run that warms the page cache)."""
-    run_quiet(cmd, env=_env())
+    _wall(cmd)
     times, code = [], 0
     for _ in range(runs):
-        seconds, code, _ = run_quiet(cmd, env=_env())
+        seconds, code = _wall(cmd)
         times.append(seconds)
     return median(times), times, code
+
+
+def median_walls_interleaved(cmd_a: list[str], cmd_b: list[str], runs: int) -> tuple[list[float], list[float]]:
+    """Wall times of ``cmd_a`` and ``cmd_b`` run alternately (A B A B ...),
+    after one untimed run of each."""
+    _wall(cmd_a)
+    _wall(cmd_b)
+    times_a, times_b = [], []
+    for _ in range(runs):
+        times_a.append(_wall(cmd_a)[0])
+        times_b.append(_wall(cmd_b)[0])
+    return times_a, times_b
 
 
 def imported_modules(args: list[str]) -> tuple[set[str], list[tuple[str, float]]]:
@@ -67,8 +84,8 @@ def _fmt_slowest(slowest: list[tuple[str, float]]) -> str:
 
 def help_rows(runs: int) -> list[Row]:
     cmd = claimcheck_command()
-    t_help, help_times, _ = median_wall([*cmd, "--help"], runs)
-    t_pass, pass_times, _ = median_wall([sys.executable, "-c", "pass"], runs)
+    help_times, pass_times = median_walls_interleaved([*cmd, "--help"], [sys.executable, "-c", "pass"], runs)
+    t_help, t_pass = median(help_times), median(pass_times)
     overhead = t_help - t_pass
     tops, slowest = imported_modules(["--help"])
     heavy = _heavy(tops)

@@ -93,9 +93,15 @@ def cpu_model() -> str:
 def _git(*args: str) -> str:
     try:
         out = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, timeout=10)
-        return out.stdout.strip()
+        return out.stdout.rstrip("\n")
     except (OSError, subprocess.SubprocessError):
         return ""
+
+
+def code_state() -> tuple[str, list[str]]:
+    """The git commit and the uncommitted changed files under ``claimcheck/``."""
+    dirty = _git("status", "--porcelain", "--untracked-files=no", "--", "claimcheck")
+    return _git("rev-parse", "--short", "HEAD"), [line[3:] for line in dirty.splitlines()]
 
 
 def machine_info(model_meta: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -104,7 +110,7 @@ def machine_info(model_meta: dict[str, Any] | None = None) -> dict[str, Any]:
     import spacy
     import yaml
 
-    dirty = _git("status", "--porcelain", "--untracked-files=no", "--", "claimcheck")
+    commit, modified = code_state()
     info: dict[str, Any] = {
         "cpu_model": cpu_model(),
         "cores": os.cpu_count(),
@@ -117,8 +123,8 @@ def machine_info(model_meta: dict[str, Any] | None = None) -> dict[str, Any]:
         "pyyaml": yaml.__version__,
         "libyaml": bool(getattr(yaml, "__with_libyaml__", False)),
         "rapidfuzz": rapidfuzz.__version__,
-        "git_commit": _git("rev-parse", "--short", "HEAD"),
-        "claimcheck_modified_files": [line[3:] for line in dirty.splitlines()],
+        "git_commit": commit,
+        "claimcheck_modified_files": modified,
     }
     if model_meta:
         info["model"] = f"{model_meta.get('lang', 'en')}_{model_meta.get('name')}=={model_meta.get('version')}"

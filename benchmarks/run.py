@@ -20,10 +20,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # the sibling modules
 
+import bench_compare  # noqa: E402
+import bench_extract  # noqa: E402
+import bench_ledger  # noqa: E402
+import bench_startup  # noqa: E402
 import common  # noqa: E402
 from common import Budget, Row  # noqa: E402
 
-SECTIONS = ("startup", "extract", "ledger", "compare")
+SECTIONS = ("startup", "extract", "compare", "ledger")
+#: seconds kept for the ledger section when compare decides what fits
+LEDGER_RESERVE_S = 150.0
 SEED = 20250428
 FULL_BUDGET_S = 600.0
 QUICK_BUDGET_S = 300.0
@@ -63,7 +69,9 @@ def _model_meta_fallback() -> dict:
 
 
 def run_sections(args: argparse.Namespace, budget: Budget) -> tuple[list[Row], dict]:
-    """Run the chosen sections (compare last: it absorbs what is left of the budget)."""
+    """Run the chosen sections. Compare takes what is left of the budget,
+    keeping enough for the ledger section after it; rows are then put back in
+    the numbered order of the README."""
     rows: list[Row] = []
     meta: dict = {}
 
@@ -76,19 +84,17 @@ def run_sections(args: argparse.Namespace, budget: Budget) -> tuple[list[Row], d
         print(f"    {name} done in {time.monotonic() - start:.0f} s", file=sys.stderr, flush=True)
 
     def extract_rows() -> list[Row]:
-        import bench_extract
-
         got, model_meta = bench_extract.run(args.quick, args.seed)
         meta.update(model_meta)
         return got
 
-    section("startup", lambda: __import__("bench_startup").run(args.quick))
+    reserve = LEDGER_RESERVE_S if "ledger" in args.sections else 0.0
+    section("startup", lambda: bench_startup.run(args.quick))
     section("extract", extract_rows)
-    section("ledger", lambda: __import__("bench_ledger").run(args.quick, args.seed))
-    section("compare", lambda: __import__("bench_compare").run(budget, args.quick, args.seed))
+    section("compare", lambda: bench_compare.run(budget, args.quick, args.seed, reserve))
+    section("ledger", lambda: bench_ledger.run(args.quick, args.seed))
+    rows.sort(key=lambda r: r.section)  # "1. extraction" .. "4. ledger I/O" (stable within a section)
     if args.profile:
-        import bench_extract
-
         rows.extend(bench_extract.profile())
     return rows, meta
 
@@ -120,7 +126,18 @@ def format_machine(info: dict) -> str:
         f"python {info['python']}, spaCy {info['spacy']}, model {info.get('model', '?')}, "
         f"PyYAML {info['pyyaml']} (libyaml {'yes' if info['libyaml'] else 'no'}), rapidfuzz {info['rapidfuzz']}\n"
         f"code: {info['git_commit']}" + (f" + uncommitted changes in {', '.join(modified)}" if modified else "")
+        + _code_changed_note(info)
     )
+
+
+def _code_changed_note(info: dict) -> str:
+    """A warning when claimcheck's code changed while the harness ran."""
+    start = (info["git_commit"], info["claimcheck_modified_files"])
+    end = (info["git_commit_at_end"], info["claimcheck_modified_files_at_end"])
+    if start == end:
+        return ""
+    return (f"\nWARNING: the code changed during the run (at the end: {end[0]}"
+            + (f" + changes in {', '.join(end[1])}" if end[1] else "") + "); later sections may measure it")
 
 
 def summary(rows: list[Row]) -> str:
@@ -134,14 +151,28 @@ def summary(rows: list[Row]) -> str:
     return text + (f" ({'; '.join(missed)})" if missed else "")
 
 
+def compact(obj):
+    """``obj`` with floats cut to 4 significant digits (timings are not more
+    precise than that here, and the JSON stays small)."""
+    if isinstance(obj, float):
+        return float(f"{obj:.4g}")
+    if isinstance(obj, dict):
+        return {k: compact(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return [compact(v) for v in obj]
+    return obj
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     budget = Budget(QUICK_BUDGET_S if args.quick else FULL_BUDGET_S)
     started = dt.datetime.now(dt.timezone.utc)
-    load_at_start = common.machine_info()["load_average_at_start"]
+    at_start = common.machine_info()
     rows, meta = run_sections(args, budget)
     info = common.machine_info(meta or _model_meta_fallback())
-    info["load_average_at_start"] = load_at_start
+    info["load_average_at_start"] = at_start["load_average_at_start"]
+    for key in ("git_commit", "claimcheck_modified_files"):  # the code measured is the code at the start
+        info[key], info[f"{key}_at_end"] = at_start[key], info[key]
     text = "\n\n".join([format_machine(info), format_table(rows), summary(rows),
                         f"elapsed {budget.elapsed():.0f} s ({'quick' if args.quick else 'full'} run)"])
     print(text)
@@ -152,10 +183,9 @@ def main(argv: list[str] | None = None) -> int:
         "elapsed_s": round(budget.elapsed(), 1),
         "machine": info,
         "rows": [r.as_dict() for r in rows],
-        "table": text,
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(result, indent=1, default=str) + "\n", encoding="utf-8")
+    args.out.write_text(json.dumps(compact(result), indent=1, default=str) + "\n", encoding="utf-8")
     print(f"\nwrote {args.out}", file=sys.stderr)
     return 0
 

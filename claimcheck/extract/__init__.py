@@ -258,14 +258,18 @@ class _SourceClaims:
         heading = parse_date(doc.text.strip(), self.ref) if len(doc.text) < 60 else None
         self._heading_period = heading.value if heading is not None else None
         named: dict[str, str] = {}
+        # noun chunks once per paragraph (spaCy rebuilds them per call)
+        chunks = list(doc.noun_chunks) if has_parse(doc) else []
+        c = 0
         for sent in doc.sents:
             key = _WS.sub(" ", sent.text).strip().casefold()
             if not key:
                 continue
-            if has_parse(sent):
-                for chunk in sent.noun_chunks:
-                    if any(t.pos_ == "PROPN" for t in chunk if t.i != chunk.root.i) and chunk.root.pos_ == "NOUN":
-                        named[lemma(chunk.root)] = _strip_det(chunk.text)
+            while c < len(chunks) and chunks[c].start < sent.end:
+                chunk = chunks[c]
+                c += 1
+                if any(t.pos_ == "PROPN" for t in chunk if t.i != chunk.root.i) and chunk.root.pos_ == "NOUN":
+                    named[lemma(chunk.root)] = _strip_det(chunk.text)
             if key in self._seen_sentences:
                 continue  # a repeat inside this source counts once
             self._seen_sentences.add(key)
