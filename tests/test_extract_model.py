@@ -65,3 +65,10 @@ def test_chronology_date_lines_head_their_entries(nlp_model, tmp_path):
     q = _quantities(nlp_model, tmp_path, text)
     assert q["Approximately 600"].period == "2014-08-03"
     assert q["more than 650"].period == "2016-04-16"
+
+
+def test_who_expects_is_not_what_is_measured_and_ties_go_forward(nlp_model, tmp_path):
+    q = _quantities(nlp_model, tmp_path, "Economists had expected a decline to 9.9 percent in the statistics.")
+    assert q["9.9 percent"].stance.value == "forecast" and q["9.9 percent"].subject is None
+    q = _quantities(nlp_model, tmp_path, "He noted that the inflation rate is expected to reach 4.5% in 2023 and 3% in mid-2025.")
+    assert q["4.5%"].period == "2023" and q["3%"].period == "2025-05/2025-08"

@@ -29,7 +29,7 @@ STANCE_CUES: dict[str, Stance] = {
     ),
     **dict.fromkeys(
         "forecast project predict expect anticipate outlook likely projection "
-        "estimate_to could would may might will poise track".split(),
+        "estimate_to could would may might will poise track expectation prediction consensus".split(),
         Stance.FORECAST,
     ),
 }
@@ -112,6 +112,8 @@ def stance_for(root: Token, sent: Span) -> Stance:
             for child in tok.children:
                 if child.dep_ in ("aux", "auxpass", "acomp") and lemma(child) in STANCE_CUES:
                     return STANCE_CUES[lemma(child)]
+                if child.dep_ == "compound" and tok is not root and lemma(child) in STANCE_CUES:
+                    return STANCE_CUES[lemma(child)]  # "the target range of 2% to 3%"
                 if child.dep_ == "prep" and child.lower_ == "on":  # "is on track to hit"
                     for obj in child.children:
                         if obj.dep_ == "pobj" and lemma(obj) in STANCE_CUES:
@@ -264,6 +266,8 @@ def subject_for_figure(root: Token, sent: Span) -> str | None:
             objs = [c for c in node.children if c.dep_ == "dobj" and c.i != root.i and c.pos_ in ("NOUN", "PROPN")]
             if objs:
                 return noun_phrase(objs[0])
+        if lemma(node) in STANCE_CUES and STANCE_CUES[lemma(node)] is not Stance.PLANNED:
+            return None  # "economists had expected a decline to 9.9%": who expects is not what is measured
         subj = _clause_subject(node)
         if subj is not None and subj.i != root.i:
             return noun_phrase(subj)
@@ -399,12 +403,13 @@ def is_baseline(date_start: int, sent: Span) -> bool:
 
 
 def nearest(items: Sequence[tuple[int, int, object]], start: int, end: int) -> object | None:
-    """The payload of the item nearest to token range [start, end)."""
+    """The payload of the item nearest to token range [start, end); on a tie
+    the one after it ("4.5% in 2023 and 3% in mid-2025": mid-2025 is 3%'s)."""
     best, best_d = None, None
     for s, e, payload in items:
         if s < end and start < e:
             continue
-        d = s - end if s >= end else start - e
+        d = s - end if s >= end else start - e + 0.5
         if best_d is None or d < best_d:
             best, best_d = payload, d
     return best

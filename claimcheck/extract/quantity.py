@@ -138,6 +138,16 @@ def find_figures(sent: Span) -> list[Figure]:
             glued = _match_phrase(toks, _UNIT_PHRASES, e + 1, forward=True)
             n = glued + 1 if glued else 0
         e += n
+        # a range written with the unit on both ends: "2% to 3%", "$5 to $7"
+        if n and e + 1 < len(toks) and toks[e].lower_ in ("to", "-", "–") and not _is_change_from(toks, s):
+            nxt = e + 1 + (toks[e + 1].lower_ in _LEFT_CURRENCY)
+            if nxt < len(toks) and is_number(toks[nxt]):
+                e2 = nxt + 1
+                while e2 < len(toks) and (is_number(toks[e2]) or _is_scale(toks[e2])):
+                    e2 += 1
+                m = _match_phrase(toks, _UNIT_PHRASES, e2, forward=True)
+                if m:
+                    e = e2 + m
         if a_scale and s > 0 and toks[s - 1].lower_ == "half":
             s -= 1  # "half a million"
         # currency before: "$", "USD", "US$", "HK $"
@@ -185,7 +195,9 @@ _CHANGE_FORMS = frozenset(
     """rise rises rose risen rising grow grows grew grown growing fall falls fell fallen falling
     increase increases increased increasing decrease decreases decreased decreasing jump jumps jumped
     climb climbs climbed drop drops dropped decline declines declined widen widens widened narrow
-    narrowed shrink shrank shrunk surge surged soar soared slump slumped plunge plunged up down""".split()
+    narrowed shrink shrank shrunk surge surged soar soared slump slumped plunge plunged up down
+    raise raises raised raising cut cuts cutting lower lowers lowered hike hikes hiked boost boosted
+    reduce reduced slow slowed""".split()
 )
 
 
@@ -198,7 +210,7 @@ def _is_change_from(toks: list[Token], s: int) -> bool:
         return False
     if toks[k].lower_ == "by":
         return True
-    return toks[k].lower_ == "from" and any(t.lower_ in _CHANGE_FORMS for t in toks[max(0, k - 3) : k])
+    return toks[k].lower_ == "from" and any(t.lower_ in _CHANGE_FORMS for t in toks[max(0, k - 6) : k])
 
 
 def _core_tokens(toks: list[Token], s: int, e: int) -> list[Token]:
