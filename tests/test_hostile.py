@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 import io
 import os
-import sys
 from pathlib import Path
 
 import pytest
@@ -108,8 +107,6 @@ def test_nothing_to_skip_is_exit_0(tmp_path):
 
 
 def test_symlink_loop_and_vanishing_and_unreadable_files(tmp_path, monkeypatch):
-    from claimcheck import ingest
-
     folder = tmp_path / "in"
     (folder / "sub").mkdir(parents=True)
     (folder / "sub" / "loop").symlink_to(folder, target_is_directory=True)
@@ -145,7 +142,6 @@ def test_symlink_loop_and_vanishing_and_unreadable_files(tmp_path, monkeypatch):
     assert "gone.txt" in err and "locked.txt" in err and "dangling.txt" in err
     monkeypatch.undo()
     assert [Path(e.source.path).name for e in ledger.read(out).sources] == ["good.txt"]
-    del ingest
 
 
 def test_long_single_line_html_and_deep_nesting(tmp_path):
@@ -315,5 +311,3 @@ def test_extraction_never_raises_and_offsets_slice_exactly(text, tmp_path_factor
         assert src.text[c.start : c.end] == c.quote
         assert src.text[c.surface_start : c.surface_end] == c.surface
 
-
-del sys

@@ -8,7 +8,7 @@ tests). They never print and never raise on odd parses: a missing answer is
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..records import Stance
