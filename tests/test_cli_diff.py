@@ -9,7 +9,6 @@ import io
 import json
 import sys
 
-import pytest
 from typer.testing import CliRunner
 
 from claimcheck import ledger
