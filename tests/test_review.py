@@ -229,3 +229,27 @@ def test_changed_evidence_marks_the_review_stale(tmp_path, nlp_model):
     st = review.state(g, ledger.read(path).reviews)
     assert st.status == "confirmed" and st.stale
     assert review.queue(again.findings, ledger.read(path).reviews) == [g]
+
+
+def test_hand_added_claims_survive_reextraction_and_are_compared(tmp_path):
+    from dataclasses import replace
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("In 2024, bilateral trade reached around $580 million, officials said.\n", encoding="utf-8")
+    path = tmp_path / "claims.yaml"
+    api.extract_paths([folder], path, model="blank:en", jobs=1)
+    led = ledger.read(path)
+    (extracted,) = [c for c in led.claims if c.unit == "USD"]
+    # an analyst adds one figure by hand to source "a" and one to a source "b" read elsewhere
+    by_hand = dict(origin="manual", subject="bilateral trade", scope=("Azerbaijan", "Iran"), period="2024")
+    m_a = replace(extracted, id="q-manual-a", **by_hand)
+    m_b = replace(extracted, id="q-manual-b", source="b", value=6.5e8, **by_hand)
+    src_b = replace(led.sources[0].source, id="b", path=str(folder / "a.txt"))
+    ledger.write(ledger.Ledger((*led.sources, ledger.SourceEntry(src_b, 10)), (*led.claims, m_a, m_b),
+                               led.generator, {}, []), path)
+    api.extract_paths([folder], path, model="blank:en", jobs=1, use_cache=False)  # re-extracts "a"
+    kept = {c.id: c for c in ledger.read(path).claims}
+    assert kept["q-manual-a"].origin == "manual" and kept["q-manual-b"].value == 6.5e8
+    (f,) = [x for x in api.diff(None, path).findings if x.verdict is Verdict.CONTRADICTION]
+    assert {c.id for c in f.claims} == {"q-manual-a", "q-manual-b"}
