@@ -18,7 +18,8 @@ from . import __version__
 app = typer.Typer(
     name="claimcheck",
     help="Find where news sources disagree on facts: extract checkable claims "
-    "(figures, dates, roles) with exact provenance into a YAML ledger.",
+    "(figures, dates, roles) with exact provenance into a YAML ledger, compare them "
+    "across sources, and review the discrepancies. Start with: claimcheck diff seeds",
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
