@@ -51,3 +51,15 @@ def text_source(tmp_path: Path, text: str, name: str = "case.txt"):
     src = ingest.read_source(path, tmp_path)
     assert not isinstance(src, ingest.Skip if hasattr(ingest, "Skip") else tuple()), src
     return src
+
+
+def assert_runs_without_spacy(code: str) -> None:
+    """Run ``code`` in a fresh interpreter and check it never imported spaCy
+    (start-up and cached paths must stay light)."""
+    import subprocess
+    import sys
+
+    probe = f"{code}\nimport sys\nassert 'spacy' not in sys.modules, 'spaCy was imported'\nprint('ok')"
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip().endswith("ok")

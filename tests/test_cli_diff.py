@@ -7,7 +7,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import sys
 
 from typer.testing import CliRunner
 
@@ -107,15 +106,13 @@ def test_entities_json(tmp_path):
 
 
 def test_diff_does_not_load_spacy_on_an_up_to_date_ledger(tmp_path):
-    import subprocess
+    from conftest import assert_runs_without_spacy
 
     path = _write_ledger(tmp_path)
-    code = ("import sys; from typer.testing import CliRunner; from claimcheck.cli import app; "
-            f"r = CliRunner().invoke(app, ['diff', '-l', {str(path)!r}]); "
-            "assert r.exit_code == 1, r.output; assert 'spacy' not in sys.modules; print('ok')")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
-    assert out.returncode == 0, out.stderr
-    assert out.stdout.strip() == "ok"
+    assert_runs_without_spacy(
+        "from typer.testing import CliRunner\nfrom claimcheck.cli import app\n"
+        f"r = CliRunner().invoke(app, ['diff', '-l', {str(path)!r}])\nassert r.exit_code == 1, r.output"
+    )
 
 
 def test_unwritable_csv_is_exit_2(tmp_path):

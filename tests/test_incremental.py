@@ -4,8 +4,6 @@ output."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -58,12 +56,11 @@ def test_a_cached_run_does_not_load_spacy(tmp_path):
     _corpus(folder)
     out = tmp_path / "claims.yaml"
     api.extract_paths([folder], out, model="blank:en", jobs=1)
-    code = ("import sys; from claimcheck import api; "
-            f"api.extract_paths([{str(folder)!r}], {str(out)!r}, model='blank:en', jobs=1); "
-            "assert 'spacy' not in sys.modules, 'spaCy loaded on a fully cached run'; print('ok')")
-    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
-    assert run.returncode == 0, run.stderr
-    assert run.stdout.strip() == "ok"
+    from conftest import assert_runs_without_spacy
+
+    assert_runs_without_spacy(
+        f"from claimcheck import api\napi.extract_paths([{str(folder)!r}], {str(out)!r}, model='blank:en', jobs=1)"
+    )
 
 
 def test_a_corrupt_cache_entry_is_a_miss(tmp_path):
