@@ -73,7 +73,7 @@ def extract_paths(
         if on_skip is not None:
             on_skip(s)
 
-    old = ledger.read(ledger_path)  # fail before any work on a broken ledger
+    ledger.read(ledger_path)  # fail before any work on a broken ledger
     files = ingest.find_files(paths, on_skip=skip)
     model_id = nlp_mod.identify(model)
     cache = ExtractCache.beside(ledger_path, model_id) if use_cache else None
@@ -122,8 +122,12 @@ def extract_paths(
                 cache.put(result.source, result.claims, result.mentions)
             keep(result.source, result.claims, result.mentions)
     generator = {"claimcheck": __version__, "model": model_id, "rules": EXTRACTOR_VERSION}
-    new = ledger.merge(old, results, generator, prune=prune, chars=lengths)
-    ledger.write(new, ledger_path)
+    # merge under the lock with the ledger as it is now, not ``old``: reviews
+    # recorded while spaCy ran must survive (a read-modify-write)
+    new = ledger.update(
+        ledger_path, lambda current: ledger.merge(current, results, generator, prune=prune, chars=lengths),
+        missing_ok=True,
+    )
     summaries.sort(key=lambda s: s.source.id)
     return ExtractRun(new, tuple(summaries), tuple(skipped), model_id)
 
@@ -182,8 +186,7 @@ def refresh(
                 on_progress(n + 1, len(changed), r.source.path)
             results.append((r.source, r.claims, r.mentions))
         generator = {"claimcheck": __version__, "model": nlp_mod.identify(model), "rules": EXTRACTOR_VERSION}
-        current = ledger.merge(current, results, generator)
-        ledger.write(current, ledger_path)
+        current = ledger.update(ledger_path, lambda now: ledger.merge(now, results, generator), missing_ok=True)
         reextracted = tuple(s.id for s in changed)
     return Refreshed(current, texts, reextracted, tuple(missing), skipped_files)
 

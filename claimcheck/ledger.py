@@ -292,18 +292,31 @@ def locked(path: Path, timeout: float | None = None) -> Iterator[None]:
 
 def write(ledger: Ledger, path: Path) -> None:
     """Atomically replace ``path`` with the ledger (temp file + fsync + rename),
-    keeping the previous version as ``<path>.bak``."""
+    keeping the previous version as ``<path>.bak``.
+
+    This overwrites whatever is on disk: callers that built ``ledger`` from an
+    earlier read must use :func:`update` instead, or they drop the reviews
+    other processes recorded meanwhile."""
     with locked(path):
         _write_unlocked(ledger, Path(path))
 
 
-def update(path: Path, change: Callable[[Ledger], Ledger]) -> Ledger:
+def update(path: Path, change: Callable[[Ledger], Ledger], missing_ok: bool = False) -> Ledger:
     """Read, change and write the ledger under its lock, so that two
-    processes never lose each other's updates (a read-modify-write)."""
+    processes never lose each other's updates (a read-modify-write).
+
+    Every writer goes through here: long work (spaCy) happens before, and
+    ``change`` receives the ledger as it is on disk *now*, so reviews, entity
+    rulings and hand-added claims written meanwhile by another process are
+    carried into the new file. A change that alters nothing writes nothing
+    (the ledger and its ``.bak`` are left as they are).
+    """
     path = Path(path)
     with locked(path):
-        new = change(read(path, missing_ok=False))
-        _write_unlocked(new, path)
+        current = read(path, missing_ok=missing_ok)
+        new = change(current)
+        if not path.exists() or to_data(new) != to_data(current):
+            _write_unlocked(new, path)
     return new
 
 
@@ -608,8 +621,11 @@ def _claim_from(c: dict, i: int, fail, source_ids: set[str], claim_ids: set[str]
     for name in ("start", "end", "surface_start", "surface_end"):
         if name in c and (not isinstance(c[name], int) or isinstance(c[name], bool) or c[name] < 0):
             raise fail(["claims", i, name], "expected a non-negative integer")
-    for name in ("value_max",):
-        if c.get(name) is not None and not isinstance(c[name], (int, float)):
+    for name in ("about_start", "about_end"):
+        if c.get(name) is not None and (not isinstance(c[name], int) or isinstance(c[name], bool) or c[name] < 0):
+            raise fail(["claims", i, name], "expected a non-negative integer")
+    for name in ("value_max", "canonical", "canonical_max"):
+        if c.get(name) is not None and (not isinstance(c[name], (int, float)) or isinstance(c[name], bool)):
             raise fail(["claims", i, name], "expected a number")
     value = c.get("value")
     if value is not None and not isinstance(value, (int, float, str)) or isinstance(value, bool):
@@ -617,7 +633,8 @@ def _claim_from(c: dict, i: int, fail, source_ids: set[str], claim_ids: set[str]
     scope = c.get("scope") or []
     if not isinstance(scope, list) or not all(isinstance(x, str) for x in scope):
         raise fail(["claims", i, "scope"], "expected a list of names")
-    for name in ("quote", "subject", "surface", "unit", "period", "normalized", "origin"):
+    for name in ("quote", "subject", "surface", "unit", "period", "normalized", "origin", "measure", "about",
+                 "dimension", "canonical_unit"):
         if c.get(name) is not None and not isinstance(c[name], str):
             raise fail(["claims", i, name], "expected text")
     return Claim(
@@ -628,4 +645,12 @@ def _claim_from(c: dict, i: int, fail, source_ids: set[str], claim_ids: set[str]
         unit=c.get("unit"), hedge=kw.get("hedge"), period=None if c.get("period") is None else str(c["period"]),
         stance=kw.get("stance"), precision=kw.get("precision"), normalized=c.get("normalized"),
         resolved=bool(c.get("resolved", False)), origin=c.get("origin", "extracted"),
+        measure=c.get("measure"), measure_derived=bool(c.get("measure_derived", False)), about=c.get("about"),
+        about_start=c.get("about_start"), about_end=c.get("about_end"), dimension=c.get("dimension"),
+        canonical=_opt_float(c.get("canonical")), canonical_max=_opt_float(c.get("canonical_max")),
+        canonical_unit=c.get("canonical_unit"),
     )
+
+
+def _opt_float(v: Any) -> float | None:
+    return None if v is None else float(v)

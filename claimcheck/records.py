@@ -19,6 +19,7 @@ class Kind(str, Enum):
     QUANTITY = "quantity"  # money, percentages, counts and measures
     DATE = "date"  # an event or state with its date
     ROLE = "role"  # a person's title or office
+    TIME = "time"  # the clock time of an event ("about 8:30 p.m.")
 
 
 class Hedge(str, Enum):
@@ -118,6 +119,26 @@ class Claim:
     normalized: str | None = None  # roles: the title in a normalised form
     resolved: bool = False  # dates: a relative date resolved against the publication date
     origin: str = "extracted"  # extracted | manual
+    # ---- the claim frame: what is measured, about what, in which dimension
+    #: what is measured, a short normalised noun phrase ("killed", "age",
+    #: "length", "trade"); for dates and times the event ("shooting")
+    measure: str | None = None
+    #: True when the text names no measure and ``measure`` was derived from
+    #: the unit's dimension (a length in km is a "length")
+    measure_derived: bool = False
+    #: the entity the figure is about (the person whose age it is), as written,
+    #: with offsets into the source text; the link stage gives it a cluster
+    about: str | None = None
+    about_start: int | None = None
+    about_end: int | None = None
+    #: physical dimension of the value: money, count, length, area, volume,
+    #: mass, energy, power, time, age, percent, temperature, ... (None: unknown)
+    dimension: str | None = None
+    #: the value (and top of a range) converted to the dimension's canonical
+    #: unit (``canonical_unit``: metre, watt_hour / year, USD, ...)
+    canonical: float | None = None
+    canonical_max: float | None = None
+    canonical_unit: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
