@@ -55,7 +55,7 @@ def test_diff_exit_1_and_exact_csv(tmp_path):
     assert row["quote_b"].startswith("'=HYPERLINK")  # formula neutralised
     assert float(row["difference"]) == 7e7 and row["relative_difference"] == "0.12069"
     assert row["status"] == "open"
-    assert "differ by 12.1%" in row["explanation"]
+    assert "(12.1%)" in row["explanation"]
     assert out.read_bytes().count(b"\r\n") == 2  # RFC 4180 line endings
     assert "1 contradictions" in result.stdout
 
