@@ -94,7 +94,7 @@ def _stem(word: str) -> str:
     return word
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 18)
 def subject_key(subject: str | None) -> tuple[str, ...]:
     """A comparable form of a subject or measure: lower case, hyphen parts
     split, plural stripped, generic and light words dropped, synonyms mapped,
@@ -102,14 +102,20 @@ def subject_key(subject: str | None) -> tuple[str, ...]:
     are both ``("trade",)``."""
     if not subject:
         return ()
-    words = []
-    for raw in _WORD.findall(subject.casefold()):
-        for part in raw.split("-"):
-            w = SYNONYMS.get(part, part)
-            w = SYNONYMS.get(_stem(w), _stem(w))
-            if w and w not in GENERIC_WORDS and w not in _LIGHT_VERBS:
-                words.append(w)
-    return tuple(sorted(set(words)))
+    words = set()
+    for part in _NON_WORD.split(subject.casefold()):
+        if not part:
+            continue
+        w = SYNONYMS.get(part, part)
+        w = _stem(w)
+        w = SYNONYMS.get(w, w)
+        if w not in _DROP:
+            words.add(w)
+    return tuple(sorted(words))
+
+
+_NON_WORD = re.compile(r"[\W_]+")
+_DROP = GENERIC_WORDS | _LIGHT_VERBS | {""}
 
 
 # ---------------------------------------------------------------- the frame
@@ -190,15 +196,16 @@ class Interval:
 def rounding_step(v: float) -> float:
     """The step a figure was rounded to, read off its digits: 580 million →
     10 million, 120 → 10, 1.25 → 0.01, 7 → 1."""
-    from decimal import Decimal, InvalidOperation
-
     if not math.isfinite(v) or v == 0:
         return 0.0
-    try:
-        exp = Decimal(f"{abs(v):.12g}").normalize().as_tuple().exponent
-    except InvalidOperation:  # pragma: no cover - finite floats always parse
-        return 0.0
-    return 10.0 ** exp if isinstance(exp, int) else 0.0
+    text = f"{abs(v):.12g}"
+    exp = 0
+    if "e" in text:
+        text, e = text.split("e")
+        exp = int(e)
+    if "." in text:
+        return 10.0 ** (exp - len(text.split(".")[1]))
+    return 10.0 ** (exp + len(text) - len(text.rstrip("0")))
 
 
 def interval(c: Claim, t: CompareThresholds, value: float | None = None, value_max: float | None = None) -> Interval:
@@ -303,6 +310,7 @@ def evidence_hash(claims: Sequence[Claim]) -> str:
     return hashlib.sha1("\x1e".join(parts).encode("utf-8")).hexdigest()[:12]
 
 
+@lru_cache(maxsize=1 << 14)
 def _fold(text: str) -> str:
     return " ".join(_WORD.findall(text.casefold()))
 
@@ -403,19 +411,27 @@ def _date_bounds_or_none(value: str | None) -> tuple[dt.date, dt.date] | None:
 
 def frames(claims: Sequence[Claim], index: EntityIndex, canon: Mapping[str, str],
            sources: Mapping[str, Any] | None = None) -> list[Frame]:
+    """One :class:`Frame` per claim (linear; per-source facts computed once)."""
     out = []
     sources = sources or {}
+    per_source: dict[str, tuple[str, str | None]] = {}
+    empty: frozenset[str] = frozenset()
+    periods: dict[str, tuple[dt.date, dt.date] | None] = {}
     for c in claims:
-        about, about_name = index.about(c)
-        src = sources.get(c.source)
-        path = str(getattr(src, "path", "") or "")
+        about, about_name = index.about(c) if c.about else (None, None)
+        if c.source not in per_source:
+            src = sources.get(c.source)
+            path = str(getattr(src, "path", "") or "")
+            per_source[c.source] = (path.rsplit("/", 1)[0] if "/" in path else "", getattr(src, "published", None))
+        topic, published = per_source[c.source]
+        if c.period is not None and c.period not in periods:
+            periods[c.period] = date_bounds(c.period)
+        ents = frozenset(eid for eid, _ in index.within(c.source, c.start, c.end)) if index.by_source else empty
         out.append(Frame(
             claim=c, dimension=dimension_of(c), measure=measure_key(c), unit=unit_key(c),
-            about=about, about_name=about_name,
-            entities=frozenset(eid for eid, _ in index.within(c.source, c.start, c.end)),
-            period=_date_bounds_or_none(c.period), stance=c.stance or Stance.ACTUAL,
-            scope=_scope(c, canon), topic=path.rsplit("/", 1)[0] if "/" in path else "",
-            published=getattr(src, "published", None),
+            about=about, about_name=about_name, entities=ents,
+            period=periods[c.period] if c.period is not None else None, stance=c.stance or Stance.ACTUAL,
+            scope=_scope(c, canon) if canon else frozenset(c.scope), topic=topic, published=published,
         ))
     return out
 
@@ -436,13 +452,15 @@ class Level:
 
 @dataclass(frozen=True, slots=True)
 class Comparison:
-    """One feature of the ladder: its levels (name → what it means) and the
-    test that picks the level for a pair."""
+    """One feature of the ladder: its levels (name → what it means), the test
+    that picks the level of a pair with its weight, and the sentence that
+    describes the pair at that level (built only for pairs that are shown)."""
 
     feature: str
     description: str
     levels: Mapping[str, str]
-    test: Callable[[Frame, Frame, "_Context"], tuple[str, str, float]]
+    test: Callable[[Frame, Frame, "_Context"], tuple[str, float]]
+    text: Callable[[str, Frame, Frame, "_Context"], str]
 
 
 @dataclass(slots=True)
@@ -453,118 +471,174 @@ class _Context:
     names: Mapping[str, str]
 
 
-def _anchor(a: Frame, b: Frame, ctx: _Context) -> tuple[str, str, float]:
+def _m(key: tuple[str, ...]) -> str:
+    return " ".join(key)
+
+
+def _anchor(a: Frame, b: Frame, ctx: _Context) -> tuple[str, float]:
     if a.about and b.about:
-        if a.about == b.about:
-            return "about_same", f"same {'person' if _is_person(a.about) else 'entity'} ({a.about_name})", ctx.w.about_same
-        return "about_different", f"about different entities ({a.about_name} / {b.about_name})", ctx.w.about_different
+        return ("about_same", ctx.w.about_same) if a.about == b.about else ("about_different", ctx.w.about_different)
+    r = _shared_rarity(a, b, ctx)[1]
+    if r > 0:
+        return "rare_entity", ctx.w.rare_entity * r
+    return "none", 0.0
+
+
+def _shared_rarity(a: Frame, b: Frame, ctx: _Context) -> tuple[str | None, float]:
     shared = a.entities & b.entities
-    if shared:
-        best = max(shared, key=lambda e: (ctx.rarity.get(e, 0.0), e))
-        r = ctx.rarity.get(best, 0.0)
-        if r > 0:
-            return "rare_entity", f"both name {ctx.names.get(best, best)} (rarity {r:.2f})", ctx.w.rare_entity * r
-    return "none", "no shared entity", 0.0
+    if not shared:
+        return None, 0.0
+    best = max(shared, key=lambda e: (ctx.rarity.get(e, 0.0), e))
+    return best, ctx.rarity.get(best, 0.0)
+
+
+def _anchor_text(level: str, a: Frame, b: Frame, ctx: _Context) -> str:
+    if level == "about_same":
+        return f"same {'person' if _is_person(a.about or '') else 'entity'} ({a.about_name})"
+    if level == "about_different":
+        return f"about different entities ({a.about_name} / {b.about_name})"
+    if level == "rare_entity":
+        best, r = _shared_rarity(a, b, ctx)
+        return f"both name {ctx.names.get(best or '', best)} (rarity {r:.2f})"
+    return "no shared entity"
 
 
 def _is_person(eid: str) -> bool:
     return eid.casefold().startswith(("person:", "name:"))
 
 
-def _measure(a: Frame, b: Frame, ctx: _Context) -> tuple[str, str, float]:
-    ma, mb = a.measure, b.measure
+@lru_cache(maxsize=1 << 16)
+def _measure_level(ma: tuple[str, ...], mb: tuple[str, ...], similarity: float) -> str:
     if not ma or not mb:
-        return "unknown", "measure unknown on one side", ctx.w.measure_unknown
+        return "unknown"
     if ma == mb:
-        return "same", f"same measure ({' '.join(ma)})", ctx.w.measure_same
+        return "same"
     sa, sb = set(ma), set(mb)
-    if sa & sb or fuzz.token_sort_ratio(" ".join(ma), " ".join(mb)) >= ctx.t.subject_similarity:
-        return "synonym", f"alike measures ({' '.join(ma)} / {' '.join(mb)})", ctx.w.measure_synonym
+    if sa & sb or fuzz.token_sort_ratio(_m(ma), _m(mb)) >= similarity:
+        return "synonym"
     if any(frozenset((x, y)) in RELATED for x in sa for y in sb):
-        return "related", f"related measures ({' '.join(ma)} / {' '.join(mb)})", ctx.w.measure_related
-    return "different", f"different measures ({' '.join(ma)} / {' '.join(mb)})", ctx.w.measure_different
+        return "related"
+    return "different"
 
 
-def _time(a: Frame, b: Frame, ctx: _Context) -> tuple[str, str, float]:
-    pa, pb = a.period, b.period
-    if pa is None and pb is None:
-        return "both_undated", "both undated", ctx.w.time_both_undated
-    if pa is None or pb is None:
-        return "one_undated", "one undated", ctx.w.time_one_undated
-    if pa == pb:
-        return "same", f"same period ({a.claim.period})", ctx.w.time_same
-    if pa[0] <= pb[1] and pb[0] <= pa[1]:
-        return "overlap", f"overlapping periods ({a.claim.period} / {b.claim.period})", ctx.w.time_overlap
-    return "different", f"different periods ({a.claim.period} / {b.claim.period})", ctx.w.time_different
+def _measure(a: Frame, b: Frame, ctx: _Context) -> tuple[str, float]:
+    level = _measure_level(a.measure, b.measure, ctx.t.subject_similarity)
+    return level, getattr(ctx.w, f"measure_{level}")
 
 
-def _stance(a: Frame, b: Frame, ctx: _Context) -> tuple[str, str, float]:
-    if a.stance is b.stance:
-        return "same", f"both {a.stance.value}", ctx.w.stance_same
-    return "mixed", f"{a.stance.value} vs {b.stance.value}", ctx.w.stance_mixed
-
-
-def _scope_level(a: Frame, b: Frame, ctx: _Context) -> tuple[str, str, float]:
-    if not a.scope or not b.scope or scopes_compatible(a.scope, b.scope):
-        where = ", ".join(sorted(a.scope | b.scope))
-        return "compatible", f"same scope ({where})" if where else "no place named", ctx.w.scope_compatible
-    return "different", f"different places ({', '.join(sorted(a.scope))} / {', '.join(sorted(b.scope))})", \
-        ctx.w.scope_different
-
-
-def _value(a: Frame, b: Frame, ctx: _Context) -> tuple[str, str, float]:
-    rel = _relation(a, b, ctx.t)
-    w = ctx.w
-    ca, cb = a.claim, b.claim
+def _measure_text(level: str, a: Frame, b: Frame, ctx: _Context) -> str:
     return {
-        "within": ("within", "values within tolerance", w.value_within),
-        "close": ("close", "values within a factor two", w.value_close),
-        "scale": ("same_digits", "same digits at another scale", w.value_same_digits),
-        "currency": ("same_digits", "same figure in another currency", w.value_same_digits),
-        "far": ("far", "values far apart", w.value_far),
-        "unknown": ("unknown", f"values in {ca.unit} and {cb.unit} (no conversion)", w.value_unknown),
-    }[rel]
+        "unknown": "measure unknown on one side",
+        "same": f"same measure ({_m(a.measure)})",
+        "synonym": f"alike measures ({_m(a.measure)} / {_m(b.measure)})",
+        "related": f"related measures ({_m(a.measure)} / {_m(b.measure)})",
+    }.get(level, f"different measures ({_m(a.measure)} / {_m(b.measure)})")
+
+
+def _time(a: Frame, b: Frame, ctx: _Context) -> tuple[str, float]:
+    pa, pb = a.period, b.period
+    w = ctx.w
+    if pa is None and pb is None:
+        return "both_undated", w.time_both_undated
+    if pa is None or pb is None:
+        return "one_undated", w.time_one_undated
+    if pa == pb:
+        return "same", w.time_same
+    if pa[0] <= pb[1] and pb[0] <= pa[1]:
+        return "overlap", w.time_overlap
+    return "different", w.time_different
+
+
+def _time_text(level: str, a: Frame, b: Frame, ctx: _Context) -> str:
+    return {
+        "both_undated": "both undated", "one_undated": "one undated",
+        "same": f"same period ({a.claim.period})",
+        "overlap": f"overlapping periods ({a.claim.period} / {b.claim.period})",
+    }.get(level, f"different periods ({a.claim.period} / {b.claim.period})")
+
+
+def _stance(a: Frame, b: Frame, ctx: _Context) -> tuple[str, float]:
+    return ("same", ctx.w.stance_same) if a.stance is b.stance else ("mixed", ctx.w.stance_mixed)
+
+
+def _stance_text(level: str, a: Frame, b: Frame, ctx: _Context) -> str:
+    return f"both {a.stance.value}" if level == "same" else f"{a.stance.value} vs {b.stance.value}"
+
+
+def _scope_level(a: Frame, b: Frame, ctx: _Context) -> tuple[str, float]:
+    if not a.scope or not b.scope or a.scope == b.scope or scopes_compatible(a.scope, b.scope):
+        return "compatible", ctx.w.scope_compatible
+    return "different", ctx.w.scope_different
+
+
+def _scope_text(level: str, a: Frame, b: Frame, ctx: _Context) -> str:
+    if level == "compatible":
+        where = ", ".join(sorted(a.scope | b.scope))
+        return f"same scope ({where})" if where else "no place named"
+    return f"different places ({', '.join(sorted(a.scope))} / {', '.join(sorted(b.scope))})"
+
+
+_VALUE_LEVEL = {"within": "within", "close": "close", "scale": "same_digits", "currency": "same_digits",
+                "far": "far", "unknown": "unknown"}
+
+
+def _value(a: Frame, b: Frame, ctx: _Context) -> tuple[str, float]:
+    level = _VALUE_LEVEL[_relation(a, b, ctx.t)]
+    return level, getattr(ctx.w, f"value_{level}")
+
+
+def _value_text(level: str, a: Frame, b: Frame, ctx: _Context) -> str:
+    return {
+        "within": "values within tolerance", "close": "values within a factor two",
+        "same_digits": "the same digits at another scale or in another currency", "far": "values far apart",
+    }.get(level, f"values in {a.claim.unit} and {b.claim.unit} (no conversion)")
 
 
 #: The ladder, as data: each feature, its levels and what they mean. The
-#: weights are in :class:`~claimcheck.thresholds.AlignWeights`.
+#: weights are in :class:`~claimcheck.thresholds.AlignWeights` (named
+#: ``<feature>_<level>``, except the anchor's, named by level).
 LADDER: tuple[Comparison, ...] = (
     Comparison("anchor", "the entity the figures are about, or a rare entity both sentences name", {
         "about_same": "both figures are about one entity cluster",
         "about_different": "the figures are about two different entities",
         "rare_entity": "both sentences name an entity that few claims name (weighted by rarity)",
         "none": "no shared entity",
-    }, _anchor),
+    }, _anchor, _anchor_text),
     Comparison("measure", "what is measured, normalised (synonyms mapped)", {
         "same": "the same measure", "synonym": "measures that share a word or are near-identical",
         "related": "related measures (shot / injured)", "unknown": "one side names no measure",
         "different": "different measures",
-    }, _measure),
+    }, _measure, _measure_text),
     Comparison("time", "the period each figure is given for", {
         "same": "the same period", "overlap": "overlapping periods", "both_undated": "neither has a period",
         "one_undated": "one has a period, the other not", "different": "disjoint periods (never compared)",
-    }, _time),
+    }, _time, _time_text),
     Comparison("stance", "actual figure, target, forecast or plan", {
         "same": "the same stance", "mixed": "a target, forecast or plan against another stance",
-    }, _stance),
+    }, _stance, _stance_text),
     Comparison("scope", "the places each claim is about", {
         "compatible": "the same places, one within the other, or none named",
         "different": "different places",
-    }, _scope_level),
+    }, _scope_level, _scope_text),
     Comparison("value", "how far apart the values are", {
         "within": "within tolerance", "close": "within a factor two",
         "same_digits": "the same digits 1000x apart, or the same figure in two currencies",
         "far": "more than a factor two apart",
         "unknown": "units with no conversion (different currencies): not compared",
-    }, _value),
+    }, _value, _value_text),
 )
 
 
-def score(a: Frame, b: Frame, ctx: _Context) -> tuple[float, tuple[Level, ...]]:
-    """The match score of a pair (the sum of its levels' weights) and the levels."""
-    levels = tuple(Level(cmp.feature, name, weight, text)
-                   for cmp in LADDER for name, text, weight in [cmp.test(a, b, ctx)])
-    return sum(lv.weight for lv in levels), levels
+def score(a: Frame, b: Frame, ctx: _Context) -> tuple[float, tuple[tuple[str, float], ...]]:
+    """The match score of a pair (the sum of its levels' weights) and the
+    (level, weight) each feature of :data:`LADDER` landed on."""
+    picked = tuple(cmp.test(a, b, ctx) for cmp in LADDER)
+    return sum(w for _, w in picked), picked
+
+
+def describe(a: Frame, b: Frame, picked: Sequence[tuple[str, float]], ctx: _Context) -> tuple[Level, ...]:
+    """The levels of a scored pair, with their sentences."""
+    return tuple(Level(cmp.feature, name, w, cmp.text(name, a, b, ctx)) for cmp, (name, w) in zip(LADDER, picked))
 
 
 # -------------------------------------------------------------- the values
@@ -661,26 +735,41 @@ def _time_tolerance(c: Claim, t: CompareThresholds) -> float:
 
 def blocks(fr: Sequence[Frame], t: CompareThresholds = DEFAULT.compare) -> dict[tuple, list[int]]:
     """Candidate blocks (a visible, linear step): claims meet only inside a
-    block, and every block is one dimension plus one of: the entity cluster
-    the figures are about, a measure word, or the topic folder when it holds
-    at most ``t.topic_limit`` claims of that dimension. Indexes into ``fr``."""
+    block, and every block is one dimension plus one of:
+
+    - ``about``: the entity cluster the figures are about;
+    - ``measure``: the whole normalised measure;
+    - ``word``: one word of the measure, when at most ``t.word_block_limit``
+      claims share it (a common word is no evidence, and would cost O(n²));
+    - ``topic``: the topic folder, when it holds at most ``t.topic_limit``
+      claims of that dimension (a small corpus is one story).
+
+    Returns indexes into ``fr``; blocks with a single source are dropped."""
     out: dict[tuple, list[int]] = defaultdict(list)
     per_topic = Counter((f.dimension, f.topic) for f in fr)
+    words: dict[tuple, list[int]] = defaultdict(list)
     for i, f in enumerate(fr):
         if f.claim.kind is Kind.ROLE:
             continue
         if f.about:
             out[("about", f.dimension, f.about)].append(i)
-        for w in f.measure:
-            out[("measure", f.dimension, w)].append(i)
+        if f.measure:
+            out[("measure", f.dimension, f.measure)].append(i)
+            if len(f.measure) > 1:
+                for w in f.measure:
+                    words[("word", f.dimension, w)].append(i)
         if per_topic[(f.dimension, f.topic)] <= t.topic_limit:
             out[("topic", f.dimension, f.topic)].append(i)
+    for key, members in words.items():
+        if len(members) <= t.word_block_limit:
+            out[key] = members
     return {k: v for k, v in out.items() if len({fr[i].claim.source for i in v}) > 1}
 
 
 def _strict_key(f: Frame) -> tuple:
-    """How a block too large to pair up is split: unit, period, stance, scope."""
-    return (f.unit, f.claim.period or "", f.stance.value, tuple(sorted(f.scope)))
+    """How a block too large to pair up is split: unit, period and stance
+    (the clustering path then partitions by scope)."""
+    return (f.unit, f.claim.period or "", f.stance.value)
 
 
 def candidate_pairs(fr: Sequence[Frame], t: CompareThresholds) -> tuple[set[tuple[int, int]], list[list[int]]]:
@@ -692,9 +781,9 @@ def candidate_pairs(fr: Sequence[Frame], t: CompareThresholds) -> tuple[set[tupl
     """
     pairs: set[tuple[int, int]] = set()
     big: dict[tuple[int, ...], None] = {}
-    for members in blocks(fr, t).values():
+    for key, members in blocks(fr, t).items():
         parts = [members]
-        if len(members) > t.block_limit:
+        if len(members) > t.block_limit and key[0] != "topic":  # a topic block is bounded by topic_limit
             split: dict[tuple, list[int]] = defaultdict(list)
             for i in members:
                 split[_strict_key(fr[i])].append(i)
@@ -784,14 +873,15 @@ def align(
     skipped: list[Scored] = []
     aligned = 0
     w = t.weights
-    for s, i, j, levels in scored:
+    for s, i, j, picked in scored:
         a, b = fr[i], fr[j]
         if s < w.threshold:
             if s >= w.threshold - w.near_margin:
-                near.append(Scored(a.claim, b.claim, s, levels))
+                near.append(Scored(a.claim, b.claim, s, describe(a, b, picked, ctx)))
             continue
         if (a.claim.id, b.claim.source) in taken or (b.claim.id, a.claim.source) in taken:
             continue
+        levels = describe(a, b, picked, ctx)
         taken.add((a.claim.id, b.claim.source))
         taken.add((b.claim.id, a.claim.source))
         aligned += 1

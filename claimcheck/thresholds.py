@@ -132,7 +132,10 @@ class CompareThresholds:
     topic_limit: int = 400
     #: a block larger than this is split by unit, period, stance and scope
     #: before pairs are scored.
-    block_limit: int = 300
+    block_limit: int = 60
+    #: one word of a measure ("output" of "output of the Kivu plant") is a
+    #: block only while at most this many claims share it.
+    word_block_limit: int = 50
     #: the ladder's weights and the alignment threshold.
     weights: AlignWeights = field(default_factory=AlignWeights)
     #: rapidfuzz ``token_sort_ratio`` on normalised subject keys at or above

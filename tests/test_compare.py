@@ -185,7 +185,7 @@ def test_verdicts_do_not_depend_on_input_order(items):
 def test_many_sources_on_one_measure_are_compared_as_clusters():
     from claimcheck.thresholds import CompareThresholds
 
-    t = CompareThresholds(pairwise_limit=10, block_limit=20)
+    t = CompareThresholds(pairwise_limit=10, block_limit=20, topic_limit=0)
     low = [q(f"a{i}", 5.8e8 * (1 + 0.001 * i), hedge=Hedge.APPROX) for i in range(30)]
     high = [q(f"b{i}", 6.5e8 * (1 + 0.001 * i), hedge=Hedge.APPROX) for i in range(20)]
     findings = compare([*low, *high], thresholds=t)
