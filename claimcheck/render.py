@@ -237,3 +237,18 @@ def clusters(entities: list, sources_of_interest: set[str] | None = None) -> Non
         out.print(f"  [bold]{safe(e.id)}[/] {safe(e.name)} ({safe(e.label)}): {safe(' / '.join(e.variants))}", soft_wrap=True)
         for reason in e.reasons[:5]:
             out.print(f"    [dim]{safe(reason)}[/]", soft_wrap=True)
+
+
+def near_misses(rows: list[dict], threshold: float) -> None:
+    """``diff --near``: pairs that were not compared, and why."""
+    if not rows:
+        line("No near misses: no pair scored just below the alignment threshold.")
+        return
+    t = Table(title=f"Near misses ({len(rows)}): scored below the threshold {threshold:g}, not compared",
+              title_justify="left", show_lines=True, expand=True)
+    for col in ("score", "source A: figure", "source B: figure", "kept apart by"):
+        t.add_column(col, overflow="fold")
+    for r in rows:
+        t.add_row(f"{r['score']:g}", safe(f"{r['source_a']}: {r['surface_a']}"),
+                  safe(f"{r['source_b']}: {r['surface_b']}"), safe(str(r["kept_apart_by"])))
+    console().print(t)

@@ -122,3 +122,14 @@ def test_unwritable_csv_is_exit_2(tmp_path):
     result = runner.invoke(app, ["diff", "-l", str(path), "--csv", str(blocker / "out.csv")])
     assert result.exit_code == 2
     assert "out.csv" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_diff_near_lists_pairs_below_the_threshold(tmp_path):
+    # same measure and period, but values 100x apart: scored below the threshold
+    path = _write_ledger(tmp_path, values=(5.8e8, 5.8e6))
+    result = runner.invoke(app, ["diff", "-l", str(path), "--near"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert "Near misses (1)" in result.output
+    assert "value: values far apart (-2)" in result.output
+    plain = runner.invoke(app, ["diff", "-l", str(path)], env={"COLUMNS": "200"})
+    assert "Near misses" not in plain.output
