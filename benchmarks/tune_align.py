@@ -54,29 +54,41 @@ def ledgers(set_dir: Path, cache: Path, reextract: bool) -> list[tuple[dict, Pat
     return out
 
 
-def evaluate(topics, scorer, thresholds, verbose: bool = False) -> dict:
-    from claimcheck import api, compare, ledger, report
+def prepare(topics, scorer, thresholds) -> list[dict]:
+    """What does not depend on the compare weights, computed once per topic:
+    the ledger, the texts, the entity clusters."""
+    from claimcheck import api, compare, ledger
 
-    totals = {"hard": [0, 0], "precision": [0, 0], "traps": 0, "agreements": [0, 0], "candidates": 0}
+    out = []
     for topic, corpus, led_path in topics:
-        gold = scorer.normalise_topic(topic)
-        texts = scorer.load_texts(corpus)
         led = ledger.read(led_path)
-        fresh_texts = {}
+        texts = {}
         for entry in led.sources:
             p = Path(entry.source.path)
             if not p.is_absolute():
                 p = led_path.parent / p
             try:
-                fresh_texts[entry.source.id] = p.read_text(encoding="utf-8", errors="replace")
+                texts[entry.source.id] = p.read_text(encoding="utf-8", errors="replace")
             except OSError:
                 pass
-        clusters = api.link_entities(led, fresh_texts, thresholds)
-        result = compare.align(led.claims, compare.canonical_names(clusters), thresholds.compare,
-                               entities=clusters, sources={e.source.id: e.source for e in led.sources})
+        clusters = api.link_entities(led, texts, thresholds)
         sources = [replace(e.source, path=str((led_path.parent / e.source.path).resolve())
                            if not Path(e.source.path).is_absolute() else e.source.path) for e in led.sources]
-        records = report.finding_records(result.findings, sources, {})
+        out.append({"slug": topic["slug"], "gold": scorer.normalise_topic(topic), "corpus": corpus,
+                    "texts": scorer.load_texts(corpus), "ledger": led, "clusters": clusters,
+                    "canon": compare.canonical_names(clusters), "sources": sources})
+    return out
+
+
+def evaluate(prepared, scorer, thresholds, verbose: bool = False) -> dict:
+    from claimcheck import compare, report
+
+    totals = {"hard": [0, 0], "precision": [0, 0], "traps": 0, "agreements": [0, 0], "candidates": 0}
+    for p in prepared:
+        gold, texts, corpus = p["gold"], p["texts"], p["corpus"]
+        result = compare.align(p["ledger"].claims, p["canon"], thresholds.compare, entities=p["clusters"],
+                               sources={s.id: s for s in p["sources"]})
+        records = report.finding_records(result.findings, p["sources"], {})
         totals["candidates"] += result.candidates
         contra = [f for f in records if f["verdict"] == "contradiction"]
         agree = [f for f in records if f["verdict"] == "agreement"]
@@ -96,13 +108,22 @@ def evaluate(topics, scorer, thresholds, verbose: bool = False) -> dict:
         if verbose:
             for f in contra:
                 tag = "OK " if f in matched else "BAD"
-                print(f"{tag} {topic['slug']}: {f['explanation'][:200]}", file=sys.stderr)
+                print(f"{tag} {p['slug']}: {f['explanation'][:300]}", file=sys.stderr)
             for c in hard:
                 if c not in found:
-                    print(f"MISS {topic['slug']}: {c.get('attribute')}", file=sys.stderr)
+                    print(f"MISS {p['slug']}: {c.get('attribute')}", file=sys.stderr)
             for t in traps:
-                print(f"TRAP {topic['slug']}: {t.get('attribute')}", file=sys.stderr)
+                print(f"TRAP {p['slug']}: {t.get('attribute')}", file=sys.stderr)
     return totals
+
+
+def objective(t: dict) -> float:
+    """One number to maximise: recall and precision of contradictions, half
+    the agreement recall, a trap costs a tenth of a point."""
+    recall = t["hard"][0] / max(1, t["hard"][1])
+    precision = t["precision"][0] / max(1, t["precision"][1]) if t["precision"][1] else 0.0
+    agreements = t["agreements"][0] / max(1, t["agreements"][1])
+    return recall + precision + 0.5 * agreements - 0.1 * t["traps"]
 
 
 def fmt(t: dict) -> str:
@@ -128,23 +149,37 @@ def main() -> None:
 
     topics = ledgers(args.set_dir, args.cache / args.set_dir.name, args.reextract)
     base = DEFAULT
-    print("defaults:", fmt(evaluate(topics, scorer, base, args.verbose)), flush=True)
+    prepared = prepare(topics, scorer, base)
+    first = evaluate(prepared, scorer, base, args.verbose)
+    print("defaults:", fmt(first), f"objective {objective(first):.3f}", flush=True)
     if not args.grid:
         return
-    w0 = base.compare.weights
+    # coordinate ascent: one weight at a time over a few values, keeping the best
     grid = {
-        "threshold": (4.0, 5.0, 6.0),
-        "scope_different": (-0.5, -1.5, -3.0),
-        "value_far": (-1.0, -2.0, -4.0),
-        "rare_entity": (1.0, 2.0, 3.0),
+        "threshold": (3.0, 4.0, 4.5, 5.0, 5.5, 6.0, 7.0),
+        "scope_different": (0.0, -0.5, -1.5, -3.0),
+        "time_one_undated": (0.0, -0.5, -1.0),
+        "stance_mixed": (0.0, -1.0, -2.0, -4.0),
+        "value_far": (-1.0, -2.0, -3.0, -5.0),
+        "value_within": (0.5, 1.0, 2.0),
+        "rare_entity": (0.0, 1.0, 2.0, 3.0, 4.0),
+        "measure_related": (0.0, 1.0, 2.0, 3.0),
+        "measure_unknown": (-1.0, 0.0, 1.0),
+        "about_same": (3.0, 4.0, 5.0, 6.0),
     }
-    rows = []
-    for combo in itertools.product(*grid.values()):
-        w = replace(w0, **dict(zip(grid, combo)))
-        th = replace(base, compare=replace(base.compare, weights=w))
-        t = evaluate(topics, scorer, th)
-        rows.append((combo, t))
-        print(json.dumps(dict(zip(grid, combo))), fmt(t), flush=True)
+    best_w, best = base.compare.weights, objective(first)
+    for _ in range(2):
+        for name, values in grid.items():
+            for v in values:
+                w = replace(best_w, **{name: v})
+                th = replace(base, compare=replace(base.compare, weights=w))
+                t = evaluate(prepared, scorer, th)
+                o = objective(t)
+                print(f"{name}={v}: {fmt(t)} objective {o:.3f}", flush=True)
+                if o > best + 1e-9:
+                    best, best_w = o, w
+            print(f"best so far: {best:.3f} {best_w}", flush=True)
+    print("best:", best_w)
 
 
 if __name__ == "__main__":

@@ -399,6 +399,8 @@ class EntityIndex:
                 if start < c.about_end and c.about_start < end:
                     return eid, name
         name = self.canonical.get(c.about, c.about)
+        if not any(w[:1].isupper() for w in name.split()):
+            return None, None  # "a woman", "the boy": not an entity that names one person
         from .link import name_key
 
         key = name_key(name)
