@@ -509,6 +509,26 @@ def _is_person(eid: str) -> bool:
     return eid.casefold().startswith(("person:", "name:"))
 
 
+@lru_cache(maxsize=1)
+def known_measures() -> frozenset[str]:
+    """Measures from the vocabularies (what extraction names a count, an
+    event or a dimension): two *known* measures that differ are strong
+    evidence of two facts; a free phrase from the parse that differs is weak."""
+    words = set(SYNONYMS.values()) | {w for pair in RELATED for w in pair} | set(UNIT_DIMENSIONS.values())
+    words |= {"age", "money", "count", "length", "cost", "loan", "capacity", "output", "distance", "trade",
+              "duration", "price", "budget", "revenue", "investment", "population", "casualties", "suspects"}
+    try:
+        from .vocab import measures as vocab
+    except ImportError:  # pragma: no cover - older layouts
+        return frozenset(words)
+    for table in ("CASUALTY_WORDS", "NONE_NOUNS", "EVENT_NOUNS", "DIMENSION_MEASURES", "MEASURE_VERBS",
+                  "COUNTED_NOUN_MEASURES", "CASUALTY_EVENTS", "MULTIPLE_EVENTS"):
+        values = getattr(vocab, table, {})
+        if isinstance(values, dict):
+            words |= {v for v in values.values() if isinstance(v, str)}
+    return frozenset(subject_key(w)[0] for w in words if subject_key(w))
+
+
 @lru_cache(maxsize=1 << 16)
 def _measure_level(ma: tuple[str, ...], mb: tuple[str, ...], similarity: float) -> str:
     if not ma or not mb:
@@ -520,7 +540,10 @@ def _measure_level(ma: tuple[str, ...], mb: tuple[str, ...], similarity: float) 
         return "synonym"
     if any(frozenset((x, y)) in RELATED for x in sa for y in sb):
         return "related"
-    return "different"
+    known = known_measures()
+    if sa <= known and sb <= known:
+        return "different"
+    return "unlike"
 
 
 def _measure(a: Frame, b: Frame, ctx: _Context) -> tuple[str, float]:
@@ -534,6 +557,7 @@ def _measure_text(level: str, a: Frame, b: Frame, ctx: _Context) -> str:
         "same": f"same measure ({_m(a.measure)})",
         "synonym": f"alike measures ({_m(a.measure)} / {_m(b.measure)})",
         "related": f"related measures ({_m(a.measure)} / {_m(b.measure)})",
+        "unlike": f"unlike phrases ({_m(a.measure)} / {_m(b.measure)})",
     }.get(level, f"different measures ({_m(a.measure)} / {_m(b.measure)})")
 
 
@@ -609,7 +633,8 @@ LADDER: tuple[Comparison, ...] = (
     Comparison("measure", "what is measured, normalised (synonyms mapped)", {
         "same": "the same measure", "synonym": "measures that share a word or are near-identical",
         "related": "related measures (shot / injured)", "unknown": "one side names no measure",
-        "different": "different measures",
+        "unlike": "different phrases, at least one not a known measure (weak evidence apart)",
+        "different": "two different known measures (killed / injured)",
     }, _measure, _measure_text),
     Comparison("time", "the period each figure is given for", {
         "same": "the same period", "overlap": "overlapping periods", "both_undated": "neither has a period",

@@ -60,6 +60,8 @@ def _claim_record(c, paths: dict) -> dict[str, object]:
         "surface_end": c.surface_end, "value": c.value, "value_max": c.value_max, "unit": c.unit,
         "hedge": c.hedge.value if c.hedge else None, "period": c.period,
         "stance": c.stance.value if c.stance else None, "display": format_value(c),
+        "measure": c.measure, "about": c.about, "dimension": c.dimension, "canonical": c.canonical,
+        "canonical_max": c.canonical_max, "canonical_unit": c.canonical_unit,
     }
 
 
@@ -80,6 +82,7 @@ def finding_records(findings: Sequence, sources: Sequence, reviews: dict | None 
             "scope": list(f.scope), "period": f.period, "explanation": f.explanation,
             "difference": f.difference, "relative_difference": f.relative_difference,
             "tolerance": f.tolerance, "copies": f.copies, "split": f.split,
+            "measure": f.measure, "later_source": f.later_source, "score": f.score, "levels": list(f.levels),
             "status": st.status, "stale": st.stale, "note": review.get("note"), "reviewer": review.get("reviewer"),
         }
         if f.verdict.value == "naming":

@@ -69,8 +69,11 @@ class AlignWeights:
     measure_related: float = 1.0
     #: one side names no measure (or only its unit's dimension).
     measure_unknown: float = 0.0
-    #: two different measures ("killed" vs "injured").
+    #: two different measures of the vocabularies ("killed" vs "injured").
     measure_different: float = -5.0
+    #: different phrases, at least one of them not a known measure (a free
+    #: phrase from the parse: "police responded" / "officers called").
+    measure_unlike: float = -1.5
     #: the same period (quantities) or the same day named near the figure.
     time_same: float = 1.0
     #: overlapping periods ("2025" and "2025-06").
