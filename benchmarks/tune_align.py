@@ -34,6 +34,16 @@ def load_scorer(path: Path):
     spec = importlib.util.spec_from_file_location("cc_score", path)
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)  # type: ignore[union-attr]
+    # the scorer resolves every claim's path on every call: memoise it (same answers, ~30x faster)
+    plain, memo = mod.claim_file, {}
+
+    def claim_file(claim, texts, corpus):
+        key = (claim.get("path") or "", id(texts), str(corpus))
+        if key not in memo:
+            memo[key] = plain(claim, texts, corpus)
+        return memo[key]
+
+    mod.claim_file = claim_file
     return mod
 
 
@@ -118,12 +128,14 @@ def evaluate(prepared, scorer, thresholds, verbose: bool = False) -> dict:
 
 
 def objective(t: dict) -> float:
-    """One number to maximise: recall and precision of contradictions, half
-    the agreement recall, a trap costs a tenth of a point."""
+    """One number to maximise: F1 of contradictions (precision smoothed by
+    one flag, so that three right out of three does not beat ten out of
+    twenty), a third of the agreement recall, a trap costs 0.05."""
     recall = t["hard"][0] / max(1, t["hard"][1])
-    precision = t["precision"][0] / max(1, t["precision"][1]) if t["precision"][1] else 0.0
+    precision = t["precision"][0] / (t["precision"][1] + 1)
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     agreements = t["agreements"][0] / max(1, t["agreements"][1])
-    return recall + precision + 0.5 * agreements - 0.1 * t["traps"]
+    return f1 + agreements / 3 - 0.05 * t["traps"]
 
 
 def fmt(t: dict) -> str:
@@ -166,6 +178,10 @@ def main() -> None:
         "measure_related": (0.0, 1.0, 2.0, 3.0),
         "measure_unknown": (-1.0, 0.0, 1.0),
         "about_same": (3.0, 4.0, 5.0, 6.0),
+        "ambiguity_ambiguous": (0.0, -1.5, -3.0, -5.0),
+        "counted_general": (0.0, -1.0, -2.0),
+        "counted_different": (-1.0, -3.0, -5.0),
+        "measure_unlike": (0.0, -1.5, -3.0),
     }
     best_w, best = base.compare.weights, objective(first)
     for _ in range(2):
@@ -178,8 +194,17 @@ def main() -> None:
                 print(f"{name}={v}: {fmt(t)} objective {o:.3f}", flush=True)
                 if o > best + 1e-9:
                     best, best_w = o, w
-            print(f"best so far: {best:.3f} {best_w}", flush=True)
-    print("best:", best_w)
+            print(f"best so far: {best:.3f} {_changed(w0 := base.compare.weights, best_w)}", flush=True)
+    final = evaluate(prepared, scorer, replace(base, compare=replace(base.compare, weights=best_w)))
+    print("best:", fmt(final), f"objective {best:.3f}", _changed(w0, best_w))
+
+
+def _changed(old, new) -> str:
+    """The weights that differ from the defaults, as ``name=value``."""
+    from dataclasses import fields
+
+    return " ".join(f"{f.name}={getattr(new, f.name)}" for f in fields(new)
+                    if getattr(new, f.name) != getattr(old, f.name)) or "(the defaults)"
 
 
 if __name__ == "__main__":

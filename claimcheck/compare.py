@@ -32,7 +32,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -361,6 +361,11 @@ class Frame:
     scope: frozenset[str]
     topic: str  # the source's folder
     published: str | None
+    #: the source states this measure with several different values (four
+    #: ages in one article): a match on the measure alone is ambiguous
+    ambiguous: bool = False
+    #: what a count counts, normalised ("people", "man", "officer"); "" otherwise
+    counted: str = ""
 
 
 class EntityIndex:
@@ -429,13 +434,20 @@ def frames(claims: Sequence[Claim], index: EntityIndex, canon: Mapping[str, str]
         if c.period is not None and c.period not in periods:
             periods[c.period] = date_bounds(c.period)
         ents = frozenset(eid for eid, _ in index.within(c.source, c.start, c.end)) if index.by_source else empty
+        dim = dimension_of(c)
         out.append(Frame(
-            claim=c, dimension=dimension_of(c), measure=measure_key(c), unit=unit_key(c),
+            claim=c, dimension=dim, measure=measure_key(c), unit=unit_key(c),
             about=about, about_name=about_name, entities=ents,
             period=periods[c.period] if c.period is not None else None, stance=c.stance or Stance.ACTUAL,
             scope=_scope(c, canon) if canon else frozenset(c.scope), topic=topic, published=published,
+            counted=_stem((c.unit or "").casefold()) if dim == "count" else "",
         ))
-    return out
+    # several values of one measure in one source (and dimension): ambiguous
+    values: dict[tuple, set] = defaultdict(set)
+    for f in out:
+        values[(f.claim.source, f.dimension, f.measure)].add(str(f.claim.value))
+    return [replace(f, ambiguous=True) if f.measure and len(values[(f.claim.source, f.dimension, f.measure)]) > 1
+            else f for f in out]
 
 
 # ---------------------------------------------------------------- the ladder
@@ -620,6 +632,43 @@ def _value_text(level: str, a: Frame, b: Frame, ctx: _Context) -> str:
     }.get(level, f"values in {a.claim.unit} and {b.claim.unit} (no conversion)")
 
 
+def _ambiguity(a: Frame, b: Frame, ctx: _Context) -> tuple[str, float]:
+    if a.about and a.about == b.about:
+        return "anchored", 0.0
+    if a.ambiguous or b.ambiguous:
+        return "ambiguous", ctx.w.ambiguity_ambiguous
+    return "unique", ctx.w.ambiguity_unique
+
+
+def _ambiguity_text(level: str, a: Frame, b: Frame, ctx: _Context) -> str:
+    return {"anchored": "anchored on one entity", "unique": "each source states this measure once"}.get(
+        level, "a source states this measure with several values, and no entity anchors the pair")
+
+
+#: Counted nouns that name people in general: "four people" and "four
+#: victims" may count the same people; "two men" and "two women" do not.
+GENERIC_COUNTED = frozenset("people person individual victim casualty other".split())
+
+
+def _counted(a: Frame, b: Frame, ctx: _Context) -> tuple[str, float]:
+    ca, cb = a.counted, b.counted
+    if not ca or not cb or ca == cb:
+        return "same", 0.0
+    if ca in GENERIC_COUNTED and cb in GENERIC_COUNTED:
+        return "same", 0.0
+    if ca in GENERIC_COUNTED or cb in GENERIC_COUNTED:
+        return "general", ctx.w.counted_general
+    return "different", ctx.w.counted_different
+
+
+def _counted_text(level: str, a: Frame, b: Frame, ctx: _Context) -> str:
+    if level == "same":
+        return f"both count {a.counted}" if a.counted else "not a count"
+    if level == "general":
+        return f"a count of {a.counted} vs a count of {b.counted} (a part or the whole)"
+    return f"counts of different things ({a.counted} / {b.counted})"
+
+
 #: The ladder, as data: each feature, its levels and what they mean. The
 #: weights are in :class:`~claimcheck.thresholds.AlignWeights` (named
 #: ``<feature>_<level>``, except the anchor's, named by level).
@@ -647,6 +696,14 @@ LADDER: tuple[Comparison, ...] = (
         "compatible": "the same places, one within the other, or none named",
         "different": "different places",
     }, _scope_level, _scope_text),
+    Comparison("ambiguity", "whether a source states the measure once or with several values", {
+        "anchored": "the pair is anchored on one entity", "unique": "each source states the measure once",
+        "ambiguous": "a source states the measure with several values (four ages): needs an anchor",
+    }, _ambiguity, _ambiguity_text),
+    Comparison("counted", "what a count counts", {
+        "same": "the same thing, or people in general", "general": "people in general vs a part of them",
+        "different": "different things (men / women, officers / patrons)",
+    }, _counted, _counted_text),
     Comparison("value", "how far apart the values are", {
         "within": "within tolerance", "close": "within a factor two",
         "same_digits": "the same digits 1000x apart, or the same figure in two currencies",
@@ -684,7 +741,8 @@ def _relation(a: Frame, b: Frame, t: CompareThresholds) -> str:
         ba, bb = date_bounds(str(ca.value)), date_bounds(str(cb.value))
         if ba is None or bb is None:
             return "far"
-        if ba[0] <= bb[1] and bb[0] <= ba[1]:
+        slack = dt.timedelta(days=t.relative_date_days if (ca.resolved or cb.resolved) else 0)
+        if ba[0] - slack <= bb[1] and bb[0] - slack <= ba[1]:
             return "within"
         gap = min(abs((ba[0] - bb[1]).days), abs((bb[0] - ba[1]).days))
         return "close" if gap <= t.date_close_days else "far"
@@ -1010,7 +1068,9 @@ def _verdict(a: Frame, b: Frame, s: float, levels: Sequence[Level], t: CompareTh
         if ba is None or bb is None:
             return None
         days = None if agree else float(min(abs((ba[0] - bb[1]).days), abs((bb[0] - ba[1]).days)))
-        text = f"{head} agree at the coarser precision." if agree else f"{head} are {days:.0f} days apart."
+        text = f"{head} are {days:.0f} days apart." if not agree else (
+            f"{head} agree at the coarser precision." if ba[0] <= bb[1] and bb[0] <= ba[1]
+            else f"{head} agree within a day (a relative date, resolved against the publication date).")
         return Finding(verdict=Verdict.AGREEMENT if agree else Verdict.CONTRADICTION, kind="date", period=None,
                        explanation=text + later_note + copy_note, difference=days, **common)
     if ca.kind is Kind.TIME:

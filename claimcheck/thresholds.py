@@ -92,6 +92,15 @@ class AlignWeights:
     scope_compatible: float = 0.0
     #: the claims name different places.
     scope_different: float = -1.5
+    #: no entity anchors the pair and a source states the measure with several
+    #: values (the ages of four victims): the measure alone is ambiguous.
+    ambiguity_unique: float = 0.0
+    ambiguity_ambiguous: float = -3.0
+    #: one count counts people in general, the other a part of them
+    #: ("four people" / "three men"): perhaps a part and the whole.
+    counted_general: float = -1.0
+    #: counts of different things ("two men" / "two women").
+    counted_different: float = -3.0
     #: the values agree within their tolerance.
     value_within: float = 1.0
     #: the values differ but by less than a factor two.
@@ -125,6 +134,10 @@ class CompareThresholds:
     #: clock times: minutes either side for an exact time and for "about".
     time_exact_minutes: float = 5.0
     time_approx_minutes: float = 20.0
+    #: a date resolved from a relative expression ("Sunday night", "last
+    #: week") against the publication date is this many days uncertain (night
+    #: events straddle midnight; outlets publish in other time zones).
+    relative_date_days: int = 1
     #: two dates of one event at most this many days apart are "close" on the
     #: ladder's value feature (a contradiction to report); further apart they
     #: are more likely two events (an earlier incident).
