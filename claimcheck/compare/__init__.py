@@ -142,7 +142,9 @@ def align(
     for i, j in sorted(pairs):
         s, levels = score(fr[i], fr[j], ctx)
         scored.append((s, i, j, levels))
-    scored.sort(key=lambda x: (-x[0], fr[x[1]].claim.id, fr[x[2]].claim.id))
+    # best first; among equals, a hand-added claim (an analyst's own figure) before an extracted one
+    scored.sort(key=lambda x: (-x[0], fr[x[1]].claim.origin != "manual", fr[x[2]].claim.origin != "manual",
+                               fr[x[1]].claim.id, fr[x[2]].claim.id))
     taken: set[tuple[str, str]] = set()  # (claim id, other source): one partner per other source
     used: set[str] = set()
     findings: list[Finding] = []

@@ -115,9 +115,13 @@ def frames(claims: Sequence[Claim], index: EntityIndex, canon: Mapping[str, str]
             scope=_scope(c, canon) if canon else frozenset(c.scope), topic=topic, published=published,
             counted=_stem((c.unit or "").casefold()) if dim == "count" else "",
         ))
-    # several values of one measure in one source (and dimension): ambiguous
+    # several values of one measure for one period in one source: ambiguous
+    # (trade in 2024 and in 2025 is two facts; four undated ages are four people)
     values: dict[tuple, set] = defaultdict(set)
     for f in out:
-        values[(f.claim.source, f.dimension, f.measure)].add(str(f.claim.value))
-    return [replace(f, ambiguous=True) if f.measure and len(values[(f.claim.source, f.dimension, f.measure)]) > 1
-            else f for f in out]
+        values[_ambiguity_key(f)].add(str(f.claim.value))
+    return [replace(f, ambiguous=True) if f.measure and len(values[_ambiguity_key(f)]) > 1 else f for f in out]
+
+
+def _ambiguity_key(f: Frame) -> tuple:
+    return (f.claim.source, f.dimension, f.measure, f.claim.period)

@@ -132,21 +132,25 @@ def unit_key(c: Claim) -> str:
 
 
 def canonical_values(c: Claim) -> tuple[float, float | None]:
-    """(value, top of a range) in the claim's canonical unit."""
-    if c.canonical is not None:
+    """(value, top of a range) in the claim's canonical unit. When the unit
+    is already canonical (money in its ISO code, counts) the value itself is
+    used, so a value edited by hand in the ledger counts as written."""
+    if c.canonical is not None and c.canonical_unit and c.canonical_unit != c.unit:
         return c.canonical, c.canonical_max
     return float(c.value), c.value_max  # type: ignore[arg-type]
 
 
 def measure_key(c: Claim) -> tuple[str, ...]:
     """What is measured, as comparable words: the extraction's ``measure``
-    when it read one from the text, else the subject from the parse; empty
-    when neither is known (a measure derived from the unit alone is not
-    evidence that two figures measure the same thing)."""
+    when it read one from the text, else the subject from the parse (a
+    measure derived from the unit alone is no evidence that two figures
+    measure the same thing); empty when neither is known."""
     if c.measure and not c.measure_derived:
-        return subject_key(c.measure)
-    if c.kind is Kind.QUANTITY and c.measure_derived:
-        return ()
+        key = subject_key(c.measure)
+        if key:
+            return key
+    # a generic word ("volume", "total") or only the unit's dimension: the
+    # subject from the parse may say more ("mutual trade")
     return subject_key(c.subject)
 
 
