@@ -202,8 +202,9 @@ def diff(
     live = [r for r in all_records if r["verdict"] == "contradiction" and r["status"] != "dismissed"]
     hidden = len(all_records) - len(records)
     render.line(
-        f"{counts['contradiction']} contradictions, {counts['naming']} spelling variants, {counts['agreement']} "
-        f"agreements across {len(sources)} sources and {len(run.ledger.claims)} claims"
+        f"{report.plural(counts['contradiction'], 'contradiction')}, "
+        f"{report.plural(counts['naming'], 'spelling variant')}, {report.plural(counts['agreement'], 'agreement')} "
+        f"across {report.plural(len(sources), 'source')} and {report.plural(len(run.ledger.claims), 'claim')}"
         + (f" ({hidden} findings hidden by --status)" if hidden else ""),
         stderr=to_stdout,
     )

@@ -102,7 +102,8 @@ def _quote_cell(claim: dict) -> str:
 
     quote = claim["quote"]
     before, fig, after = snippet(quote, claim["surface_start"] - claim["start"], claim["surface_end"] - claim["start"], width=50)
-    return f"[bold]{safe(claim['source'])}[/]: [cyan]{safe(claim['display'])}[/]\n{safe(before)}[reverse]{safe(fig)}[/]{safe(after)}"
+    name = claim.get("source_label") or claim["source"]
+    return f"[bold]{safe(name)}[/]: [cyan]{safe(claim['display'])}[/]\n{safe(before)}[reverse]{safe(fig)}[/]{safe(after)}"
 
 
 def status_text(r: dict) -> str:
@@ -117,24 +118,119 @@ def _difference(r: dict) -> str:
     return ""
 
 
+#: Below this many columns contradictions are cards, not a table.
+CARD_WIDTH = 120
+
+
+def _what(r: dict) -> str:
+    """subject · measure · period · scope, what the finding is about."""
+    parts = [r.get("subject") or "?"]
+    measure = r.get("measure")
+    if measure and measure != r.get("subject"):
+        parts.append(str(measure))
+    if r.get("period"):
+        parts.append(str(r["period"]))
+    if r.get("scope"):
+        parts.append(", ".join(r["scope"]))
+    return " · ".join(parts)
+
+
+def _figure_text(claim: dict, width: int = 150):
+    """The claim's sentence (a window of ``width`` chars each side of the
+    figure), the figure highlighted; rich wraps it at word boundaries."""
+    from .report import snippet
+
+    before, fig, after = snippet(claim["quote"], claim["surface_start"] - claim["start"],
+                                 claim["surface_end"] - claim["start"], width=width)
+    text = Text(_plain_safe(before))
+    text.append(_plain_safe(fig), style="reverse bold")
+    text.append(_plain_safe(after))
+    return text
+
+
+def _plain_safe(text: str) -> str:
+    """:func:`safe` for rich ``Text`` (no markup to escape)."""
+    return text.translate(_CONTROL).replace("\n", " ").replace("\t", " ")
+
+
+def contradiction_card(r: dict) -> list:
+    """One contradiction as a card for narrow terminals: the id alone on its
+    first line (never wrapped, so it can be copied into ``show``/``review``),
+    what it is about, each side (source title and date, the value as written,
+    the quote with the figure highlighted), the difference and why."""
+    from rich.console import Group
+    from rich.padding import Padding
+
+    from .report import sides
+
+    head = Text(_plain_safe(r["id"]), style="bold", no_wrap=True, overflow="ignore")
+    head.append(f"  {status_text(r)}", style="dim")
+    parts: list = [head, Padding(Text(_plain_safe(_what(r))), (0, 0, 0, 2), expand=False)]
+    grid = Table.grid(padding=(0, 1, 0, 0))
+    grid.add_column(width=4, justify="right", no_wrap=True)
+    grid.add_column()
+    for letter, side in zip("AB", sides(r)):
+        for claim in side[:4]:
+            title = Text(_plain_safe(claim.get("source_label") or claim["source"]), style="bold cyan")
+            value = Text(_plain_safe(str(claim.get("display") or claim.get("value"))), style="cyan")
+            if claim.get("surface") and claim.get("surface") != claim.get("display"):
+                value.append(f"  “{_plain_safe(str(claim['surface']))}”", style="dim")
+            grid.add_row(Text(letter, style="bold"), Group(title, value, _figure_text(claim)))
+            letter = ""
+        if len(side) > 4:
+            grid.add_row("", Text(f"… and {len(side) - 4} more on this side (claimcheck show {r['id']})", style="dim"))
+    parts.append(grid)
+    why = Text()
+    diff = _difference(r)
+    if diff:
+        why.append(f"differ by {diff}: ", style="bold")
+    why.append(_plain_safe(r["explanation"]), style="italic")
+    parts.append(Padding(why, (0, 0, 0, 2), expand=False))
+    if r.get("note"):
+        parts.append(Padding(Text(f"note: {_plain_safe(str(r['note']))}", style="italic"), (0, 0, 0, 2), expand=False))
+    return parts
+
+
+def _contradiction_table(contradictions: list[dict]) -> Table:
+    t = Table(title=f"Contradictions ({len(contradictions)})", title_justify="left", show_lines=True, expand=True)
+    id_width = max([len("id / status"), *(len(r["id"]) for r in contradictions)])
+    t.add_column("id / status", no_wrap=True, min_width=id_width)
+    t.add_column("subject / period", ratio=2, overflow="fold")
+    t.add_column("source A", ratio=4, overflow="fold")
+    t.add_column("source B", ratio=4, overflow="fold")
+    t.add_column("difference", no_wrap=True, min_width=len("difference"))
+    t.add_column("why", ratio=4, overflow="fold")
+    for r in contradictions:
+        a, b = r["claims"][0], r["claims"][r.get("split") or 1]
+        note = f"\n[italic]note: {safe(str(r['note']))}[/]" if r.get("note") else ""
+        t.add_row(
+            f"{safe(r['id'])}\n[dim]{safe(status_text(r))}[/]",
+            f"{safe(r['subject'] or '?')}\n[dim]{safe(r['period'] or '')}[/]",
+            _quote_cell(a), _quote_cell(b), _difference(r), safe(r["explanation"]) + note,
+        )
+    return t
+
+
 def findings_report(records: list[dict], *, show_agreements: bool) -> None:
-    """Contradictions table, spelling variants, agreements (count or table),
-    all from :func:`claimcheck.report.finding_records`."""
+    """Contradictions (cards below :data:`CARD_WIDTH` columns, a table
+    above), spelling variants, agreements (count or table), all from
+    :func:`claimcheck.report.finding_records`."""
+    from rich.rule import Rule
+
+    from .report import plural
+
     out = console()
+    narrow = out.width < CARD_WIDTH
     contradictions = [r for r in records if r["verdict"] == "contradiction"]
-    if contradictions:
-        t = Table(title=f"Contradictions ({len(contradictions)})", title_justify="left", show_lines=True, expand=True)
-        for col, ratio in (("id / status", 1), ("subject / period", 2), ("source A", 4), ("source B", 4),
-                           ("difference", 1), ("why", 4)):
-            t.add_column(col, ratio=ratio, overflow="fold")
+    if contradictions and narrow:
+        out.print(Text(f"Contradictions ({len(contradictions)})", style="bold"))
         for r in contradictions:
-            a, b = r["claims"][0], r["claims"][r.get("split") or 1]
-            t.add_row(
-                f"{safe(r['id'])}\n[dim]{safe(status_text(r))}[/]",
-                f"{safe(r['subject'] or '?')}\n[dim]{safe(r['period'] or '')}[/]",
-                _quote_cell(a), _quote_cell(b), _difference(r), safe(r["explanation"]),
-            )
-        out.print(t)
+            out.print(Rule(style="dim"))
+            for part in contradiction_card(r):
+                out.print(part)
+        out.print(Rule(style="dim"))
+    elif contradictions:
+        out.print(_contradiction_table(contradictions))
     naming = [r for r in records if r["verdict"] == "naming"]
     if naming:
         t = Table(title=f"Spelling variants ({len(naming)})", title_justify="left", expand=True)
@@ -142,14 +238,18 @@ def findings_report(records: list[dict], *, show_agreements: bool) -> None:
         t.add_column("variants (source)", ratio=3, overflow="fold")
         t.add_column("why one entity", ratio=3, overflow="fold")
         for r in naming:
-            variants = "\n".join(f"[cyan]{safe(c['value'])}[/] ({safe(c['source'])})" for c in r["claims"])
-            t.add_row(safe(r["subject"] or ""), variants, safe(r["explanation"]))
+            variants = "\n".join(f"[cyan]{safe(c['value'])}[/] · {safe(c.get('source_label') or c['source'])}"
+                                  for c in r["claims"])
+            note = f"\n[italic]note: {safe(str(r['note']))}[/]" if r.get("note") else ""
+            status = f"\n[dim]{safe(status_text(r))}[/]" if r.get("status") not in (None, "open") else ""
+            t.add_row(safe(r["subject"] or "") + status, variants, safe(r["explanation"]) + note)
         out.print(t)
     agreements = [r for r in records if r["verdict"] == "agreement"]
     copies = sum(1 for r in agreements if r["copies"])
     if show_agreements and agreements:
         t = Table(title=f"Agreements ({len(agreements)})", title_justify="left", show_lines=True, expand=True)
-        for col, ratio in (("id", 1), ("subject / period", 2), ("source A", 4), ("source B", 4), ("why", 4)):
+        t.add_column("id", no_wrap=True, min_width=max(len(r["id"]) for r in agreements))
+        for col, ratio in (("subject / period", 2), ("source A", 4), ("source B", 4), ("why", 4)):
             t.add_column(col, ratio=ratio, overflow="fold")
         for r in agreements:
             a, b = r["claims"][0], r["claims"][1]
@@ -161,7 +261,7 @@ def findings_report(records: list[dict], *, show_agreements: bool) -> None:
         out.print(t)
     elif agreements:
         extra = f" ({copies} from copied text, not independent)" if copies else ""
-        out.print(f"{len(agreements)} agreements{extra}; list them with --agreements", soft_wrap=True)
+        out.print(f"{plural(len(agreements), 'agreement')}{extra}; list them with --agreements", soft_wrap=True)
 
 
 # ------------------------------------------------------------------ review

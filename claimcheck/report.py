@@ -51,16 +51,54 @@ NUMERIC_COLUMNS = frozenset({"value_a", "value_b", "difference", "relative_diffe
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _claim_record(c, paths: dict) -> dict[str, object]:
+def _plain(value: object) -> object:
+    """A record field as JSON-ready data: enums by value, tuples as lists."""
+    from enum import Enum
+
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
+def source_label(source) -> str:
+    """How an analyst names a source: its title (or, lacking one, its id),
+    and the date it was published: "Iran–Azerbaijan trade (2025-04-28)"."""
+    if source is None:
+        return ""
+    name = source.title or source.id
+    return f"{name} ({source.published})" if source.published else name
+
+
+def _source_fields(source_id: str, meta: dict) -> dict[str, object]:
+    s = meta.get(source_id)
+    return {
+        "path": s.path if s is not None else None,
+        "title": s.title if s is not None else None,
+        "published": s.published if s is not None else None,
+        "source_label": source_label(s) if s is not None else source_id,
+    }
+
+
+def _claim_record(c, meta: dict) -> dict[str, object]:
+    from dataclasses import fields
+
     from .compare import format_value
 
-    return {
-        "claim_id": c.id, "source": c.source, "path": paths.get(c.source), "quote": c.quote,
+    record: dict[str, object] = {
+        "claim_id": c.id, "source": c.source, "path": None, "quote": c.quote,
         "start": c.start, "end": c.end, "surface": c.surface, "surface_start": c.surface_start,
         "surface_end": c.surface_end, "value": c.value, "value_max": c.value_max, "unit": c.unit,
         "hedge": c.hedge.value if c.hedge else None, "period": c.period,
         "stance": c.stance.value if c.stance else None, "display": format_value(c),
     }
+    record.update(_source_fields(c.source, meta))
+    # fields the claim frame gains later (measure, about, dimension, ...) come along as they are
+    for f in fields(c):
+        if f.name not in record and f.name not in ("id", "kind", "subject", "scope"):
+            record[f.name] = _plain(getattr(c, f.name))
+    return record
 
 
 def finding_records(findings: Sequence, sources: Sequence, reviews: dict | None = None) -> list[dict[str, object]]:
@@ -69,8 +107,10 @@ def finding_records(findings: Sequence, sources: Sequence, reviews: dict | None 
     so they never disagree."""
     from .review import state
 
+    from dataclasses import fields
+
     reviews = reviews or {}
-    paths = {s.id: s.path for s in sources}
+    meta = {s.id: s for s in sources}
     out = []
     for f in findings:
         st = state(f, reviews)
@@ -85,14 +125,32 @@ def finding_records(findings: Sequence, sources: Sequence, reviews: dict | None 
         if f.verdict.value == "naming":
             record["entity"] = f.entity
             record["claims"] = [
-                {"claim_id": None, "source": v.source, "path": paths.get(v.source), "quote": v.text,
-                 "start": v.start, "end": v.end, "value": v.text, "unit": None}
+                {"claim_id": None, "source": v.source, "quote": v.text, "start": v.start, "end": v.end,
+                 "surface": v.text, "surface_start": v.start, "surface_end": v.end,
+                 "value": v.text, "unit": None, "display": v.text, **_source_fields(v.source, meta)}
                 for v in f.variants
             ]
         else:
-            record["claims"] = [_claim_record(c, paths) for c in f.claims]
+            record["claims"] = [_claim_record(c, meta) for c in f.claims]
+        # fields compare gains later (measure, later_source, ...) come along generically
+        for fl in fields(f):
+            if fl.name not in record and fl.name not in ("verdict", "variants"):
+                record[fl.name] = _plain(getattr(f, fl.name))
         out.append(record)
     return out
+
+
+def sides(record: dict) -> tuple[list[dict], list[dict]]:
+    """The two sides of a finding: ``claims[:split]`` and ``claims[split:]``
+    (a plain pair splits at 1)."""
+    claims = record["claims"]
+    split = record.get("split") or 1
+    return claims[:split], claims[split:]
+
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """"1 agreement", "2 agreements", "1 spelling variant"."""
+    return f"{n} {word if n == 1 else (many or word + 's')}"
 
 
 def select_status(records: Sequence[dict], status: str) -> list[dict]:
@@ -172,6 +230,12 @@ def snippet(text: str, start: int, end: int, width: int = 60) -> tuple[str, str,
     """(before, figure, after): a short window of ``text`` around [start, end)."""
     lo = max(0, start - width)
     hi = min(len(text), end + width)
+    if lo > 0:  # cut at a word boundary, never inside a word
+        space = text.find(" ", lo, start)
+        lo = space + 1 if space != -1 else lo
+    if hi < len(text):
+        space = text.rfind(" ", end, hi)
+        hi = space if space != -1 else hi
     before = ("…" if lo > 0 else "") + text[lo:start]
     after = text[end:hi] + ("…" if hi < len(text) else "")
     return before, text[start:end], after

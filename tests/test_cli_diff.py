@@ -57,7 +57,7 @@ def test_diff_exit_1_and_exact_csv(tmp_path):
     assert row["status"] == "open"
     assert "differ by 12.1%" in row["explanation"]
     assert out.read_bytes().count(b"\r\n") == 2  # RFC 4180 line endings
-    assert "1 contradictions" in result.stdout
+    assert "1 contradiction," in result.stdout
 
 
 def test_diff_exit_0_without_contradiction_and_json_schema(tmp_path):
@@ -73,7 +73,7 @@ def test_diff_exit_0_without_contradiction_and_json_schema(tmp_path):
     assert f["verdict"] == "agreement"
     for c in f["claims"]:
         assert {"claim_id", "source", "path", "quote", "start", "end", "value", "unit"} <= set(c)
-    assert "1 agreements" in result.stdout
+    assert "1 agreement across" in result.stdout
 
 
 def test_csv_to_stdout(tmp_path):
@@ -81,7 +81,7 @@ def test_csv_to_stdout(tmp_path):
     result = runner.invoke(app, ["diff", "-l", str(path), "--csv", "-"])
     assert result.exit_code == 1
     assert result.stdout.startswith("finding_id,kind,subject")
-    assert "contradictions" in result.stderr
+    assert "1 contradiction," in result.stderr
 
 
 def test_broken_ledger_is_exit_2(tmp_path):
