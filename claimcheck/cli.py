@@ -190,6 +190,13 @@ def diff(
     json_out: Annotated[
         Optional[Path], typer.Option("--json", metavar="FILE", help="Write sources and all findings as JSON ('-' for stdout).")
     ] = None,
+    ndjson_out: Annotated[
+        Optional[Path], typer.Option("--ndjson", metavar="FILE", help="Write the findings as NDJSON, one per line "
+                                     "('-' for stdout).")
+    ] = None,
+    html_out: Annotated[
+        Optional[Path], typer.Option("--html", metavar="FILE", help="Write the HTML report (one self-contained file).")
+    ] = None,
     agreements: Annotated[bool, typer.Option("--agreements", help="List the agreements too, not just their count.")] = False,
     status: Annotated[
         str, typer.Option("--status", metavar="STATUS", help="Show findings with this review status: open, confirmed, dismissed, "
@@ -226,7 +233,11 @@ def diff(
         _write_out(csv_out, lambda stream: report.write_csv(report.pair_rows(records), stream))
     if json_out is not None:
         _write_out(json_out, _dump_json(report.findings_json(records, sources)))
-    to_stdout = "-" in (str(csv_out), str(json_out))
+    if ndjson_out is not None:
+        _write_out(ndjson_out, lambda stream: report.write_ndjson(records, stream))
+    if html_out is not None:
+        _write_html(html_out, run, all_records, sources)
+    to_stdout = "-" in (str(csv_out), str(json_out), str(ndjson_out))
     if not to_stdout:
         render.findings_report(records, show_agreements=agreements)
     counts = {v: sum(1 for r in records if r["verdict"] == v) for v in ("contradiction", "naming", "agreement")}
@@ -241,6 +252,84 @@ def diff(
     )
     if live:
         raise typer.Exit(1)
+
+
+def _write_html(target: Path, run, records: list[dict], sources: list) -> None:
+    from . import render, report
+
+    context = report.html_context(records, sources, run.refreshed.texts)
+    _write_out(target, lambda stream: stream.write(render.html_report(context)))
+
+
+@app.command("report")
+def report_cmd(
+    html_out: Annotated[Path, typer.Option("--html", metavar="FILE", help="The HTML file to write ('-' for stdout).")],
+    ledger_path: Annotated[Path, _LEDGER_OPT] = DEFAULT_LEDGER,
+    model: Annotated[Optional[str], _MODEL_OPT] = None,
+) -> None:
+    """Write the HTML report: one self-contained file to open in a browser.
+
+    Contradictions with the sources side by side and the figures marked,
+    spelling variants, agreements (collapsed), filters, and each article's
+    full text with the claims highlighted. Works offline.
+
+    Example: claimcheck report --html report.html
+    """
+    from . import api, render, report
+
+    _check_input(None, ledger_path)
+    with _exit_2_on_error():
+        run = api.diff(None, ledger_path, model)
+    sources = [e.source for e in run.ledger.sources]
+    records = report.finding_records(run.findings, sources, dict(run.ledger.reviews))
+    _write_html(html_out, run, records, sources)
+    if str(html_out) != "-":
+        render.line(f"wrote {html_out}: {report.plural(len(records), 'finding')} from "
+                    f"{report.plural(len(sources), 'source')}", stderr=True)
+
+
+@app.command()
+def export(
+    sqlite_out: Annotated[
+        Optional[Path], typer.Option("--sqlite", metavar="FILE", help="Write an SQLite database (tables sources, "
+                                     "claims, findings, finding_claims, entities, mentions, reviews; for datasette).")
+    ] = None,
+    ndjson_out: Annotated[
+        Optional[Path], typer.Option("--ndjson", metavar="FILE", help="Write every finding as NDJSON ('-' for stdout).")
+    ] = None,
+    ledger_path: Annotated[Path, _LEDGER_OPT] = DEFAULT_LEDGER,
+    model: Annotated[Optional[str], _MODEL_OPT] = None,
+) -> None:
+    """Export the ledger and every finding for other tools (SQLite, NDJSON).
+
+    The SQLite file has primary and foreign keys, so `datasette FILE` opens a
+    browsable database; it is replaced when it exists.
+
+    Example: claimcheck export --sqlite claims.db
+    """
+    from . import api, render, report
+
+    if sqlite_out is None and ndjson_out is None:
+        render.error("give --sqlite FILE and/or --ndjson FILE")
+        raise typer.Exit(2)
+    _check_input(None, ledger_path)
+    with _exit_2_on_error():
+        run = api.diff(None, ledger_path, model)
+    sources = [e.source for e in run.ledger.sources]
+    records = report.finding_records(run.findings, sources, dict(run.ledger.reviews))
+    if ndjson_out is not None:
+        _write_out(ndjson_out, lambda stream: report.write_ndjson(records, stream))
+    if sqlite_out is not None:
+        tables = report.sqlite_tables(records, run.ledger.sources, run.ledger.claims, run.entities,
+                                      dict(run.ledger.reviews))
+        try:
+            sqlite_out.parent.mkdir(parents=True, exist_ok=True)
+            report.write_sqlite(sqlite_out, tables)
+        except (OSError, __import__("sqlite3").Error) as exc:
+            render.error(f"{sqlite_out}: cannot write: {exc}")
+            raise typer.Exit(2) from None
+        render.line(f"wrote {sqlite_out}: " + ", ".join(f"{name} {len(rows)}" for name, rows in tables.items()),
+                    stderr=True)
 
 
 @app.command()

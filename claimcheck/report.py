@@ -45,6 +45,8 @@ CSV_COLUMNS = (
     "source_a", "value_a", "unit_a", "quote_a",
     "source_b", "value_b", "unit_b", "quote_b",
     "difference", "relative_difference", "explanation", "status", "note", "reviewer",
+    # added later, at the end so scripts that index columns keep working
+    "title_a", "published_a", "surface_a", "hedge_a", "title_b", "published_b", "surface_b", "hedge_b",
 )
 #: Columns that stay numbers in the CSV (everything else is text and guarded).
 NUMERIC_COLUMNS = frozenset({"value_a", "value_b", "difference", "relative_difference"})
@@ -197,7 +199,7 @@ def pair_rows(records: Sequence[dict], verdicts: tuple[str, ...] = ("contradicti
         for a, b in pairs:
             rows.append({
                 "finding_id": r["id"], "kind": r["kind"], "subject": r["subject"] or "",
-                "scope": "; ".join(r["scope"]), "period": r["period"] or "",
+                "scope": "; ".join(r["scope"]), "period": csv_period(r["period"]),
                 "source_a": a["source"], "value_a": _csv_value(a), "unit_a": a["unit"] or "", "quote_a": a["quote"],
                 "source_b": b["source"], "value_b": _csv_value(b), "unit_b": b["unit"] or "", "quote_b": b["quote"],
                 "difference": r["difference"] if r["difference"] is not None else "",
@@ -205,8 +207,29 @@ def pair_rows(records: Sequence[dict], verdicts: tuple[str, ...] = ("contradicti
                 "explanation": r["explanation"],
                 "status": f"{r['status']} (stale)" if r.get("stale") else r["status"],
                 "note": r.get("note") or "", "reviewer": r.get("reviewer") or "",
+                **{f"{name}_{side}": c.get(name) or "" for side, c in (("a", a), ("b", b))
+                   for name in ("title", "published", "surface", "hedge")},
             })
     return rows
+
+
+def csv_period(period: object) -> str:
+    """A period as CSV text that no tool reads as a number: a bare year
+    ("2024", which pandas would read as 2024.0 beside empty cells) is
+    written "year 2024"; intervals ("2025-01/2025-10") stay as they are."""
+    if period is None or period == "":
+        return ""
+    text = str(period)
+    return f"year {text}" if text.isdigit() else text
+
+
+def write_ndjson(records: Sequence[dict], stream) -> None:
+    """One finding per line (JSON Lines), the same records as ``--json``."""
+    import json
+
+    for r in records:
+        stream.write(json.dumps(r, ensure_ascii=False, separators=(",", ":")))
+        stream.write("\n")
 
 
 def csv_safe(value: object) -> object:
@@ -272,3 +295,112 @@ def entity_rows(entities: Sequence) -> list[dict[str, object]]:
         }
         for e in entities
     ]
+
+
+# ------------------------------------------------------------------ SQLite
+
+#: Table -> (primary key, foreign keys as (column, table, column), base columns
+#: with their types). Extra fields that records gain later are added as
+#: columns when the rows are inserted.
+SQLITE_SCHEMA: dict[str, tuple[object, list[tuple[str, str, str]], dict[str, type]]] = {
+    "sources": ("id", [], {"id": str, "path": str, "sha256": str, "title": str, "published": str, "author": str,
+                           "chars": int}),
+    "entities": ("id", [], {"id": str, "name": str, "label": str, "variants": str, "sources": int,
+                            "reasons": str}),
+    "claims": ("id", [("source", "sources", "id")],
+               {"id": str, "source": str, "kind": str, "subject": str, "scope": str, "period": str, "quote": str,
+                "start": int, "end": int, "surface": str, "surface_start": int, "surface_end": int, "value": str,
+                "value_number": float, "value_max": float, "unit": str, "hedge": str, "stance": str, "display": str,
+                "precision": str, "normalized": str, "resolved": int, "origin": str, "measure": str,
+                "measure_derived": int, "about": str, "about_start": int, "about_end": int, "dimension": str,
+                "canonical": float, "canonical_max": float, "canonical_unit": str}),
+    "findings": ("id", [("entity", "entities", "id")],
+                 {"id": str, "verdict": str, "kind": str, "subject": str, "scope": str, "period": str,
+                  "explanation": str, "difference": float, "relative_difference": float, "tolerance": float,
+                  "copies": int, "split": int, "status": str, "stale": int, "note": str, "reviewer": str,
+                  "entity": str}),
+    "finding_claims": (("finding_id", "position"),
+                       [("finding_id", "findings", "id"), ("claim_id", "claims", "id"), ("source", "sources", "id")],
+                       {"finding_id": str, "position": int, "side": str, "claim_id": str, "source": str,
+                        "surface": str, "surface_start": int, "surface_end": int, "quote": str, "display": str}),
+    "mentions": ("id", [("entity_id", "entities", "id"), ("source", "sources", "id")],
+                 {"id": str, "entity_id": str, "source": str, "text": str, "label": str, "start": int, "end": int}),
+    # no foreign key to findings: a review outlives its finding (an orphan) and is kept
+    "reviews": ("finding_id", [], {"finding_id": str, "status": str, "note": str, "reviewer": str, "at": str,
+                                   "evidence": str, "kind": str, "subject": str, "history": str}),
+}
+
+
+def _cell(value: object) -> object:
+    """A record value as an SQLite cell: lists joined, dicts as JSON."""
+    import json
+
+    if isinstance(value, list | tuple):
+        return "; ".join(str(v) for v in value) if all(isinstance(v, str) for v in value) else json.dumps(value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
+def sqlite_tables(records: Sequence[dict], entries: Sequence, claims: Sequence, entities: Sequence,
+                  reviews: dict) -> dict[str, list[dict[str, object]]]:
+    """The rows of every table of the SQLite export, from the same finding
+    records as every other output (``entries``: the ledger's source entries)."""
+    import json
+
+    meta = {e.source.id: e.source for e in entries}
+    tables: dict[str, list[dict[str, object]]] = {name: [] for name in SQLITE_SCHEMA}
+    tables["sources"] = [{**r, "chars": e.chars} for r, e in zip(source_records([e.source for e in entries]), entries)]
+    for c in claims:
+        row = {k: _cell(v) for k, v in _claim_record(c, meta).items()
+               if k not in ("claim_id", "path", "title", "published", "source_label")}
+        row.update(id=c.id, kind=_plain(c.kind), subject=c.subject, scope="; ".join(c.scope))
+        # a figure is a number, a date or a title is text: one text column, and the number alone
+        row["value"] = None if c.value is None else f"{c.value:g}" if isinstance(c.value, float) else str(c.value)
+        row["value_number"] = c.value if isinstance(c.value, int | float) else None
+        tables["claims"].append(row)
+    for e in entities:
+        tables["entities"].append({"id": e.id, "name": e.name, "label": e.label, "variants": " / ".join(e.variants),
+                                   "sources": len({m.source for m in e.mentions}), "reasons": "\n".join(e.reasons)})
+        for m in e.mentions:
+            tables["mentions"].append({"id": f"{m.source}:{m.start}-{m.end}", "entity_id": e.id, "source": m.source,
+                                       "text": m.text, "label": m.label, "start": m.start, "end": m.end})
+    for r in records:
+        tables["findings"].append({k: _cell(v) for k, v in r.items() if k != "claims"})
+        first, _ = sides(r)
+        for i, c in enumerate(r["claims"]):
+            tables["finding_claims"].append({
+                "finding_id": r["id"], "position": i, "side": "a" if i < len(first) else "b",
+                "claim_id": c.get("claim_id"), "source": c["source"], "surface": c.get("surface"),
+                "surface_start": c.get("surface_start"), "surface_end": c.get("surface_end"),
+                "quote": c["quote"], "display": c.get("display"),
+            })
+    for fid, rv in sorted(reviews.items()):
+        if isinstance(rv, dict):
+            tables["reviews"].append({"finding_id": fid, **{k: _cell(v) for k, v in rv.items() if k != "history"},
+                                      "history": json.dumps(rv.get("history") or [], ensure_ascii=False)})
+    return tables
+
+
+def write_sqlite(path, tables: dict[str, list[dict[str, object]]]) -> None:
+    """Write the tables to a new SQLite file with primary and foreign keys
+    (sqlite-utils), ready for ``datasette FILE``. An existing file is replaced."""
+    import os
+
+    import sqlite_utils
+
+    tmp = f"{path}.tmp"
+    if os.path.exists(tmp):
+        os.remove(tmp)
+    db = sqlite_utils.Database(tmp)
+    try:
+        for name, (pk, fks, columns) in SQLITE_SCHEMA.items():
+            db[name].create(columns, pk=pk, foreign_keys=fks, not_null={c for c in ((pk,) if isinstance(pk, str) else pk)})
+            if tables.get(name):
+                db[name].insert_all(tables[name], alter=True, replace=True)
+        for name, (pk, fks, _) in SQLITE_SCHEMA.items():
+            for column, _other, _ in fks:
+                db[name].create_index([column], if_not_exists=True)
+    finally:
+        db.close()
+    os.replace(tmp, path)

@@ -48,8 +48,9 @@ def test_diff_exit_1_and_exact_csv(tmp_path):
     row = rows[0]
     assert list(row) == ["finding_id", "kind", "subject", "scope", "period", "source_a", "value_a", "unit_a", "quote_a",
                          "source_b", "value_b", "unit_b", "quote_b", "difference", "relative_difference",
-                         "explanation", "status", "note", "reviewer"]
-    assert (row["kind"], row["subject"], row["scope"], row["period"]) == ("quantity", "bilateral trade", "Azerbaijan; Iran", "2024")
+                         "explanation", "status", "note", "reviewer", "title_a", "published_a", "surface_a",
+                         "hedge_a", "title_b", "published_b", "surface_b", "hedge_b"]
+    assert (row["kind"], row["subject"], row["scope"], row["period"]) == ("quantity", "bilateral trade", "Azerbaijan; Iran", "year 2024")
     assert (row["source_a"], row["value_a"], row["unit_a"]) == ("s1", "580000000.0", "USD")
     assert (row["source_b"], row["value_b"]) == ("s2", "650000000.0")
     assert row["quote_b"].startswith("'=HYPERLINK")  # formula neutralised

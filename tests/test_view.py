@@ -134,3 +134,72 @@ def test_short_help_and_word_metavars():
     assert "[PATH]..." in runner.invoke(app, ["diff", "-h"]).stdout
     assert "--ledger FILE" in runner.invoke(app, ["diff", "-h"]).stdout
     assert "[FINDING_ID]" in runner.invoke(app, ["review", "-h"]).stdout
+
+
+# ------------------------------------------------------------ exports
+
+
+def test_csv_has_titles_dates_surfaces_hedges_and_text_period(tmp_path):
+    import csv
+    import io
+
+    path = view_ledger(tmp_path)
+    out = tmp_path / "c.csv"
+    assert runner.invoke(app, ["diff", "-l", str(path), "--csv", str(out)]).exit_code == 1
+    (row,) = csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"), newline=""))
+    assert (row["title_a"], row["published_a"], row["surface_a"], row["hedge_a"]) == (
+        "Trade Daily", "2025-04-28", "around $580 million", "approx")
+    assert (row["title_b"], row["published_b"], row["surface_b"], row["hedge_b"]) == (
+        "Caspian Courier", "2025-05-02", "about 650 million USD", "approx")
+    assert row["period"] == "year 2024"  # never read back as the number 2024.0
+
+
+def test_ndjson_one_finding_per_line(tmp_path):
+    import json
+
+    path = view_ledger(tmp_path)
+    out = tmp_path / "f.ndjson"
+    assert runner.invoke(app, ["diff", "-l", str(path), "--ndjson", str(out)]).exit_code == 1
+    lines = out.read_text(encoding="utf-8").splitlines()
+    (record,) = [json.loads(line) for line in lines]
+    assert record["verdict"] == "contradiction" and record["period"] == "2024"
+    assert [c["title"] for c in record["claims"]] == ["Trade Daily", "Caspian Courier"]
+    whole = tmp_path / "f.json"
+    runner.invoke(app, ["diff", "-l", str(path), "--json", str(whole)])
+    assert json.loads(whole.read_text(encoding="utf-8"))["findings"] == [record]  # the same rows
+
+
+def test_sqlite_export_keys_and_join(tmp_path):
+    import sqlite3
+
+    path = view_ledger(tmp_path)
+    fid = _finding_id(path)
+    assert runner.invoke(app, ["review", fid, "-l", str(path), "--status", "confirmed", "--note", "checked"]).exit_code == 0
+    db_path = tmp_path / "out" / "claims.db"
+    result = runner.invoke(app, ["export", "-l", str(path), "--sqlite", str(db_path)])
+    assert result.exit_code == 0, result.output
+    db = sqlite3.connect(db_path)
+    tables = {r[0] for r in db.execute("select name from sqlite_master where type='table'")}
+    assert tables == {"sources", "claims", "findings", "finding_claims", "entities", "mentions", "reviews"}
+
+    def pk(table):
+        return [r[1] for r in sorted(db.execute(f"pragma table_info({table})"), key=lambda r: r[5]) if r[5]]
+
+    def fks(table):
+        return {(r[3], r[2], r[4]) for r in db.execute(f"pragma foreign_key_list({table})")}
+
+    assert pk("sources") == ["id"] and pk("claims") == ["id"] and pk("findings") == ["id"]
+    assert pk("finding_claims") == ["finding_id", "position"] and pk("reviews") == ["finding_id"]
+    assert fks("claims") == {("source", "sources", "id")}
+    assert fks("finding_claims") == {("finding_id", "findings", "id"), ("claim_id", "claims", "id"),
+                                     ("source", "sources", "id")}
+    assert fks("mentions") == {("entity_id", "entities", "id"), ("source", "sources", "id")}
+    assert list(db.execute("pragma foreign_key_check")) == []
+    rows = db.execute(
+        "select f.id, f.status, f.note, fc.side, s.title, c.surface, c.value_number, c.period from findings f "
+        "join finding_claims fc on fc.finding_id = f.id join claims c on c.id = fc.claim_id "
+        "join sources s on s.id = c.source where f.verdict = 'contradiction' order by fc.position").fetchall()
+    assert rows == [(fid, "confirmed", "checked", "a", "Trade Daily", "around $580 million", 5.8e8, "2024"),
+                    (fid, "confirmed", "checked", "b", "Caspian Courier", "about 650 million USD", 6.5e8, "2024")]
+    assert db.execute("select status, note from reviews").fetchall() == [("confirmed", "checked")]
+    assert db.execute("select count(*) from mentions m join entities e on e.id = m.entity_id").fetchone()[0] == 2
