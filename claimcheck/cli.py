@@ -257,8 +257,8 @@ def diff(
 def _write_html(target: Path, run, records: list[dict], sources: list) -> None:
     from . import render, report
 
-    context = report.html_context(records, sources, run.refreshed.texts)
-    _write_out(target, lambda stream: stream.write(render.html_report(context)))
+    page = render.html_report(report.html_context(records, sources, run.refreshed.texts))
+    _write_out(target, lambda stream: stream.write(page))
 
 
 @app.command("report")

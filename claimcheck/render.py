@@ -337,3 +337,26 @@ def clusters(entities: list, sources_of_interest: set[str] | None = None) -> Non
         out.print(f"  [bold]{safe(e.id)}[/] {safe(e.name)} ({safe(e.label)}): {safe(' / '.join(e.variants))}", soft_wrap=True)
         for reason in e.reasons[:5]:
             out.print(f"    [dim]{safe(reason)}[/]", soft_wrap=True)
+
+
+# -------------------------------------------------------------------- HTML
+
+
+def html_report(context: dict) -> str:
+    """The HTML report as one self-contained page, from the package's jinja2
+    templates with autoescaping on: everything taken from the articles is
+    escaped. The page's Content-Security-Policy allows only its own inline
+    script (by hash) and inline styles, and no network access."""
+    import base64
+    import hashlib
+
+    from jinja2 import ChainableUndefined, Environment, PackageLoader
+
+    from . import __version__
+
+    env = Environment(loader=PackageLoader("claimcheck", "templates"), autoescape=True,
+                      undefined=ChainableUndefined, trim_blocks=True, lstrip_blocks=True)
+    script = env.loader.get_source(env, "report.js")[0]  # type: ignore[union-attr]
+    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
+    return env.get_template("report.html.j2").render(
+        **context, script=script, script_hash=f"sha256-{digest}", version=__version__)

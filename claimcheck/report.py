@@ -404,3 +404,153 @@ def write_sqlite(path, tables: dict[str, list[dict[str, object]]]) -> None:
     finally:
         db.close()
     os.replace(tmp, path)
+
+
+# ------------------------------------------------------------------ HTML
+
+#: Agreements listed in the HTML report (the rest are counted, not listed),
+#: so the file stays small and quick to open for large corpora.
+HTML_MAX_AGREEMENTS = 300
+#: Characters of surrounding text shown each side of a claim's sentence.
+HTML_CONTEXT_CHARS = 240
+
+
+def claim_context(text: str | None, claim: dict, width: int = HTML_CONTEXT_CHARS) -> dict[str, str]:
+    """The claim's sentence inside some surrounding text, split for
+    highlighting: ``before`` / ``sentence_before`` / ``figure`` /
+    ``sentence_after`` / ``after``. Falls back to the quote alone when the
+    source text is not at hand or no longer matches."""
+    start, end = claim["start"], claim["end"]
+    s = claim.get("surface_start", start)
+    e = claim.get("surface_end", end)
+    if text is None or text[start:end] != claim["quote"] or not (start <= s <= e <= end):
+        quote = claim["quote"]
+        rs, re_ = max(0, s - start), max(0, min(len(quote), e - start))
+        return {"before": "", "sentence_before": quote[:rs], "figure": quote[rs:re_], "sentence_after": quote[re_:],
+                "after": ""}
+    lo, hi = max(0, start - width), min(len(text), end + width)
+    if lo > 0:
+        space = text.find(" ", lo, start)
+        lo = space + 1 if space != -1 else lo
+    if hi < len(text):
+        space = text.rfind(" ", end, hi)
+        hi = space if space != -1 else hi
+    return {"before": ("…" if lo else "") + text[lo:start], "sentence_before": text[start:s], "figure": text[s:e],
+            "sentence_after": text[e:end], "after": text[end:hi] + ("…" if hi < len(text) else "")}
+
+
+def _marked_text(text: str, spans: list[tuple[int, int, int, int]], prefix: str) -> tuple[list[dict], dict]:
+    """A source's full text as parts for the template, each claim's sentence
+    a mark with an anchor and its figure inside. ``spans`` are (start, end,
+    surface_start, surface_end). Returns (parts, {(start, end): anchor})."""
+    blocks: list[list] = []  # [start, end, [(s, e), ...]]
+    for start, end, s, e in sorted(set(spans)):
+        if not (0 <= start <= end <= len(text)):
+            continue
+        if blocks and start < blocks[-1][1]:  # overlaps the previous sentence: one mark
+            blocks[-1][1] = max(blocks[-1][1], end)
+            blocks[-1][2].append((s, e))
+        else:
+            blocks.append([start, end, [(s, e)]])
+    parts: list[dict] = []
+    anchors: dict = {}
+    pos = 0
+    for start, end, figs in blocks:
+        anchor = f"{prefix}-{start}"
+        if start > pos:
+            parts.append({"text": text[pos:start]})
+        inner, p = [], start
+        for s, e in sorted(set(figs)):
+            if s < p or e > end or s >= e:
+                continue
+            if s > p:
+                inner.append({"text": text[p:s], "fig": False})
+            inner.append({"text": text[s:e], "fig": True})
+            p = e
+        if p < end:
+            inner.append({"text": text[p:end], "fig": False})
+        parts.append({"anchor": anchor, "parts": inner})
+        pos = end
+    if pos < len(text):
+        parts.append({"text": text[pos:]})
+    for start, end, _s, _e in spans:
+        for b_start, b_end, _ in blocks:
+            if b_start <= start < b_end or (start == b_start):
+                anchors[(start, end)] = f"{prefix}-{b_start}"
+                break
+    return parts, anchors
+
+
+def html_context(records: Sequence[dict], sources: Sequence, texts: dict[str, str],
+                 max_agreements: int = HTML_MAX_AGREEMENTS, generated: str = "") -> dict[str, object]:
+    """Everything the HTML report shows, as plain data (the template only
+    lays it out). Built from the same finding records as every other output."""
+    from .review import STATUSES
+
+    order = {s.id: i for i, s in enumerate(sources)}
+    by_verdict = {v: [r for r in records if r["verdict"] == v] for v in ("contradiction", "naming", "agreement")}
+    by_verdict["contradiction"].sort(key=lambda r: (-(r.get("relative_difference") or 0.0), r["id"]))
+    agreements = by_verdict["agreement"][:max_agreements]
+    shown = [*by_verdict["contradiction"], *by_verdict["naming"], *agreements]
+    # each cited source's full text, the cited sentences marked
+    spans: dict[str, list] = {}
+    for r in shown:
+        for c in r["claims"]:
+            spans.setdefault(c["source"], []).append(
+                (c["start"], c["end"], c.get("surface_start", c["start"]), c.get("surface_end", c["end"])))
+    articles, anchors = [], {}
+    for s in sources:
+        text = texts.get(s.id)
+        if s.id not in spans or text is None:
+            continue
+        prefix = f"t{order[s.id]}"
+        parts, found = _marked_text(text, spans[s.id], prefix)
+        anchors.update({(s.id, *k): v for k, v in found.items()})
+        articles.append({"anchor": f"src{order[s.id]}", "label": source_label(s), "title": s.title or s.id,
+                         "published": s.published or "", "author": s.author or "", "path": s.path, "id": s.id,
+                         "parts": parts})
+
+    def finding(r: dict) -> dict:
+        first, second = sides(r)
+        out_sides = []
+        for side in (first, second):
+            out_sides.append([{
+                **c,
+                "label": c.get("source_label") or c["source"],
+                "context": claim_context(texts.get(c["source"]), c),
+                "link": anchors.get((c["source"], c["start"], c["end"])),
+                "source_key": f"s{order.get(c['source'], -1)}",
+            } for c in side])
+        return {**r, "sides": out_sides, "difference_text": difference_text(r),
+                "source_keys": " ".join(sorted({f"s{order.get(c['source'], -1)}" for c in r["claims"]}))}
+
+    status_counts = Counter(r["status"] for r in records if r["verdict"] != "agreement")
+    return {
+        "generated": generated,
+        "summary": {
+            "sources": len(sources), "contradictions": len(by_verdict["contradiction"]),
+            "naming": len(by_verdict["naming"]), "agreements": len(by_verdict["agreement"]),
+            "copies": sum(1 for r in by_verdict["agreement"] if r.get("copies")),
+            "statuses": [(st, status_counts.get(st, 0)) for st in STATUSES],
+        },
+        "contradictions": [finding(r) for r in by_verdict["contradiction"]],
+        "naming": [finding(r) for r in by_verdict["naming"]],
+        "agreements": [finding(r) for r in agreements],
+        "agreements_hidden": len(by_verdict["agreement"]) - len(agreements),
+        "articles": articles,
+        "filters": {
+            "verdict": ["contradiction", "naming", "agreement"],
+            "status": list(STATUSES),
+            "kind": sorted({str(r["kind"]) for r in shown}),
+            "source": [(f"s{order[s.id]}", source_label(s)) for s in sources if s.id in spans],
+        },
+    }
+
+
+def difference_text(r: dict) -> str:
+    """"12.1%" for figures, "31 days" for dates, "" otherwise."""
+    if r.get("kind") == "quantity" and r.get("relative_difference") is not None:
+        return f"{r['relative_difference']:.1%}"
+    if r.get("kind") == "date" and r.get("difference") is not None:
+        return f"{r['difference']:.0f} days"
+    return ""
