@@ -410,7 +410,8 @@ def _contexts(run, record: dict, width: int = 240) -> dict:
 def review_cmd(
     finding_id: Annotated[Optional[str], typer.Argument(metavar="FINDING_ID", help="A finding id or a unique prefix of one.")] = None,
     status: Annotated[
-        Optional[str], typer.Option("--status", metavar="STATUS", help="open, confirmed, dismissed or needs-source.")
+        Optional[str], typer.Option("--status", metavar="STATUS", help="open, confirmed, dismissed or needs-source. "
+                                    "With FINDING_ID: record it; without: walk the findings that have it.")
     ] = None,
     note: Annotated[Optional[str], typer.Option("--note", metavar="TEXT", help="A free-text note for the finding.")] = None,
     reviewer: Annotated[Optional[str], typer.Option("--reviewer", metavar="NAME", help="Who decides (default: $USER).")] = None,
@@ -423,10 +424,14 @@ def review_cmd(
     """Review flagged discrepancies, one key per decision.
 
     Without FINDING_ID it walks the open (and stale) contradictions, the
-    largest relative difference first, then the spelling variants: c confirm,
-    d dismiss, n needs-source, e add a note, s skip, b back, q quit. Each
-    decision is written to the ledger at once. With FINDING_ID and --status
-    or --note it records one decision without a prompt, for scripts.
+    largest relative difference first, then the spelling variants: c confirm
+    (a real discrepancy), d dismiss (not one: an extraction error, different
+    scopes), n needs-source (cannot decide without another source), e add a
+    note, s skip, b back, q quit, ? help. Each decision is written to the
+    ledger at once; Ctrl-C stops and says how many were saved. --status
+    needs-source (or any status) without FINDING_ID walks the findings that
+    have it. With FINDING_ID and --status or --note it records one decision
+    without a prompt, for scripts.
 
     Example: claimcheck review f-6e76 --status confirmed --note "customs data checked"
     """
@@ -452,23 +457,45 @@ def review_cmd(
             stored = review.record(ledger_path, finding, status, note, reviewer)
             render.line(f"{finding.id}: {stored['status']}" + (f" — {stored['note']}" if stored.get("note") else ""))
             return
-        if status is not None or note is not None:
-            raise review.ReviewError("--status and --note need a FINDING_ID")
+        if note is not None:
+            raise review.ReviewError("--note needs a FINDING_ID")
+        if status is not None and status not in review.STATUSES:
+            raise review.ReviewError(f"unknown status {status!r} (expected one of {', '.join(review.STATUSES)})")
 
-    items = review.queue(run.findings, reviews)
+    items = review.queue(run.findings, reviews) if status is None else review.with_status(run.findings, reviews, status)
     if not items:
-        render.line("nothing to review: every contradiction and spelling variant has a current review")
+        render.line("nothing to review: every contradiction and spelling variant has a current review" if status is None
+                    else f"nothing to review: no contradiction or spelling variant is {status}")
         return
     decided: set[str] = set()
+    try:
+        _review_loop(items, run, reviews, sources, ledger_path, reviewer, decided)
+    except (KeyboardInterrupt, typer.Abort):
+        render.line("")
+        render.line(f"interrupted: {report.plural(len(decided), 'decision')} saved in {ledger_path}")
+        raise typer.Exit(130) from None
+    render.line(f"reviewed {len(decided)} of {len(items)}; decisions are in {ledger_path}")
+
+
+def _review_loop(items, run, reviews: dict, sources: dict, ledger_path: Path, reviewer, decided: set[str]) -> None:
+    """One finding at a time, fitted to the screen, one key per action;
+    every decision is written at once (so Ctrl-C loses nothing decided)."""
+    from . import render, report, review
+
     keys = {"c": "confirmed", "d": "dismissed", "n": "needs-source"}
     i = 0
+    redraw = True
     while 0 <= i < len(items):
         f = items[i]
-        record = report.finding_records([f], list(sources.values()), reviews)[0]
-        render.finding_card(record, _contexts(run, record), sources, header=f"[{i + 1}/{len(items)}]")
+        if redraw:
+            record = report.finding_records([f], list(sources.values()), reviews)[0]
+            render.review_card(record, header=f"[{i + 1}/{len(items)}]")
         render.review_prompt(len(decided), len(items))
         key = typer.getchar().lower()
-        render.line(key)
+        render.line(key if key.isprintable() else "")
+        if key in ("\x03", "\x04"):
+            raise KeyboardInterrupt
+        redraw = True
         if key == "q":
             break
         with _exit_2_on_error():
@@ -484,7 +511,9 @@ def review_cmd(
                 i += 1
             elif key == "b":
                 i = max(0, i - 1)
-    render.line(f"reviewed {len(decided)} of {len(items)}; decisions are in {ledger_path}")
+            else:  # "?" and any other key: the keys and what each status means
+                render.review_help(f.id)
+                redraw = False
 
 
 @app.command()

@@ -306,11 +306,93 @@ def finding_card(record: dict, contexts: dict, sources: dict, header: str = "") 
 
 
 def review_prompt(done: int, total: int) -> None:
+    """Two lines, under 80 columns: progress, then the keys."""
     console().print(
-        f"\n[dim]reviewed {done} of {total}[/]  [bold]c[/]onfirm  [bold]d[/]ismiss  [bold]n[/]eeds-source  "
-        "not[bold]e[/]  [bold]s[/]kip  [bold]b[/]ack  [bold]q[/]uit > ",
+        f"[dim]reviewed {done} of {total}[/]\n[bold]c[/] confirm  [bold]d[/] dismiss  [bold]n[/] needs-source  "
+        "[bold]e[/] note  [bold]s[/] skip  [bold]b[/] back  [bold]q[/] quit  [bold]?[/] help > ",
         end="", soft_wrap=True,
     )
+
+
+def review_help(finding_id: str) -> None:
+    """What ``?`` prints in the review loop: each key and each status."""
+    from .review import STATUS_MEANINGS
+
+    out = console()
+    rows = [("c", "confirmed", STATUS_MEANINGS["confirmed"]), ("d", "dismissed", STATUS_MEANINGS["dismissed"]),
+            ("n", "needs-source", STATUS_MEANINGS["needs-source"]), ("e", "note", "add a free-text note (kept with "
+            "the review)"), ("s", "skip", "leave it open, go to the next"), ("b", "back", "the previous finding"),
+            ("q", "quit", "stop; every decision made is already saved"), ("Ctrl-C", "", "stop at once, same")]
+    grid = Table.grid(padding=(0, 2, 0, 0))
+    grid.add_column(no_wrap=True, style="bold")
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    for key, name, meaning in rows:
+        grid.add_row(key, name, meaning)
+    out.print(Text("Keys", style="bold"))
+    out.print(grid)
+    out.print(Text(f"Full context, entities and history: claimcheck show {finding_id}", style="dim"))
+
+
+def _clip(text: Text, width: int, max_lines: int) -> list[Text]:
+    """``text`` wrapped at word boundaries to ``width``, at most
+    ``max_lines`` lines (the last ends with "…" when cut)."""
+    lines = list(text.wrap(console(), max(10, width)))
+    if len(lines) > max_lines:
+        lines = lines[:max_lines]
+        last = lines[-1]
+        last.rstrip()
+        if last.cell_len >= width:
+            last.truncate(width - 1)
+        last.append("…")
+    return lines
+
+
+def review_card(record: dict, header: str = "", height: int | None = None) -> None:
+    """A finding for the review loop, fitted to the screen (80×24 at least):
+    at most ``height - 3`` lines, so the prompt stays visible. Each side
+    shows its first claim; ``claimcheck show ID`` has everything."""
+    from .report import sides
+
+    out = console()
+    width = out.width
+    height = height or (out.height if out.is_terminal else 24)
+    lines: list[tuple[int, Text]] = []
+    head = Text(f"{header} " if header else "", style="dim")
+    head.append(_plain_safe(record["id"]), style="bold")
+    head.append(f"  {record['verdict']} · {record['kind']} · {status_text(record)}")
+    lines.append((0, _clip(head, width, 1)[0]))
+    lines.append((2, _clip(Text(_plain_safe(_what(record))), width - 2, 1)[0]))
+    why = Text()
+    diff = _difference(record)
+    if diff:
+        why.append(f"differ by {diff}: ", style="bold")
+    why.append(_plain_safe(record["explanation"]), style="italic")
+    tail = [(2, t) for t in _clip(why, width - 2, 3)]
+    if record.get("note"):
+        tail += [(2, t) for t in _clip(Text(f"note: {_plain_safe(str(record['note']))}", style="italic"), width - 2, 1)]
+    groups = [g for g in sides(record) if g]
+    budget = height - 4 - len(lines) - len(tail)
+    per_side = max(3, budget // max(1, len(groups)))
+    for letter, group in zip("AB", groups):
+        claim = group[0]
+        more = f" (+{len(group) - 1} more)" if len(group) > 1 else ""
+        title = Text(f"{letter} ", style="bold")
+        title.append(_plain_safe(claim.get("source_label") or claim["source"]) + more, style="bold cyan")
+        value = Text(_plain_safe(str(claim.get("display") or claim.get("value"))), style="cyan")
+        if claim.get("surface") and claim.get("surface") != claim.get("display"):
+            value.append(f"  “{_plain_safe(str(claim['surface']))}”", style="dim")
+        quote_lines = max(1, per_side - 2)
+        lines.append((2, _clip(title, width - 2, 1)[0]))
+        lines.append((4, _clip(value, width - 4, 1)[0]))
+        room = quote_lines * (width - 6) // 2
+        lines += [(4, t) for t in _clip(_figure_text(claim, width=max(40, room)), width - 4, quote_lines)]
+    lines += tail
+    from rich.rule import Rule
+
+    out.print(Rule(style="dim"))
+    for indent, text in lines:
+        out.print(Text(" " * indent) + text, no_wrap=True, overflow="ignore", crop=False)
 
 
 def history(review: dict | None, rulings: list) -> None:

@@ -203,3 +203,48 @@ def test_sqlite_export_keys_and_join(tmp_path):
                     (fid, "confirmed", "checked", "b", "Caspian Courier", "about 650 million USD", 6.5e8, "2024")]
     assert db.execute("select status, note from reviews").fetchall() == [("confirmed", "checked")]
     assert db.execute("select count(*) from mentions m join entities e on e.id = m.entity_id").fetchone()[0] == 2
+
+
+# ------------------------------------------------------------ review loop
+
+
+def test_review_help_fit_and_ctrl_c(tmp_path):
+    path = view_ledger(tmp_path)
+    result = runner.invoke(app, ["review", "-l", str(path)], input="?\x03", env={"COLUMNS": "80", "LINES": "24"})
+    assert result.exit_code == 130, result.output
+    out = result.stdout
+    card = out.split("reviewed 0 of 1")[0].splitlines()
+    assert len(card) + 2 <= 24 and all(len(line) <= 80 for line in out.splitlines() if str(path) not in line)
+    assert "Trade Daily (2025-04-28)" in out and "differ by 12.1%" in out
+    for key, meaning in (("c", "a real discrepancy"), ("d", "not a discrepancy"),
+                         ("n", "cannot decide without another source")):
+        assert any(line.startswith(key + " ") and meaning in line for line in out.splitlines()), key
+    assert out.rstrip().endswith("interrupted: 0 decisions saved in " + str(path))
+
+
+def test_ctrl_c_after_a_decision_says_it_was_saved(tmp_path):
+    from claimcheck import ledger as ledger_mod
+
+    path = view_ledger(tmp_path)
+    result = runner.invoke(app, ["review", "-l", str(path)], input="n\x03")
+    assert result.exit_code == 0  # the one finding decided: the walk ended normally
+    assert "reviewed 1 of 1" in result.stdout
+    (review,) = ledger_mod.read(path).reviews.values()
+    assert review["status"] == "needs-source"
+    # needs-source items are offered again with --status needs-source; Ctrl-C reports what was saved
+    again = runner.invoke(app, ["review", "-l", str(path), "--status", "needs-source"], input="e")
+    assert "[1/1]" in again.stdout
+    again = runner.invoke(app, ["review", "-l", str(path), "--status", "needs-source"], input="c")
+    assert again.exit_code == 0 and "reviewed 1 of 1" in again.stdout
+    assert list(ledger_mod.read(path).reviews.values())[0]["status"] == "confirmed"
+    none_left = runner.invoke(app, ["review", "-l", str(path), "--status", "needs-source"])
+    assert "no contradiction or spelling variant is needs-source" in none_left.stdout
+
+
+def test_notes_show_in_diff(tmp_path):
+    path = view_ledger(tmp_path)
+    fid = _finding_id(path)
+    runner.invoke(app, ["review", fid, "-l", str(path), "--status", "confirmed", "--note", "customs data checked"])
+    for width in ("80", "160"):
+        out = runner.invoke(app, ["diff", "-l", str(path)], env={"COLUMNS": width}).stdout
+        assert "note: customs data checked" in out and "confirmed" in out
