@@ -50,16 +50,42 @@ def _lines(text: str) -> list[str]:
     return [line.rstrip() for line in text.splitlines()]
 
 
-def test_cards_at_80_columns(tmp_path):
-    path = view_ledger(tmp_path)
-    fid = _finding_id(path)
-    result = runner.invoke(app, ["diff", "-l", str(path)], env={"COLUMNS": "80"})
-    assert result.exit_code == 1, result.output
+def _records(note=None):
+    """One hand-made contradiction over the fixture's claims: the layout
+    tests do not depend on the compare stage's wording."""
+    from claimcheck import report
+    from claimcheck.records import Finding, Verdict
+
+    sources, claims = [], []
+    for sid, title, published, text, surface, value in ARTICLES:
+        sources.append(Source(id=sid, path=f"{sid}.txt", sha256="0", text=text, title=title, published=published))
+        s = text.index(surface)
+        claims.append(Claim(id=f"q-{sid}", source=sid, kind=Kind.QUANTITY, quote=text, start=0, end=len(text),
+                            surface=surface, surface_start=s, surface_end=s + len(surface), subject="bilateral trade",
+                            scope=("Azerbaijan", "Iran"), value=value, unit="USD", hedge=Hedge.APPROX, period="2024",
+                            stance=Stance.ACTUAL))
+    finding = Finding(id="f-0123456789", verdict=Verdict.CONTRADICTION, kind="quantity", subject="bilateral trade",
+                      scope=("Azerbaijan", "Iran"), period="2024", claims=tuple(claims),
+                      explanation="~580M USD vs ~650M USD, beyond ±5% for 'around'.", difference=7e7,
+                      relative_difference=0.1207, tolerance=0.05)
+    reviews = {finding.id: {"status": "confirmed", "note": note}} if note else {}
+    return report.finding_records([finding], sources, reviews)
+
+
+def _render(records, width, monkeypatch, capsys) -> list[str]:
+    from claimcheck import render
+
+    monkeypatch.setenv("COLUMNS", str(width))
+    render.findings_report(records, show_agreements=False)
+    return _lines(capsys.readouterr().out)
+
+
+def test_cards_at_80_columns(monkeypatch, capsys):
     rule = "─" * 80
-    expected = [
+    assert _render(_records(), 80, monkeypatch, capsys) == [
         "Contradictions (1)",
         rule,
-        f"{fid}  open",
+        "f-0123456789  open",
         "  bilateral trade · 2024 · Azerbaijan, Iran",
         "   A Trade Daily (2025-04-28)",
         "     ~580M USD  “around $580 million”",
@@ -68,34 +94,31 @@ def test_cards_at_80_columns(tmp_path):
         "   B Caspian Courier (2025-05-02)",
         "     ~650M USD  “about 650 million USD”",
         "     Customs data show that in 2024 mutual trade reached about 650 million USD.",
-        "  differ by 12.1%: same measure (bilateral trade), same period (2024), same",
-        "  scope (Azerbaijan, Iran): ~580M USD vs ~650M USD differ by 12.1%, beyond ±5%",
-        "  for 'around'.",
+        "  differ by 12.1%: ~580M USD vs ~650M USD, beyond ±5% for 'around'.",
         rule,
-        "1 contradiction, 0 spelling variants, 0 agreements across 2 sources and 2 claims",
     ]
-    assert _lines(result.stdout) == expected
-    assert all(len(line) <= 80 for line in result.stdout.splitlines())
 
 
-def test_table_at_160_columns_keeps_ids_whole(tmp_path):
-    path = view_ledger(tmp_path)
-    fid = _finding_id(path)
-    result = runner.invoke(app, ["diff", "-l", str(path)], env={"COLUMNS": "160"})
-    assert result.exit_code == 1, result.output
+def test_cards_show_status_and_note(monkeypatch, capsys):
+    lines = _render(_records(note="customs data checked"), 80, monkeypatch, capsys)
+    assert lines[2] == "f-0123456789  confirmed"
+    assert lines[-2] == "  note: customs data checked"
+
+
+def test_table_at_160_columns_keeps_ids_whole(monkeypatch, capsys):
     expected = """\
 Contradictions (1)
 ┏━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┓
 ┃ id / status  ┃ subject / period  ┃ source A                           ┃ source B                           ┃ difference ┃ why                                ┃
 ┡━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┩
-│ FID │ bilateral trade   │ Trade Daily (2025-04-28): ~580M    │ Caspian Courier (2025-05-02):      │ 12.1%      │ same measure (bilateral trade),    │
-│ open         │ 2024              │ USD                                │ ~650M USD                          │            │ same period (2024), same scope     │
-│              │                   │ …trade between the two neighbours  │ …data show that in 2024 mutual     │            │ (Azerbaijan, Iran): ~580M USD vs   │
-│              │                   │ reached around $580 million, a     │ trade reached about 650 million    │            │ ~650M USD differ by 12.1%, beyond  │
-│              │                   │ record, officials said on Monday.  │ USD.                               │            │ ±5% for 'around'.                  │
+│ f-0123456789 │ bilateral trade   │ Trade Daily (2025-04-28): ~580M    │ Caspian Courier (2025-05-02):      │ 12.1%      │ ~580M USD vs ~650M USD, beyond ±5% │
+│ open         │ 2024              │ USD                                │ ~650M USD                          │            │ for 'around'.                      │
+│              │                   │ …trade between the two neighbours  │ …data show that in 2024 mutual     │            │                                    │
+│              │                   │ reached around $580 million, a     │ trade reached about 650 million    │            │                                    │
+│              │                   │ record, officials said on Monday.  │ USD.                               │            │                                    │
 └──────────────┴───────────────────┴────────────────────────────────────┴────────────────────────────────────┴────────────┴────────────────────────────────────┘
-1 contradiction, 0 spelling variants, 0 agreements across 2 sources and 2 claims""".replace("FID", fid)
-    assert _lines(result.stdout) == expected.splitlines()
+"""
+    assert _render(_records(), 160, monkeypatch, capsys) == expected.splitlines()
 
 
 # ------------------------------------------------------------ empty states
