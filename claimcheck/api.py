@@ -221,6 +221,8 @@ class DiffRun:
     refreshed: Refreshed
     entities: tuple
     findings: tuple
+    #: everything compare decided: candidate pairs, near misses, pairs not compared
+    comparison: object = None
 
     @property
     def ledger(self) -> ledger.Ledger:
@@ -250,9 +252,10 @@ def diff(
     from . import compare
 
     fresh, clusters = entities(paths, ledger_path, model, thresholds, on_progress, on_skip)
-    findings = compare.compare(fresh.ledger.claims, compare.canonical_names(clusters), thresholds.compare)
-    findings += compare.naming_findings(clusters)
-    return DiffRun(fresh, tuple(clusters), tuple(findings))
+    result = compare.align(fresh.ledger.claims, compare.canonical_names(clusters), thresholds.compare,
+                           entities=clusters, sources={e.source.id: e.source for e in fresh.ledger.sources})
+    findings = [*result.findings, *compare.naming_findings(clusters)]
+    return DiffRun(fresh, tuple(clusters), tuple(findings), result)
 
 
 def entities(

@@ -198,6 +198,10 @@ def diff(
         Optional[Path], typer.Option("--html", metavar="FILE", help="Write the HTML report (one self-contained file).")
     ] = None,
     agreements: Annotated[bool, typer.Option("--agreements", help="List the agreements too, not just their count.")] = False,
+    near: Annotated[
+        bool, typer.Option("--near", help="Also list near misses: pairs that scored just below the alignment "
+                           "threshold, with the level that kept them apart.")
+    ] = False,
     status: Annotated[
         str, typer.Option("--status", metavar="STATUS", help="Show findings with this review status: open, confirmed, dismissed, "
                           "needs-source or all. Default: everything except dismissed.")
@@ -206,9 +210,11 @@ def diff(
 ) -> None:
     """Report where sources disagree: contradictions, spelling variants, agreements.
 
-    Claims from different sources are compared only when they share kind,
-    subject, scope, unit, period and stance. Exit code 0: no contradiction;
-    1: at least one contradiction that is not dismissed; 2: error.
+    Claims of different sources that share a dimension are scored on a
+    ladder (the entity they are about, what they measure, period, stance,
+    places, value); pairs above the threshold are compared, one partner per
+    other source. Exit code 0: no contradiction; 1: at least one
+    contradiction that is not dismissed; 2: error.
 
     Example: claimcheck diff --csv contradictions.csv --json findings.json
     """
@@ -240,6 +246,10 @@ def diff(
     to_stdout = "-" in (str(csv_out), str(json_out), str(ndjson_out))
     if not to_stdout:
         render.findings_report(records, show_agreements=agreements)
+        if near and run.comparison is not None:
+            from .thresholds import DEFAULT
+
+            render.near_misses(report.near_miss_rows(run.comparison.near_misses), DEFAULT.compare.weights.threshold)
     counts = {v: sum(1 for r in records if r["verdict"] == v) for v in ("contradiction", "naming", "agreement")}
     live = [r for r in all_records if r["verdict"] == "contradiction" and r["status"] != "dismissed"]
     hidden = len(all_records) - len(records)

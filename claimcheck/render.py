@@ -442,3 +442,18 @@ def html_report(context: dict) -> str:
     digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
     return env.get_template("report.html.j2").render(
         **context, script=script, script_hash=f"sha256-{digest}", version=__version__)
+
+
+def near_misses(rows: list[dict], threshold: float) -> None:
+    """``diff --near``: pairs that were not compared, and why."""
+    if not rows:
+        line("No near misses: no pair scored just below the alignment threshold.")
+        return
+    t = Table(title=f"Near misses ({len(rows)}): scored below the threshold {threshold:g}, not compared",
+              title_justify="left", show_lines=True, expand=True)
+    for col in ("score", "source A: figure", "source B: figure", "kept apart by"):
+        t.add_column(col, overflow="fold")
+    for r in rows:
+        t.add_row(f"{r['score']:g}", safe(f"{r['source_a']}: {r['surface_a']}"),
+                  safe(f"{r['source_b']}: {r['surface_b']}"), safe(str(r["kept_apart_by"])))
+    console().print(t)

@@ -56,7 +56,7 @@ def test_diff_exit_1_and_exact_csv(tmp_path):
     assert row["quote_b"].startswith("'=HYPERLINK")  # formula neutralised
     assert float(row["difference"]) == 7e7 and row["relative_difference"] == "0.12069"
     assert row["status"] == "open"
-    assert "differ by 12.1%" in row["explanation"]
+    assert "(12.1%)" in row["explanation"]
     assert out.read_bytes().count(b"\r\n") == 2  # RFC 4180 line endings
     assert "1 contradiction," in result.stdout
 
@@ -123,3 +123,14 @@ def test_unwritable_csv_is_exit_2(tmp_path):
     result = runner.invoke(app, ["diff", "-l", str(path), "--csv", str(blocker / "out.csv")])
     assert result.exit_code == 2
     assert "out.csv" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_diff_near_lists_pairs_below_the_threshold(tmp_path):
+    # same measure and period, but values 100x apart: scored below the threshold
+    path = _write_ledger(tmp_path, values=(5.8e8, 5.8e6))
+    result = runner.invoke(app, ["diff", "-l", str(path), "--near"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert "Near misses (1)" in result.output
+    assert "value: values far apart (-2)" in result.output
+    plain = runner.invoke(app, ["diff", "-l", str(path)], env={"COLUMNS": "200"})
+    assert "Near misses" not in plain.output
