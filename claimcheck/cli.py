@@ -443,7 +443,7 @@ def review_cmd(
     have it. With FINDING_ID and --status or --note it records one decision
     without a prompt, for scripts.
 
-    Example: claimcheck review f-6e76 --status confirmed --note "customs data checked"
+    Example: claimcheck review f-ebf5088785 --status confirmed --note "customs data checked"
     """
 
     from . import render, report, review
@@ -535,7 +535,7 @@ def show(
     """Show one finding or one claim in full: every claim with its context and
     offsets, the entity clusters involved and why, and the review history.
 
-    Example: claimcheck show f-6e76
+    Example: claimcheck show f-ebf5088785
     """
     from . import render, report, review
     from .records import Finding, Verdict
