@@ -408,9 +408,13 @@ def write_sqlite(path, tables: dict[str, list[dict[str, object]]]) -> None:
 
 # ------------------------------------------------------------------ HTML
 
-#: Agreements listed in the HTML report (the rest are counted, not listed),
-#: so the file stays small and quick to open for large corpora.
-HTML_MAX_AGREEMENTS = 300
+#: Agreements listed in the HTML report, one compact row each (the rest are
+#: counted, not listed), so the file stays small for large corpora.
+HTML_MAX_AGREEMENTS = 1000
+#: Contradictions shown in full (sources side by side, sentence in context);
+#: the rest, smaller differences first dropped to this, are one compact row
+#: each with links to the full texts.
+HTML_FULL_CONTRADICTIONS = 200
 #: Characters of surrounding text shown each side of a claim's sentence.
 HTML_CONTEXT_CHARS = 240
 
@@ -482,7 +486,8 @@ def _marked_text(text: str, spans: list[tuple[int, int, int, int]], prefix: str)
 
 
 def html_context(records: Sequence[dict], sources: Sequence, texts: dict[str, str],
-                 max_agreements: int = HTML_MAX_AGREEMENTS, generated: str = "") -> dict[str, object]:
+                 max_agreements: int = HTML_MAX_AGREEMENTS, full_contradictions: int = HTML_FULL_CONTRADICTIONS,
+                 generated: str = "") -> dict[str, object]:
     """Everything the HTML report shows, as plain data (the template only
     lays it out). Built from the same finding records as every other output."""
     from .review import STATUSES
@@ -510,14 +515,14 @@ def html_context(records: Sequence[dict], sources: Sequence, texts: dict[str, st
                          "published": s.published or "", "author": s.author or "", "path": s.path, "id": s.id,
                          "parts": parts})
 
-    def finding(r: dict) -> dict:
+    def finding(r: dict, full: bool = True) -> dict:
         first, second = sides(r)
         out_sides = []
         for side in (first, second):
             out_sides.append([{
                 **c,
                 "label": c.get("source_label") or c["source"],
-                "context": claim_context(texts.get(c["source"]), c),
+                "context": claim_context(texts.get(c["source"]), c) if full else None,
                 "link": anchors.get((c["source"], c["start"], c["end"])),
                 "source_key": f"s{order.get(c['source'], -1)}",
             } for c in side])
@@ -533,9 +538,10 @@ def html_context(records: Sequence[dict], sources: Sequence, texts: dict[str, st
             "copies": sum(1 for r in by_verdict["agreement"] if r.get("copies")),
             "statuses": [(st, status_counts.get(st, 0)) for st in STATUSES],
         },
-        "contradictions": [finding(r) for r in by_verdict["contradiction"]],
+        "contradictions": [finding(r) for r in by_verdict["contradiction"][:full_contradictions]],
+        "contradictions_compact": [finding(r, full=False) for r in by_verdict["contradiction"][full_contradictions:]],
         "naming": [finding(r) for r in by_verdict["naming"]],
-        "agreements": [finding(r) for r in agreements],
+        "agreements": [finding(r, full=False) for r in agreements],
         "agreements_hidden": len(by_verdict["agreement"]) - len(agreements),
         "articles": articles,
         "filters": {

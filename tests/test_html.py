@@ -122,3 +122,25 @@ def test_report_in_headless_chromium(tmp_path):
     width, height, raw = _png_pixels(shot.read_bytes())
     assert (width, height) == (1000, 800)
     assert len(set(raw[::7])) > 20, "the screenshot is blank"
+
+
+def test_big_corpora_page_into_compact_rows():
+    from test_view import _records
+
+    from claimcheck import render, report
+    from claimcheck.records import Source
+
+    records = _records()
+    sources = [Source(id=sid, path=f"{sid}.txt", sha256="0", text=text, title=title, published=published)
+               for sid, title, published, text, _, _ in ARTICLES]
+    texts = {s.id: s.text for s in sources}
+    context = report.html_context(records, sources, texts, full_contradictions=0)
+    assert context["contradictions"] == [] and len(context["contradictions_compact"]) == 1
+    html = render.html_report(context)
+    assert '<details id="more-contradictions">' in html and "1 more contradiction (smaller differences)" in html
+    assert '<tr id="f-0123456789" data-finding' in html and 'href="#t0-0"' in html
+    agreement = {**records[0], "verdict": "agreement", "id": "f-a"}
+    many = [dict(agreement, id=f"f-{i:04d}") for i in range(5)]
+    context = report.html_context(many, sources, texts, max_agreements=2)
+    assert len(context["agreements"]) == 2 and context["agreements_hidden"] == 3
+    assert "(the first 2; 3 more in --json)" in render.html_report(context)

@@ -27,6 +27,10 @@
       var d = document.getElementById("agreements-details");
       if (d) { d.open = true; }
     }
+    if (want.verdict === "contradiction" && (want.status || want.kind || want.sources)) {
+      var m = document.getElementById("more-contradictions");
+      if (m) { m.open = true; }
+    }
   }
   selects.forEach(function (s) { s.addEventListener("change", apply); });
   document.querySelectorAll("a[data-goto]").forEach(function (a) {
@@ -40,4 +44,6 @@
     });
   });
   apply();
+  // how long the page took to become usable (read by benchmarks/bench_html.py)
+  document.documentElement.setAttribute("data-ready-ms", String(Math.round(performance.now())));
 })();
