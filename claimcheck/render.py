@@ -26,7 +26,7 @@ def console(stderr: bool = False) -> Console:
         file=stream,
         stderr=stderr,
         width=width,
-        no_color=not stream.isatty() or "NO_COLOR" in os.environ,
+        no_color="NO_COLOR" in os.environ or not (stream.isatty() or os.environ.get("FORCE_COLOR")),
         highlight=False,
         soft_wrap=False,
     )
@@ -237,7 +237,8 @@ def findings_report(records: list[dict], *, show_agreements: bool) -> None:
     naming = [r for r in records if r["verdict"] == "naming"]
     if naming:
         t = Table(title=f"Spelling variants ({len(naming)})", title_justify="left", expand=True)
-        t.add_column("entity", ratio=1, overflow="fold")
+        longest_word = max((len(w) for r in naming for w in str(r["subject"] or "").split()), default=6)
+        t.add_column("entity", overflow="fold", min_width=min(20, max(6, longest_word)), max_width=20)
         t.add_column("variants (source)", ratio=3, overflow="fold")
         t.add_column("why one entity", ratio=3, overflow="fold")
         for r in naming:
@@ -460,3 +461,14 @@ def near_misses(rows: list[dict], threshold: float) -> None:
         t.add_row(f"{r['score']:g}", safe(f"{r['source_a']}: {r['surface_a']}"),
                   safe(f"{r['source_b']}: {r['surface_b']}"), safe(str(r["kept_apart_by"])))
     console().print(t)
+
+
+def ansi_to_svg(ansi: str, width: int, title: str) -> str:
+    """Terminal output (with ANSI styles) as an SVG picture of a terminal
+    ``width`` columns wide: the README's screenshots (scripts/screenshots.py)."""
+    out = Console(record=True, width=width, file=open(os.devnull, "w"), force_terminal=True,  # noqa: SIM115
+                  color_system="truecolor", highlight=False)
+    out.print(Text.from_ansi(ansi))
+    svg = out.export_svg(title=title)
+    out.file.close()
+    return svg
