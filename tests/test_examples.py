@@ -49,6 +49,9 @@ def seeds_copy(tmp_path_factory):
     shutil.copytree(ROOT / "seeds", where / "seeds")
     (where / "data").mkdir()
     shutil.copy(ROOT / "data" / "claims.yaml", where / "data" / "claims.yaml")
+    cache = ROOT / "data" / ".claimcheck"  # made by `claimcheck diff seeds` (.ci/run's first command)
+    if cache.is_dir():
+        shutil.copytree(cache, where / "data" / ".claimcheck")
     return where
 
 
