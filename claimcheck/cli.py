@@ -243,7 +243,7 @@ def diff(
         _write_out(ndjson_out, lambda stream: report.write_ndjson(records, stream))
     if html_out is not None:
         _write_html(html_out, run, all_records, sources)
-    to_stdout = "-" in (str(csv_out), str(json_out), str(ndjson_out))
+    to_stdout = "-" in (str(csv_out), str(json_out), str(ndjson_out), str(html_out))
     if not to_stdout:
         render.findings_report(records, show_agreements=agreements)
         if near and run.comparison is not None:

@@ -296,12 +296,10 @@ def finding_card(record: dict, contexts: dict, sources: dict, header: str = "") 
                   f"scope: {safe(', '.join(record.get('scope') or []) or '-')}", soft_wrap=True)
     shown = record["claims"][:8]
     for i, claim in enumerate(shown):
-        meta = sources.get(claim["source"])
-        title = f" — {meta.title}" if meta is not None and meta.title else ""
-        date = f" ({meta.published})" if meta is not None and meta.published else ""
-        out.print(f"\n[bold cyan]{chr(65 + i)}. {safe(claim['source'])}{safe(title)}{safe(date)}[/]", soft_wrap=True)
+        label = claim.get("source_label") or claim["source"]
+        out.print(f"\n[bold cyan]{chr(65 + i)}. {safe(label)}[/]", soft_wrap=True)
         out.print(f"   {safe(str(claim.get('display') or claim.get('value')))}   [dim]{safe(claim.get('path') or '')}"
-                  f" [{claim['start']}:{claim['end']}][/]", soft_wrap=True)
+                  f" [{claim['start']}:{claim['end']}] · source {safe(claim['source'])}[/]", soft_wrap=True)
         out.print("   " + _context_block(claim, contexts.get(claim.get("claim_id") or f"{claim['source']}:{claim['start']}")),
                   soft_wrap=True)
     if len(record["claims"]) > len(shown):
