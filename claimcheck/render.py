@@ -114,11 +114,15 @@ def status_text(r: dict) -> str:
 
 
 def _difference(r: dict) -> str:
-    if r["kind"] == "quantity" and r["relative_difference"] is not None:
-        return f"{r['relative_difference']:.1%}"
-    if r["kind"] == "date" and r["difference"] is not None:
-        return f"{r['difference']:.0f} days"
-    return ""
+    from .report import difference_text
+
+    return difference_text(r)
+
+
+def _later(r: dict, claim: dict) -> str:
+    """" · later" on the side whose source was published later (compare's
+    ``later_source``): it may be an update rather than a contradiction."""
+    return " · later" if r.get("later_source") and r.get("later_source") == claim.get("source") else ""
 
 
 #: Below this many columns contradictions are cards, not a table.
@@ -175,6 +179,7 @@ def contradiction_card(r: dict) -> list:
     for letter, side in zip("AB", sides(r)):
         for claim in side[:4]:
             title = Text(_plain_safe(claim.get("source_label") or claim["source"]), style="bold cyan")
+            title.append(_later(r, claim), style="dim")
             value = Text(_plain_safe(str(claim.get("display") or claim.get("value"))), style="cyan")
             if claim.get("surface") and claim.get("surface") != claim.get("display"):
                 value.append(f"  “{_plain_safe(str(claim['surface']))}”", style="dim")
@@ -381,6 +386,7 @@ def review_card(record: dict, header: str = "", height: int | None = None) -> No
         more = f" (+{len(group) - 1} more)" if len(group) > 1 else ""
         title = Text(f"{letter} ", style="bold")
         title.append(_plain_safe(claim.get("source_label") or claim["source"]) + more, style="bold cyan")
+        title.append(_later(record, claim), style="dim")
         value = Text(_plain_safe(str(claim.get("display") or claim.get("value"))), style="cyan")
         if claim.get("surface") and claim.get("surface") != claim.get("display"):
             value.append(f"  “{_plain_safe(str(claim['surface']))}”", style="dim")

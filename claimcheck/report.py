@@ -59,8 +59,12 @@ def _plain(value: object) -> object:
 
     if isinstance(value, Enum):
         return value.value
-    if isinstance(value, tuple):
+    if isinstance(value, tuple | list):
         return [_plain(v) for v in value]
+    from dataclasses import fields, is_dataclass
+
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
     return value
 
 
@@ -554,8 +558,9 @@ def html_context(records: Sequence[dict], sources: Sequence, texts: dict[str, st
 
 
 def difference_text(r: dict) -> str:
-    """"12.1%" for figures, "31 days" for dates, "" otherwise."""
-    if r.get("kind") == "quantity" and r.get("relative_difference") is not None:
+    """"12.1%" for figures (any kind with a relative difference: quantity,
+    currency, scale), "31 days" for dates, "" otherwise."""
+    if r.get("relative_difference") is not None and r.get("kind") != "date":
         return f"{r['relative_difference']:.1%}"
     if r.get("kind") == "date" and r.get("difference") is not None:
         return f"{r['difference']:.0f} days"

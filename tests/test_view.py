@@ -271,3 +271,12 @@ def test_notes_show_in_diff(tmp_path):
     for width in ("80", "160"):
         out = runner.invoke(app, ["diff", "-l", str(path)], env={"COLUMNS": width}).stdout
         assert "note: customs data checked" in out and "confirmed" in out
+
+
+def test_cards_mark_the_later_source_and_new_kinds_keep_their_difference(monkeypatch, capsys):
+    records = _records()
+    records[0]["later_source"] = "s2"
+    records[0]["kind"] = "currency"
+    lines = _render(records, 80, monkeypatch, capsys)
+    assert "   B Caspian Courier (2025-05-02) · later" in lines
+    assert lines[-2].startswith("  differ by 12.1%:")
