@@ -151,7 +151,7 @@ def test_singular_counts(tmp_path):
 
 
 def test_short_help_and_word_metavars():
-    for command in ([], ["diff"], ["review"]):
+    for command in ([], ["diff"], ["review"], ["report"], ["export"], ["show"], ["entities"], ["extract"]):
         r = runner.invoke(app, [*command, "-h"])
         assert r.exit_code == 0 and "Usage:" in r.stdout, (command, r.output)
     assert "[PATH]..." in runner.invoke(app, ["diff", "-h"]).stdout
@@ -280,3 +280,10 @@ def test_cards_mark_the_later_source_and_new_kinds_keep_their_difference(monkeyp
     lines = _render(records, 80, monkeypatch, capsys)
     assert "   B Caspian Courier (2025-05-02) · later" in lines
     assert lines[-2].startswith("  differ by 12.1%:")
+
+
+def test_export_needs_a_target_and_html_needs_a_ledger(tmp_path):
+    r = runner.invoke(app, ["export", "-l", str(view_ledger(tmp_path))])
+    assert r.exit_code == 2 and "--sqlite" in r.stderr
+    r = runner.invoke(app, ["report", "--html", str(tmp_path / "r.html"), "-l", str(tmp_path / "none.yaml")])
+    assert r.exit_code == 2 and "run `claimcheck extract" in r.stderr and not (tmp_path / "r.html").exists()
