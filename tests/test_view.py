@@ -287,3 +287,15 @@ def test_export_needs_a_target_and_html_needs_a_ledger(tmp_path):
     assert r.exit_code == 2 and "--sqlite" in r.stderr
     r = runner.invoke(app, ["report", "--html", str(tmp_path / "r.html"), "-l", str(tmp_path / "none.yaml")])
     assert r.exit_code == 2 and "run `claimcheck extract" in r.stderr and not (tmp_path / "r.html").exists()
+
+
+def test_help_and_import_stay_light():
+    import subprocess
+    import sys
+
+    code = ("import sys\nimport claimcheck\nfrom typer.testing import CliRunner\nfrom claimcheck.cli import app\n"
+            "r = CliRunner().invoke(app, ['--help'])\nassert r.exit_code == 0\n"
+            "r = CliRunner().invoke(app, ['diff', '--help'])\nassert r.exit_code == 0\n"
+            "print(sorted(m for m in ('spacy', 'jinja2', 'sqlite_utils') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
