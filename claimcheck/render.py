@@ -367,7 +367,8 @@ def review_card(record: dict, header: str = "", height: int | None = None) -> No
     lines: list[tuple[int, Text]] = []
     head = Text(f"{header} " if header else "", style="dim")
     head.append(_plain_safe(record["id"]), style="bold")
-    head.append(f"  {record['verdict']} · {record['kind']} · {status_text(record)}")
+    kinds = record["verdict"] if record["kind"] == record["verdict"] else f"{record['verdict']} · {record['kind']}"
+    head.append(f"  {kinds} · {status_text(record)}")
     lines.append((0, _clip(head, width, 1)[0]))
     lines.append((2, _clip(Text(_plain_safe(_what(record))), width - 2, 1)[0]))
     why = Text()
@@ -378,6 +379,22 @@ def review_card(record: dict, header: str = "", height: int | None = None) -> No
     tail = [(2, t) for t in _clip(why, width - 2, 3)]
     if record.get("note"):
         tail += [(2, t) for t in _clip(Text(f"note: {_plain_safe(str(record['note']))}", style="italic"), width - 2, 1)]
+    if record["verdict"] == "naming":  # one line per spelling: the spellings are the point
+        budget = height - 4 - len(lines) - len(tail)
+        shown = record["claims"][:max(1, budget)]
+        for i, claim in enumerate(shown):
+            line = Text(_plain_safe(str(claim.get("value"))), style="bold cyan")
+            line.append(" · " + _plain_safe(claim.get("source_label") or claim["source"]))
+            if i == len(shown) - 1 and len(record["claims"]) > len(shown):
+                line = Text(f"… and {len(record['claims']) - i} more spellings", style="dim")
+            lines.append((2, _clip(line, width - 2, 1)[0]))
+        lines += tail
+        from rich.rule import Rule
+
+        out.print(Rule(style="dim"))
+        for indent, text in lines:
+            out.print(Text(" " * indent) + text, no_wrap=True, overflow="ignore", crop=False)
+        return
     groups = [g for g in sides(record) if g]
     budget = height - 4 - len(lines) - len(tail)
     per_side = max(3, budget // max(1, len(groups)))

@@ -299,3 +299,20 @@ def test_help_and_import_stay_light():
             "print(sorted(m for m in ('spacy', 'jinja2', 'sqlite_utils') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_review_card_lists_every_spelling(monkeypatch, capsys):
+    from claimcheck import render
+
+    monkeypatch.setenv("COLUMNS", "80")
+    claims = [{"source": f"s{i}", "source_label": f"Paper {i} (2025-01-0{i})", "value": name, "quote": name,
+               "start": 0, "end": len(name), "surface_start": 0, "surface_end": len(name)}
+              for i, name in enumerate(("Khudafarin", "Khoda Afarin", "Khudaferin"), start=1)]
+    record = {"id": "n-1", "verdict": "naming", "kind": "naming", "subject": "Khudafarin", "scope": [],
+              "period": None, "status": "open", "stale": False, "note": None, "explanation": "one FAC entity",
+              "claims": claims, "split": None, "relative_difference": None, "difference": None}
+    render.review_card(record, header="[1/1]", height=24)
+    lines = _lines(capsys.readouterr().out)
+    assert lines[1:] == ["[1/1] n-1  naming · open", "  Khudafarin", "  Khudafarin · Paper 1 (2025-01-01)",
+                         "  Khoda Afarin · Paper 2 (2025-01-02)", "  Khudaferin · Paper 3 (2025-01-03)",
+                         "  one FAC entity"]
