@@ -75,8 +75,9 @@ def table(title: str, columns: Sequence[str], rows: Sequence[dict[str, object]],
     t = Table(title=title, title_justify="left")
     for col in columns:
         numeric = all(isinstance(r.get(col), int) for r in rows if r.get(col) != "")
-        if col == "id":  # ids are copied into other commands: never wrapped
-            t.add_column(col, no_wrap=True, min_width=max([2, *(len(str(r.get(col, ""))) for r in rows)]))
+        longest = max([2, *(len(str(r.get(col, ""))) for r in rows)])
+        if col in ("id", "source") and longest <= 40:  # ids are copied into other commands: never wrapped
+            t.add_column(col, no_wrap=True, min_width=longest)
         else:
             t.add_column(col, justify="right" if numeric and rows else "left", overflow="fold")
     for r in rows:
