@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from synth_corpus import read_sources, write_corpus  # noqa: E402
+from synth_corpus import read_sources, write_corpus
 
 
 def claimcheck(*args: str) -> None:
@@ -37,7 +37,7 @@ def open_in_chromium(html: Path, profile: Path) -> tuple[int | None, float]:
     run = subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
                           "--disable-background-networking", "--disable-component-update", "--disable-sync",
                           f"--user-data-dir={profile}", "--dump-dom", html.as_uri()],
-                         capture_output=True, text=True, timeout=120)
+                         capture_output=True, text=True, timeout=120, check=False)
     wall = time.perf_counter() - start
     found = re.search(r'data-ready-ms="(\d+)"', run.stdout)
     return (int(found.group(1)) if found else None), wall

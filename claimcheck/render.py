@@ -328,8 +328,8 @@ def review_help(finding_id: str) -> None:
 
     out = console()
     rows = [("c", "confirmed", STATUS_MEANINGS["confirmed"]), ("d", "dismissed", STATUS_MEANINGS["dismissed"]),
-            ("n", "needs-source", STATUS_MEANINGS["needs-source"]), ("e", "note", "add a free-text note (kept with "
-            "the review)"), ("s", "skip", "leave it open, go to the next"), ("b", "back", "the previous finding"),
+            ("n", "needs-source", STATUS_MEANINGS["needs-source"]),
+            ("e", "note", "add a free-text note (kept with the review)"), ("s", "skip", "leave it open, go to the next"), ("b", "back", "the previous finding"),
             ("q", "quit", "stop; every decision made is already saved"), ("Ctrl-C", "", "stop at once, same")]
     grid = Table.grid(padding=(0, 2, 0, 0))
     grid.add_column(no_wrap=True, style="bold")

@@ -111,9 +111,9 @@ def finding_records(findings: Sequence, sources: Sequence, reviews: dict | None 
     """THE row builder: one JSON-ready record per finding. The terminal
     tables, the CSV (:func:`pair_rows`) and the JSON all read these records,
     so they never disagree."""
-    from .review import state
-
     from dataclasses import fields
+
+    from .review import state
 
     reviews = reviews or {}
     meta = {s.id: s for s in sources}

@@ -31,7 +31,7 @@ def readme_examples() -> list[str]:
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     commands = text.split("## Commands", 1)[1].split("\n## ", 1)[0]
     lines = []
-    for block in re.findall(r"```sh\n(.*?)```", commands, flags=re.S):
+    for block in re.findall(r"```sh\n(.*?)```", commands, flags=re.DOTALL):
         lines += [line.strip() for line in block.splitlines() if line.strip().startswith(("claimcheck ", "sqlite3 "))]
     return lines
 

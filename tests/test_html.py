@@ -20,8 +20,8 @@ HOSTILE_TITLE = "<img src=x onerror=\"document.title='pwned'\">Evil Times"
 HOSTILE = (
     ("s1", "Trade Daily", "2025-04-28", ARTICLES[0][3], ARTICLES[0][4], ARTICLES[0][5]),
     ("s2", HOSTILE_TITLE, "2025-05-02",
-     "<script>document.title='pwned'</script> In 2024 mutual trade reached about 650 million USD "
-     "</textarea></details><script>document.body.innerHTML=''</script>.",
+     ("<script>document.title='pwned'</script> In 2024 mutual trade reached about 650 million USD "
+      "</textarea></details><script>document.body.innerHTML=''</script>."),
      "about 650 million USD", 6.5e8),
 )
 
@@ -85,7 +85,7 @@ def _chromium_run(tmp_path, *args: str) -> subprocess.CompletedProcess:
     cmd = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
            "--disable-background-networking", "--disable-component-update", "--disable-sync",
            f"--user-data-dir={profile}", *args]
-    return subprocess.run(cmd, capture_output=True, text=True, timeout=90,
+    return subprocess.run(cmd, capture_output=True, text=True, timeout=90, check=False,
                           env={**os.environ, "HOME": str(tmp_path)})
 
 

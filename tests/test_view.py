@@ -15,8 +15,9 @@ from claimcheck.records import Claim, Hedge, Kind, Mention, Source, Stance
 runner = CliRunner()
 
 ARTICLES = (
-    ("s1", "Trade Daily", "2025-04-28", "In 2024, bilateral trade between the two neighbours reached around $580 million, "
-     "a record, officials said on Monday.", "around $580 million", 5.8e8),
+    ("s1", "Trade Daily", "2025-04-28",
+     ("In 2024, bilateral trade between the two neighbours reached around $580 million, "
+      "a record, officials said on Monday."), "around $580 million", 5.8e8),
     ("s2", "Caspian Courier", "2025-05-02", "Customs data show that in 2024 mutual trade reached about 650 million USD.",
      "about 650 million USD", 6.5e8),
 )
@@ -259,7 +260,7 @@ def test_ctrl_c_after_a_decision_says_it_was_saved(tmp_path):
     assert "[1/1]" in again.stdout
     again = runner.invoke(app, ["review", "-l", str(path), "--status", "needs-source"], input="c")
     assert again.exit_code == 0 and "reviewed 1 of 1" in again.stdout
-    assert list(ledger_mod.read(path).reviews.values())[0]["status"] == "confirmed"
+    assert next(iter(ledger_mod.read(path).reviews.values()))["status"] == "confirmed"
     none_left = runner.invoke(app, ["review", "-l", str(path), "--status", "needs-source"])
     assert "no contradiction or spelling variant is needs-source" in none_left.stdout
 
