@@ -144,3 +144,14 @@ def test_big_corpora_page_into_compact_rows():
     context = report.html_context(many, sources, texts, max_agreements=2)
     assert len(context["agreements"]) == 2 and context["agreements_hidden"] == 3
     assert "(the first 2; 3 more in --json)" in render.html_report(context)
+
+
+@needs_chromium
+def test_filters_hide_what_does_not_match(tmp_path):
+    out, _ = _report(tmp_path)
+    dom = _chromium_run(tmp_path, "--virtual-time-budget=2000", "--dump-dom", out.as_uri() + "?verdict=naming")
+    assert dom.returncode == 0, dom.stderr[-2000:]
+    assert re.search(r'<article class="finding" id="f-[0-9a-f]+"[^>]*hidden', dom.stdout)
+    assert '<span id="shown-count">0</span>' in dom.stdout
+    dom = _chromium_run(tmp_path, "--virtual-time-budget=2000", "--dump-dom", out.as_uri() + "?status=open")
+    assert '<span id="shown-count">1</span>' in dom.stdout

@@ -32,7 +32,13 @@
       if (m) { m.open = true; }
     }
   }
-  selects.forEach(function (s) { s.addEventListener("change", apply); });
+  // filters can be set from the address: report.html?verdict=naming&status=open
+  var params = new URLSearchParams(window.location.search);
+  selects.forEach(function (s) {
+    var v = params.get(s.getAttribute("data-filter"));
+    if (v !== null && Array.prototype.some.call(s.options, function (o) { return o.value === v; })) { s.value = v; }
+    s.addEventListener("change", apply);
+  });
   document.querySelectorAll("a[data-goto]").forEach(function (a) {
     a.addEventListener("click", function () {
       var target = document.getElementById(a.getAttribute("href").slice(1));
