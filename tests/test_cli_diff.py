@@ -48,8 +48,9 @@ def test_diff_exit_1_and_exact_csv(tmp_path):
     row = rows[0]
     assert list(row) == ["finding_id", "kind", "subject", "scope", "period", "source_a", "value_a", "unit_a", "quote_a",
                          "source_b", "value_b", "unit_b", "quote_b", "difference", "relative_difference",
-                         "explanation", "status", "note", "reviewer"]
-    assert (row["kind"], row["subject"], row["scope"], row["period"]) == ("quantity", "bilateral trade", "Azerbaijan; Iran", "2024")
+                         "explanation", "status", "note", "reviewer", "title_a", "published_a", "surface_a",
+                         "hedge_a", "title_b", "published_b", "surface_b", "hedge_b"]
+    assert (row["kind"], row["subject"], row["scope"], row["period"]) == ("quantity", "bilateral trade", "Azerbaijan; Iran", "year 2024")
     assert (row["source_a"], row["value_a"], row["unit_a"]) == ("s1", "580000000.0", "USD")
     assert (row["source_b"], row["value_b"]) == ("s2", "650000000.0")
     assert row["quote_b"].startswith("'=HYPERLINK")  # formula neutralised
@@ -57,7 +58,7 @@ def test_diff_exit_1_and_exact_csv(tmp_path):
     assert row["status"] == "open"
     assert "(12.1%)" in row["explanation"]
     assert out.read_bytes().count(b"\r\n") == 2  # RFC 4180 line endings
-    assert "1 contradictions" in result.stdout
+    assert "1 contradiction," in result.stdout
 
 
 def test_diff_exit_0_without_contradiction_and_json_schema(tmp_path):
@@ -73,7 +74,7 @@ def test_diff_exit_0_without_contradiction_and_json_schema(tmp_path):
     assert f["verdict"] == "agreement"
     for c in f["claims"]:
         assert {"claim_id", "source", "path", "quote", "start", "end", "value", "unit"} <= set(c)
-    assert "1 agreements" in result.stdout
+    assert "1 agreement across" in result.stdout
 
 
 def test_csv_to_stdout(tmp_path):
@@ -81,7 +82,7 @@ def test_csv_to_stdout(tmp_path):
     result = runner.invoke(app, ["diff", "-l", str(path), "--csv", "-"])
     assert result.exit_code == 1
     assert result.stdout.startswith("finding_id,kind,subject")
-    assert "contradictions" in result.stderr
+    assert "1 contradiction," in result.stderr
 
 
 def test_broken_ledger_is_exit_2(tmp_path):
