@@ -171,6 +171,7 @@ def main() -> None:
         "threshold": (3.0, 4.0, 4.5, 5.0, 5.5, 6.0, 7.0),
         "scope_different": (0.0, -0.5, -1.5, -3.0),
         "time_one_undated": (0.0, -0.5, -1.0),
+        "time_different_day": (0.0, -1.0, -3.0, -20.0),
         "stance_mixed": (0.0, -1.0, -2.0, -4.0),
         "value_far": (-1.0, -2.0, -3.0, -5.0),
         "value_within": (0.5, 1.0, 2.0),

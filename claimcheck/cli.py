@@ -249,7 +249,8 @@ def diff(
         if near and run.comparison is not None:
             from .thresholds import DEFAULT
 
-            render.near_misses(report.near_miss_rows(run.comparison.near_misses), DEFAULT.compare.weights.threshold)
+            render.near_misses(report.near_miss_rows(run.comparison.near_misses, sources),
+                              DEFAULT.compare.weights.threshold)
     counts = {v: sum(1 for r in records if r["verdict"] == v) for v in ("contradiction", "naming", "agreement")}
     live = [r for r in all_records if r["verdict"] == "contradiction" and r["status"] != "dismissed"]
     hidden = len(all_records) - len(records)

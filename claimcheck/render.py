@@ -480,8 +480,8 @@ def near_misses(rows: list[dict], threshold: float) -> None:
     for col in ("score", "source A: figure", "source B: figure", "kept apart by"):
         t.add_column(col, overflow="fold")
     for r in rows:
-        t.add_row(f"{r['score']:g}", safe(f"{r['source_a']}: {r['surface_a']}"),
-                  safe(f"{r['source_b']}: {r['surface_b']}"), safe(str(r["kept_apart_by"])))
+        t.add_row(f"{r['score']:g}", safe(f"{r.get('label_a') or r['source_a']}: {r['surface_a']}"),
+                  safe(f"{r.get('label_b') or r['source_b']}: {r['surface_b']}"), safe(str(r["kept_apart_by"])))
     console().print(t)
 
 

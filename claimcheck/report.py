@@ -570,15 +570,22 @@ def difference_text(r: dict) -> str:
     return ""
 
 
-def near_miss_rows(near: Sequence) -> list[dict[str, object]]:
+def near_miss_rows(near: Sequence, sources: Sequence = ()) -> list[dict[str, object]]:
     """Pairs that scored just below the alignment threshold (``diff --near``):
-    both claims, the score and the level that weighed most against them."""
+    both claims (sources named by title and date), the score and the level
+    that weighed most against them."""
+    by_id = {s.id: s for s in sources}
+
+    def label(sid: str) -> str:
+        return source_label(by_id[sid]) if sid in by_id else sid
+
     rows = []
     for n in near:
         blocker = n.blocker
         rows.append({
-            "score": round(n.score, 2), "source_a": n.a.source, "surface_a": n.a.surface, "quote_a": n.a.quote,
-            "source_b": n.b.source, "surface_b": n.b.surface, "quote_b": n.b.quote,
+            "score": round(n.score, 2), "source_a": n.a.source, "label_a": label(n.a.source),
+            "surface_a": n.a.surface, "quote_a": n.a.quote,
+            "source_b": n.b.source, "label_b": label(n.b.source), "surface_b": n.b.surface, "quote_b": n.b.quote,
             "kept_apart_by": f"{blocker.feature}: {blocker.text} ({blocker.weight:+g})" if blocker.weight < 0
             else "no level against them: too little evidence that they state one fact",
             "levels": "; ".join(f"{lv.text} ({lv.weight:+g})" for lv in n.levels),

@@ -84,6 +84,9 @@ class AlignWeights:
     time_one_undated: float = -0.5
     #: disjoint periods: different facts, never a contradiction (a wall).
     time_different: float = -20.0
+    #: dated on two different days: the day of an event or a report the
+    #: sentence names, not a period the figure is measured over.
+    time_different_day: float = -1.0
     #: the same stance (actual / actual, forecast / forecast).
     stance_same: float = 0.0
     #: a target, forecast or plan against an actual figure.

@@ -135,7 +135,9 @@ def align(
     t = thresholds
     canon = dict(canonical or {})
     index = EntityIndex(entities, canon)
-    fr = frames([c for c in claims if c.kind is not Kind.ROLE], index, canon, sources)
+    periods = _figure_periods(claims)
+    fr = frames([c for c in claims if c.kind is not Kind.ROLE and not _is_figure_period(c, periods)], index,
+                canon, sources)
     ctx = _Context(t.weights, t, _rarity(fr), {e.id: e.name for e in entities})
     pairs, big = candidate_pairs(fr, t)
     scored = []
@@ -175,6 +177,18 @@ def align(
     findings.sort(key=lambda f: (f.verdict.value, f.kind, f.subject or "", f.id))
     near.sort(key=lambda x: (-x.score, x.a.id, x.b.id))
     return CompareResult(tuple(findings), len(pairs), aligned, tuple(near), tuple(skipped))
+
+
+def _figure_periods(claims: Sequence[Claim]) -> set[tuple[str, int, str]]:
+    """(source, sentence start, period) of every figure that has a period."""
+    return {(c.source, c.start, c.period) for c in claims if c.kind is Kind.QUANTITY and c.period}
+
+
+def _is_figure_period(c: Claim, periods: set[tuple[str, int, str]]) -> bool:
+    """A date that is only the period of a figure in its sentence ("In 2024,
+    trade reached $580 million"): the figure's claim carries it; it dates no
+    event of its own and is not compared as one."""
+    return c.kind is Kind.DATE and (c.source, c.start, str(c.value)) in periods
 
 
 def _rarity(fr: Sequence[Frame]) -> dict[str, float]:

@@ -132,6 +132,10 @@ def _time(a: Frame, b: Frame, ctx: _Context) -> tuple[str, float]:
         return "same", w.time_same
     if pa[0] <= pb[1] and pb[0] <= pa[1]:
         return "overlap", w.time_overlap
+    if pa[0] == pa[1] and pb[0] == pb[1]:
+        # two days: the day an event or a report is dated, not a period the
+        # figure is measured over ("in 2024"); weak evidence apart, no wall
+        return "different_day", w.time_different_day
     return "different", w.time_different
 
 
@@ -140,6 +144,7 @@ def _time_text(level: str, a: Frame, b: Frame, ctx: _Context) -> str:
         "both_undated": "both undated", "one_undated": "one undated",
         "same": f"same period ({a.claim.period})",
         "overlap": f"overlapping periods ({a.claim.period} / {b.claim.period})",
+        "different_day": f"dated on different days ({a.claim.period} / {b.claim.period})",
     }.get(level, f"different periods ({a.claim.period} / {b.claim.period})")
 
 
@@ -235,7 +240,9 @@ LADDER: tuple[Comparison, ...] = (
     }, _measure, _measure_text),
     Comparison("time", "the period each figure is given for", {
         "same": "the same period", "overlap": "overlapping periods", "both_undated": "neither has a period",
-        "one_undated": "one has a period, the other not", "different": "disjoint periods (never compared)",
+        "one_undated": "one has a period, the other not",
+        "different_day": "dated on two different days (an event's or a report's day, not a period)",
+        "different": "disjoint periods (never compared)",
     }, _time, _time_text),
     Comparison("stance", "actual figure, target, forecast or plan", {
         "same": "the same stance", "mixed": "a target, forecast or plan against another stance",
