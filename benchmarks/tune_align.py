@@ -180,6 +180,8 @@ def main() -> None:
         "measure_unknown": (-1.0, 0.0, 1.0),
         "about_same": (3.0, 4.0, 5.0, 6.0),
         "ambiguity_ambiguous": (0.0, -1.5, -3.0, -5.0),
+        "ambiguity_unique": (0.0, 1.0, 2.0),
+        "value_close": (-1.0, 0.0, 1.0),
         "counted_general": (0.0, -1.0, -2.0),
         "counted_different": (-1.0, -3.0, -5.0),
         "measure_unlike": (0.0, -1.5, -3.0),
