@@ -238,7 +238,7 @@ def diff(
     if csv_out is not None:
         _write_out(csv_out, lambda stream: report.write_csv(report.pair_rows(records), stream))
     if json_out is not None:
-        _write_out(json_out, _dump_json(report.findings_json(records, sources)))
+        _write_out(json_out, _dump_json(report.findings_json(records, sources, run.comparison)))
     if ndjson_out is not None:
         _write_out(ndjson_out, lambda stream: report.write_ndjson(records, stream))
     if html_out is not None:

@@ -180,9 +180,18 @@ def source_records(sources: Sequence) -> list[dict[str, object]]:
     ]
 
 
-def findings_json(records: Sequence[dict], sources: Sequence) -> dict[str, object]:
-    """``{"sources": [...], "findings": [...]}``, the schema the README documents."""
-    return {"sources": source_records(sources), "findings": list(records)}
+def findings_json(records: Sequence[dict], sources: Sequence, comparison=None) -> dict[str, object]:
+    """``{"sources": [...], "findings": [...]}``, the schema the README
+    documents, and with ``comparison`` (compare's result) what blocking cost:
+    ``{"comparison": {"candidate_pairs", "aligned_pairs", "near_misses",
+    "not_compared"}}``."""
+    out: dict[str, object] = {"sources": source_records(sources), "findings": list(records)}
+    if comparison is not None:
+        out["comparison"] = {
+            "candidate_pairs": comparison.candidates, "aligned_pairs": comparison.aligned,
+            "near_misses": len(comparison.near_misses), "not_compared": len(comparison.not_compared),
+        }
+    return out
 
 
 def _csv_value(claim: dict) -> object:

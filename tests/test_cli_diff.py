@@ -134,3 +134,10 @@ def test_diff_near_lists_pairs_below_the_threshold(tmp_path):
     assert "value: values far apart (-2)" in result.output
     plain = runner.invoke(app, ["diff", "-l", str(path)], env={"COLUMNS": "200"})
     assert "Near misses" not in plain.output
+
+
+def test_diff_json_reports_what_blocking_left_to_score(tmp_path):
+    path = _write_ledger(tmp_path)
+    result = runner.invoke(app, ["diff", "-l", str(path), "--json", "-"])
+    data = json.loads(result.stdout)
+    assert data["comparison"] == {"candidate_pairs": 1, "aligned_pairs": 1, "near_misses": 0, "not_compared": 0}
