@@ -67,7 +67,7 @@ def test_diff_exit_0_without_contradiction_and_json_schema(tmp_path):
     result = runner.invoke(app, ["diff", "-l", str(path), "--json", str(out)])
     assert result.exit_code == 0, result.output
     data = json.loads(out.read_text(encoding="utf-8"))
-    assert set(data) == {"sources", "findings"}
+    assert set(data) == {"sources", "findings", "comparison"}
     assert [s["id"] for s in data["sources"]] == ["s1", "s2"] and all("path" in s for s in data["sources"])
     (f,) = data["findings"]
     assert {"id", "verdict", "kind", "subject", "scope", "period", "explanation", "claims"} <= set(f)
