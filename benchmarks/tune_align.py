@@ -151,6 +151,8 @@ def main() -> None:
     ap.add_argument("--reextract", action="store_true")
     ap.add_argument("--grid", action="store_true")
     ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("--set", nargs="*", default=[], metavar="NAME=VALUE",
+                    help="weights to try instead of the defaults, e.g. --set threshold=4 value_within=0")
     args = ap.parse_args()
     scorer_path = args.set_dir.resolve().parent.parent / "eval" / "score.py"
     if not scorer_path.exists():
@@ -161,6 +163,9 @@ def main() -> None:
 
     topics = ledgers(args.set_dir, args.cache / args.set_dir.name, args.reextract)
     base = DEFAULT
+    if args.set:
+        chosen = {k: float(v) for k, v in (item.split("=", 1) for item in args.set)}
+        base = replace(base, compare=replace(base.compare, weights=replace(base.compare.weights, **chosen)))
     prepared = prepare(topics, scorer, base)
     first = evaluate(prepared, scorer, base, args.verbose)
     print("defaults:", fmt(first), f"objective {objective(first):.3f}", flush=True)

@@ -108,6 +108,8 @@ def dimension_of(c: Claim) -> str:
     """The dimension two claims must share to be compared: the extraction's
     ``dimension`` when it gave one, else one read off the unit; dates, clock
     times and roles are their own dimension."""
+    if c.kind is Kind.TIME:
+        return "clock_time"  # never meets a duration (dimension "time")
     if c.kind is not Kind.QUANTITY:
         return c.kind.value
     if c.dimension:
