@@ -47,6 +47,9 @@ def find_date_mentions(sent: Span, ref: dt.date | None) -> list[DateMention]:
         span = doc.char_span(offset + s, offset + e, alignment_mode="expand")
         if span is not None:
             cands.append(DateMention(span.start, span.end, p))
+    # "February 30": a month followed by a day the normaliser refused is a bad
+    # date, not the month
+    cands = [m for m in cands if not (str(getattr(m.parsed.precision, "value", m.parsed.precision)) == "month" and _bad_day_after(doc, m.end, sent.end))]
     cands.sort(key=lambda m: (-(m.end - m.start), m.start))
     taken: set[int] = set()
     out = []
@@ -56,3 +59,9 @@ def find_date_mentions(sent: Span, ref: dt.date | None) -> list[DateMention]:
         taken.update(range(m.start, m.end))
         out.append(m)
     return sorted(out, key=lambda m: m.start)
+
+
+
+def _bad_day_after(doc, end: int, limit: int) -> bool:
+    """The token after a month-precision date is a one- or two-digit number."""
+    return end < limit and doc[end].text.isdigit() and len(doc[end].text) <= 2

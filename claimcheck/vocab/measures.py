@@ -1,0 +1,117 @@
+"""What a figure measures: casualty and arrest verbs, people nouns, event nouns.
+
+Hand-collected from English news style guides (AP) and crime and disaster
+reporting; lemmas and common inflections, lower case.
+"""
+
+from __future__ import annotations
+
+#: Verbs, participles and adjectives that say what happened to the people a
+#: count counts, mapped to the measure the count carries ("three were
+#: killed", "killing two", "left two dead" -> "killed"). The measure is the
+#: past participle, so a count of the killed never meets a count of the hurt.
+CASUALTY_WORDS: dict[str, str] = {
+    # deaths
+    **dict.fromkeys(
+        "kill killed killing kills slay slain slew dead die died dies dying fatally fatal "
+        "murder murdered murdering execute executed".split(),
+        "killed",
+    ),
+    # injuries (wounded and hurt count as injured: outlets use them interchangeably)
+    **dict.fromkeys(
+        "injure injured injuring injures wound wounded wounding wounds hurt hurting "
+        "hospitalize hospitalized hospitalise hospitalised".split(),
+        "injured",
+    ),
+    # hit by gunfire, whatever the outcome
+    **dict.fromkeys("shoot shot shooting shoots gun gunned".split(), "shot"),
+    # arrests and custody
+    **dict.fromkeys(
+        "arrest arrested arresting arrests detain detained detaining custody apprehend apprehended".split(),
+        "arrested",
+    ),
+    # charges
+    **dict.fromkeys("charge charged charging indict indicted".split(), "charged"),
+    # rescue and evacuation
+    **dict.fromkeys("rescue rescued evacuate evacuated".split(), "rescued"),
+    **dict.fromkeys("missing".split(), "missing"),
+}
+
+#: Nouns of casualty and arrest written after "no"/"zero"/"none of the":
+#: "no arrests have been made" is a count of 0 arrested.
+NONE_NOUNS: dict[str, str] = {
+    **dict.fromkeys("arrest arrests".split(), "arrested"),
+    **dict.fromkeys("death deaths fatality fatalities".split(), "killed"),
+    **dict.fromkeys("injury injuries".split(), "injured"),
+    **dict.fromkeys("suspect suspects".split(), "suspects"),
+    **dict.fromkeys("casualty casualties".split(), "casualties"),
+}
+
+#: Nouns that name people; a small count written in words ("two women",
+#: "three others") is a checkable figure when it counts one of these.
+PEOPLE_NOUNS: frozenset[str] = frozenset(
+    """people person persons individual individuals civilian civilians man men woman women
+    boy boys girl girls child children kid kids teen teens teenager teenagers adult adults
+    victim victims suspect suspects shooter shooters gunman gunmen officer officers deputy
+    deputies constable constables policeman policemen trooper troopers agent agents
+    soldier soldiers worker workers student students driver drivers motorist motorists
+    passenger passengers bystander bystanders resident residents patron patrons customer customers
+    other others relative relatives brother brothers sister sisters son sons daughter daughters
+    member members male males female females friend friends neighbor neighbors neighbour neighbours
+    guard guards employee employees attacker attackers assailant assailants robber robbers
+    survivor survivors hostage hostages protester protesters migrant migrants refugee refugees""".split()
+)
+
+#: Nouns that stand in for the counted people: "one of the victims".
+COUNTABLE_THINGS: frozenset[str] = frozenset(
+    """time times round rounds shot shots bullet bullets casing casings hospital hospitals
+    vehicle vehicles car cars home homes house houses building buildings gun guns weapon weapons
+    incident incidents attack attacks""".split()
+)
+
+#: Event nouns a date or a clock time can date, normalised: "the shooting
+#: occurred at 8:30 p.m." dates the "shooting". Keys are lemmas.
+EVENT_NOUNS: dict[str, str] = {
+    **dict.fromkeys("shooting shootings gunfire shootout rampage spree".split(), "shooting"),
+    **dict.fromkeys("attack attacks assault".split(), "attack"),
+    **dict.fromkeys("arrest arrests".split(), "arrest"),
+    **dict.fromkeys("meeting meetings talks summit".split(), "meeting"),
+    **dict.fromkeys("signing".split(), "signing"),
+    **dict.fromkeys("inauguration".split(), "inauguration"),
+    **dict.fromkeys("election elections vote".split(), "election"),
+    **dict.fromkeys("crash collision accident".split(), "crash"),
+    **dict.fromkeys("explosion blast".split(), "explosion"),
+    **dict.fromkeys("fire blaze".split(), "fire"),
+    **dict.fromkeys("robbery carjacking burglary".split(), "robbery"),
+    **dict.fromkeys("visit".split(), "visit"),
+    **dict.fromkeys("incident".split(), "incident"),
+}
+
+#: Verbs of occurrence whose subject is the event ("the shooting happened").
+OCCURRENCE_VERBS: frozenset[str] = frozenset(
+    "happen occur take begin start erupt break end unfold".split()
+)
+
+#: Coarse measures derived from a dimension when the text names none
+#: (``measure_derived``): a length in km is a "length".
+DIMENSION_MEASURES: dict[str, str] = {
+    "length": "length", "area": "area", "volume": "volume", "mass": "mass",
+    "energy": "energy", "power": "power", "time": "duration", "speed": "speed",
+    "temperature": "temperature", "money": "amount", "percent": "share",
+    "percentage_point": "change", "age": "age", "count": "count",
+}
+
+#: Verbs whose object figure is a known measure, and whose subject is what
+#: the figure is about: "the plant will produce 5 GW" is the plant's output.
+MEASURE_VERBS: dict[str, str] = {
+    # production and capacity
+    **dict.fromkeys("produce generate output".split(), "output"),
+    **dict.fromkeys("hold store accommodate".split(), "capacity"),
+    # money in and out
+    "cost": "cost", "spend": "spending", "pay": "payment", "earn": "earnings",
+    "invest": "investment", "borrow": "loan", "lend": "loan", "raise": "funds",
+    "sell": "sales", "export": "exports", "import": "imports", "owe": "debt",
+    # size
+    "cover": "area", "span": "length", "stretch": "length", "weigh": "weight",
+    "employ": "employees", "last": "duration",
+}

@@ -1,0 +1,77 @@
+"""Claim frames: dimension and canonical values (pint), ages, counts in
+words, clock times. Rule paths only (``blank:en``); exact cases live in
+tests/golden/extract_rules.json."""
+
+from __future__ import annotations
+
+import math
+import subprocess
+import sys
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimcheck.extract import extract_source
+from claimcheck.normalize.units import canonical, pint_registry
+from claimcheck.vocab.units import PINT_ALIASES
+from conftest import text_source
+
+#: (surface unit word, normalised unit) pairs the property test writes.
+UNITS = [
+    ("km", "km"), ("kilometres", "km"), ("metres", "m"), ("miles", "mile"), ("feet", "foot"),
+    ("hectares", "hectare"), ("acres", "acre"), ("square kilometres", "sq_km"),
+    ("cubic metres", "cubic_metre"), ("litres", "litre"), ("gallons", "gallon"),
+    ("tonnes", "tonne"), ("kg", "kg"), ("pounds", None), ("MW", "MW"), ("gigawatts", "GW"),
+    ("MWh", "MWh"), ("TWh", "TWh"), ("degrees Celsius", "celsius"),
+    ("degrees Fahrenheit", "fahrenheit"), ("mph", "mph"),
+]
+
+
+def test_import_is_light():
+    code = "import sys, claimcheck, claimcheck.extract; " \
+           "assert 'pint' not in sys.modules and 'spacy' not in sys.modules; print('ok')"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert out.returncode == 0, out.stderr
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    value=st.decimals(min_value="0.01", max_value="999999", places=2).map(float),
+    unit=st.sampled_from([u for u in UNITS if u[1] is not None]),
+)
+def test_canonical_converts_back(nlp_blank, tmp_path_factory, value, unit):
+    word, norm = unit
+    text = f"The site measured {value:,.2f} {word} last week."
+    src = text_source(tmp_path_factory.mktemp("p"), text + "\n")
+    claims = [c for c in extract_source(src, nlp_blank).claims if c.kind.value == "quantity"]
+    assert len(claims) == 1, (text, claims)
+    c = claims[0]
+    assert c.unit == norm and c.dimension is not None and c.canonical is not None
+    ureg = pint_registry()
+    back = ureg.Quantity(c.canonical, ureg.parse_units(c.canonical_unit)).to(ureg.parse_units(PINT_ALIASES.get(norm, norm)))
+    assert back.magnitude == pytest.approx(c.value, rel=1e-9, abs=1e-9)
+
+
+@given(
+    value=st.one_of(st.floats(allow_nan=True, allow_infinity=True), st.integers(-10**400, 10**400)),
+    unit=st.one_of(st.sampled_from([u for _, u in UNITS if u] + ["USD", "percent", "people", "bogus_unit"]), st.text(max_size=8)),
+)
+def test_canonical_never_raises(value, unit):
+    try:
+        v = float(value)
+    except OverflowError:
+        v = math.inf
+    c = canonical(v, None, unit)
+    assert c.value is None or math.isfinite(c.value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["It cost $1e308 to build.", "They found " + "9" * 400 + " people.", "Set for February 30.",
+     "At 99:99 p.m. it began.", "A 500-year-old man, 300, arrived.", "In his 00s."],
+)
+def test_absurd_figures_give_no_claim(nlp_blank, tmp_path, text):
+    src = text_source(tmp_path, text + "\n")
+    claims = extract_source(src, nlp_blank).claims
+    assert not [c for c in claims if c.kind.value in ("quantity", "time") and c.dimension != "time"], claims
