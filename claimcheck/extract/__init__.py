@@ -36,7 +36,8 @@ from ..normalize.dates import parse_date
 from ..normalize.units import canonical
 from .ages import find_ages
 from .dates import find_date_mentions
-from .frame import derived_measure, event_measure, measure_and_about, none_counts, rate_after
+from .counts import find_implicit_counts
+from .frame import derived_measure, event_measure, measure_and_about, rate_after
 from .mentions import find_mentions
 from .quantity import find_figures
 from .times import find_times
@@ -290,7 +291,7 @@ class _SourceClaims:
         times = find_times(sent)
         time_tokens = {i for t in times for i in range(t.start, t.end)}
         dates = [d for d in find_date_mentions(sent, self.ref) if not time_tokens.intersection(range(d.start, d.end))]
-        figures = _merge_figures(find_ages(sent), none_counts(sent), find_figures(sent), taken=time_tokens)
+        figures = _merge_figures(find_ages(sent), find_figures(sent), find_implicit_counts(sent), taken=time_tokens)
         fig_tokens = {i for f in figures for i in range(f.start, f.end)}
         doc = sent.doc
         toks = list(sent)

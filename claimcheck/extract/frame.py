@@ -21,10 +21,10 @@ from typing import TYPE_CHECKING
 from ..normalize.quantities import CURRENCY_WORDS, PERCENT_WORDS, UNIT_WORDS
 from ..vocab.measures import (
     CASUALTY_WORDS,
+    COUNTED_NOUN_MEASURES,
     DIMENSION_MEASURES,
     EVENT_NOUNS,
     MEASURE_VERBS,
-    NONE_NOUNS,
     OCCURRENCE_VERBS,
 )
 from ..vocab.units import RATE_WORDS
@@ -108,11 +108,15 @@ def measure_and_about(
     if fig.measure == "age" or fig.measure is not None and not has_parse(sent):
         return fig.measure, fig.about
     if dimension == "count":  # a count: what happened to them, else what it counts
+        if fig.measure is not None:  # the words right next to it said ("3 killed", "killing two")
+            return fig.measure, fig.about
         casualty = casualty_measure(figure_root(span), sent) if has_parse(sent) else None
-        if casualty is None and fig.measure is None:
+        if casualty is None:
             casualty = casualty_next_to(list(sent), span.start - sent.start, span.end - sent.start)
-        if casualty is not None or fig.measure is not None:
-            return casualty or fig.measure, fig.about
+        if casualty is not None:
+            return casualty, fig.about
+        if fig.unit in COUNTED_NOUN_MEASURES:  # "claimed four lives"
+            return COUNTED_NOUN_MEASURES[fig.unit], fig.about
         return (fig.unit if fig.unit and fig.unit not in _NOT_MEASURES else None), fig.about
     if fig.measure is not None:
         return fig.measure, fig.about
@@ -212,23 +216,3 @@ def event_measure(root: Token, sent: Span) -> str | None:
         if w in EVENT_NOUNS and (t.pos_ in ("NOUN", "") or not t.pos_):
             return EVENT_NOUNS[w]
     return None
-
-
-def none_counts(sent: Span) -> list[Figure]:
-    """"No arrests have been made", "none of the injuries", "did not make any
-    arrests": a count of 0 with the noun's measure."""
-    from ..normalize.quantities import ParsedQuantity
-    from ..records import Hedge
-
-    toks = list(sent)
-    negated = any(t.lower_ in ("not", "n't", "no", "never", "without") or t.dep_ == "neg" for t in toks)
-    out = []
-    for i, t in enumerate(toks[:-1]):
-        low = t.lower_
-        nxt = toks[i + 1]
-        if low in ("no", "zero") or low == "any" and negated:
-            measure = NONE_NOUNS.get(nxt.lower_)
-            if measure is not None:
-                parsed = ParsedQuantity(0.0, None, None, "number", Hedge.EXACT, None)
-                out.append(Figure(t.i, nxt.i + 1, parsed, "people", None, measure=measure))
-    return out

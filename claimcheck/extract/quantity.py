@@ -256,18 +256,27 @@ def _normalise(doc, start, end, toks, s, e, ner, sent) -> Figure | None:
         only = core[0]
         if len(core) == 1 and re.fullmatch(r"\d{4}", only.text) and 1800 <= int(only.text) <= 2100:
             return None  # a year
-        if prev is not None and prev.is_title and not prev.is_sent_start and parsed.hedge.value == "exact" and len(core) == 1:
-            return None  # an identifier: "Resolution 2231", "Boeing 737"
         casualty = casualty_next_to(toks, s, e)
         if casualty is not None:
             # "Two dead, 6 injured", "killing two", "3 killed": people, by what happened to them
             noun = counted_noun(toks, s, e)
             return Figure(start, end, parsed, noun if noun in _PEOPLE_UNITS else "people", label, measure=casualty)
         if (
+            prev is not None and prev.is_title and not prev.is_sent_start and parsed.hedge.value == "exact"
+            and len(core) == 1 and any(ch.isdigit() for ch in core[0].text)
+        ):
+            return None  # an identifier: "Resolution 2231", "Boeing 737"
+        subject_count = _is_subject_numeral(toks[e - 1])
+        if (
             all(_WORD_NUMBER.match(t.lower_) for t in core) and parsed.value < 10 and parsed.hedge.value == "exact"
-            and not _counts_people(toks, s, e)
+            and not _counts_people(toks, s, e) and not subject_count
         ):
             return None  # "the two countries", "one of" (but "four people", "two officers")
+        if subject_count and parsed.unit is None and counted_noun(toks, s, e) is None:
+            # "Three were found inside", "two of the victims were shot"
+            of = [g for c in toks[e - 1].children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+            unit = _unit_noun(of[0]) if of and of[0].pos_ == "NOUN" else "people"
+            return Figure(start, end, parsed, unit, label)
     unit = parsed.unit
     if unit is None:
         if "MONEY" in labels:
@@ -401,7 +410,9 @@ def casualty_next_to(toks: list[Token], s: int, e: int) -> str | None:
     wounded") or the verb right before it ("killing two", "wounds 4",
     "killed three people"), else None. A window rule: it runs without a parse."""
     k = e
-    while k < len(toks) and k < e + 3 and (toks[k].lower_ in PEOPLE_NOUNS or _is_plain_adj(toks[k])):
+    if k + 1 < len(toks) and toks[k].lower_ == "of" and toks[k + 1].lower_ in ("the", "them"):
+        k += 2  # "three of the victims killed", "three of them fatally"
+    while k < len(toks) and k < e + 5 and (toks[k].lower_ in PEOPLE_NOUNS or _is_plain_adj(toks[k])):
         k += 1  # the counted people: "three young men", "two others"
     counted = k > e
     while k + 1 < len(toks) and k < e + 6 and toks[k].lower_ in _AUX_WORDS:
@@ -409,7 +420,7 @@ def casualty_next_to(toks: list[Token], s: int, e: int) -> str | None:
     if k < len(toks):
         after = toks[k]
         if (
-            after.pos_ in ("", "VERB", "ADJ", "AUX") and after.lower_ in CASUALTY_WORDS
+            after.pos_ in ("", "VERB", "ADJ", "ADV", "AUX", "PROPN", "NOUN") and after.lower_ in CASUALTY_WORDS
             and after.lower_ not in _NOT_AFTER and not (after.tag_ == "VBG" or after.lower_.endswith("ing"))
         ):
             return CASUALTY_WORDS[after.lower_]
@@ -436,11 +447,23 @@ _CONNECTORS = frozenset({"and", "or", "in", "at", "of", "on", "after", "before",
 
 def _counts_people(toks: list[Token], s: int, e: int) -> bool:
     """A small count written in words is a figure when it counts people or
-    shots ("four people", "two officers", "three others", "three times")."""
-    for t in toks[e : e + 3]:
+    shots ("four people", "two officers", "four off-duty police officers",
+    "three others", "three times", "two of the victims")."""
+    k = e
+    if k + 1 < len(toks) and toks[k].lower_ == "of" and toks[k + 1].lower_ in ("the", "them", "those", "these", "his", "her", "their"):
+        if toks[k + 1].lower_ == "them":
+            return True  # "three of them"
+        k += 2
+    for t in toks[k : k + 5]:
         low = t.lower_
         if low in PEOPLE_NOUNS or low in COUNTABLE_THINGS:
             return True
-        if not (t.is_alpha and t.pos_ in ("ADJ", "") and not t.is_stop):
-            break  # "two young women", "four off-duty officers" pass through adjectives
+        if not (t.text in "-–" or not t.whitespace_ or t.is_alpha and t.pos_ in ("ADJ", "NOUN", "PROPN", "") and not t.is_stop):
+            break  # pass through modifiers: "two young women", "four off-duty police officers"
     return False
+
+
+def _is_subject_numeral(tok: Token) -> bool:
+    """A numeral standing alone as a clause subject: "Three were found
+    inside", "Two died", "two of the victims were shot" (with a parse only)."""
+    return tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "NUM" and tok.head.pos_ in ("VERB", "AUX")

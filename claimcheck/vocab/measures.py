@@ -30,6 +30,8 @@ CASUALTY_WORDS: dict[str, str] = {
         "arrest arrested arresting arrests detain detained detaining custody apprehend apprehended".split(),
         "arrested",
     ),
+    # hit by a bullet or a vehicle (kept apart from "shot")
+    **dict.fromkeys("hit struck".split(), "hit"),
     # charges
     **dict.fromkeys("charge charged charging indict indicted".split(), "charged"),
     # rescue and evacuation
@@ -64,7 +66,7 @@ PEOPLE_NOUNS: frozenset[str] = frozenset(
 
 #: Nouns that stand in for the counted people: "one of the victims".
 COUNTABLE_THINGS: frozenset[str] = frozenset(
-    """time times round rounds shot shots bullet bullets casing casings hospital hospitals
+    """life lives time times round rounds shot shots bullet bullets casing casings hospital hospitals
     vehicle vehicles car cars home homes house houses building buildings gun guns weapon weapons
     incident incidents attack attacks""".split()
 )
@@ -114,4 +116,28 @@ MEASURE_VERBS: dict[str, str] = {
     # size
     "cover": "area", "span": "length", "stretch": "length", "weigh": "weight",
     "employ": "employees", "last": "duration",
+}
+
+#: Words that multiply an event: "a quadruple shooting" is four people shot.
+MULTIPLE_WORDS: dict[str, int] = {
+    "double": 2, "triple": 3, "quadruple": 4, "quintuple": 5, "sextuple": 6,
+}
+#: Event nouns a multiple counts, with the measure of the count.
+MULTIPLE_EVENTS: dict[str, str] = {
+    "shooting": "shot", "shootings": "shot", "stabbing": "stabbed", "homicide": "killed",
+    "homicides": "killed", "murder": "killed", "murders": "killed", "fatality": "killed",
+}
+#: Ordinals before a people noun: "a second suspect" means at least two.
+ORDINAL_WORDS: dict[str, int] = {
+    "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10,
+}
+#: Adverbs of repetition: "shot twice", "hit at least once".
+REPETITION_WORDS: dict[str, int] = {"once": 1, "twice": 2, "thrice": 3}
+
+#: Counted nouns that are themselves a casualty measure: "claimed four
+#: lives" counts the killed, "three injuries" the injured. Keys are lemmas.
+COUNTED_NOUN_MEASURES: dict[str, str] = {
+    "life": "killed", "death": "killed", "fatality": "killed", "body": "killed",
+    "injury": "injured", "arrest": "arrested", "casualty": "casualties",
 }

@@ -1,0 +1,148 @@
+"""Counts the text implies without a numeral.
+
+- "no arrests", "none of the injuries", "did not arrest", "not in custody": 0;
+- "a quadruple shooting": 4 shot;
+- "a second suspect", "a fifth victim": at least 2, at least 5;
+- "shot twice", "at least once": 2 times, 1 time;
+- one person killed, hurt, shot, arrested or charged, named as the subject
+  or object of the verb ("killing Winslow", "a local man was charged", "she
+  died"): at least 1 (``Hedge.AT_LEAST``: it never contradicts a larger count).
+
+Each is a :class:`~.quantity.Figure` whose measure is the casualty or
+arrest word. Most need the parse; the zero and multiple rules are token rules.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..normalize.quantities import HEDGE_PHRASES, ParsedQuantity
+from ..records import Hedge
+from ..vocab.measures import (
+    CASUALTY_WORDS,
+    MULTIPLE_EVENTS,
+    MULTIPLE_WORDS,
+    NONE_NOUNS,
+    ORDINAL_WORDS,
+    PEOPLE_NOUNS,
+    REPETITION_WORDS,
+)
+from .context import has_parse, lemma
+from .quantity import Figure
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Span, Token
+
+_NEGATIONS = frozenset("not n't no never without".split())
+_SINGULAR_PRONOUNS = frozenset("he she him her".split())
+#: Measures a singular casualty verb gives an implicit "at least one" count.
+_NOT_PEOPLE = frozenset("GPE LOC FAC NORP DATE TIME CARDINAL ORDINAL MONEY QUANTITY PERCENT".split())
+_SINGLE_MEASURES = frozenset({"killed", "injured", "shot", "arrested", "charged"})
+_ZERO_MEASURES = frozenset({"arrested", "charged"})
+
+
+def _count(start: int, end: int, value: float, measure: str, unit: str = "people",
+           hedge: Hedge = Hedge.EXACT) -> Figure:
+    parsed = ParsedQuantity(float(value), None, None, "number", hedge, None)
+    return Figure(start, end, parsed, unit, None, measure=measure)
+
+
+def find_implicit_counts(sent: Span) -> list[Figure]:
+    toks = list(sent)
+    out: list[Figure] = []
+    negated = any(t.lower_ in _NEGATIONS or t.dep_ == "neg" for t in toks)
+    parsed = has_parse(sent)
+    for i, t in enumerate(toks):
+        low = t.lower_
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        # zero: "no arrests", "zero deaths", "any arrests" in a negated clause
+        if nxt is not None and (low in ("no", "zero") or low == "any" and negated):
+            measure = NONE_NOUNS.get(nxt.lower_)
+            if measure is not None:
+                out.append(_count(t.i, nxt.i + 1, 0, measure))
+                continue
+        # "none of the injuries"
+        if low == "none" and i + 3 < len(toks) and toks[i + 1].lower_ == "of" and toks[i + 3].lower_ in NONE_NOUNS:
+            out.append(_count(t.i, toks[i + 3].i + 1, 0, NONE_NOUNS[toks[i + 3].lower_]))
+            continue
+        # "a quadruple shooting"
+        if nxt is not None and low in MULTIPLE_WORDS and nxt.lower_ in MULTIPLE_EVENTS:
+            out.append(_count(t.i, nxt.i + 1, MULTIPLE_WORDS[low], MULTIPLE_EVENTS[nxt.lower_]))
+            continue
+        # "a second suspect", "a fifth victim": at least that many
+        if low in ORDINAL_WORDS and i > 0 and toks[i - 1].lower_ in ("a", "an"):
+            for k in range(i + 1, min(i + 4, len(toks))):
+                if toks[k].lower_ in PEOPLE_NOUNS:
+                    unit = lemma(toks[k]) if parsed else toks[k].lower_
+                    out.append(_count(t.i, toks[k].i + 1, ORDINAL_WORDS[low], None, unit, Hedge.AT_LEAST))  # type: ignore[arg-type]
+                    break
+                if not (toks[k].is_alpha and not toks[k].is_stop):
+                    break
+            continue
+        # "shot twice", "hit at least once"
+        if low in REPETITION_WORDS:
+            verb = next((toks[k] for k in range(max(0, i - 5), i) if toks[k].lower_ in CASUALTY_WORDS), None)
+            if verb is not None:
+                s = t.i
+                for n in (3, 2, 1):  # a hedge before: "at least once"
+                    if i - n >= 0 and " ".join(x.lower_ for x in toks[i - n : i]) in HEDGE_PHRASES:
+                        s = toks[i - n].i
+                        break
+                hedge = HEDGE_PHRASES.get(" ".join(x.lower_ for x in toks[s - sent.start : i]), Hedge.EXACT)
+                out.append(_count(s, t.i + 1, REPETITION_WORDS[low], CASUALTY_WORDS[verb.lower_], "time", hedge))
+                continue
+        if not parsed:
+            continue
+        # "did not arrest", "not yet in custody": none arrested
+        if lemma(t) in CASUALTY_WORDS and CASUALTY_WORDS[lemma(t)] in _ZERO_MEASURES and t.pos_ == "VERB":
+            if any(c.dep_ == "neg" for c in t.children):
+                out.append(_count(t.i, t.i + 1, 0, CASUALTY_WORDS[lemma(t)]))
+                continue
+        if low == "custody" and i >= 1 and toks[i - 1].lower_ == "in" and any(x.lower_ in ("not", "n't") for x in toks[max(0, i - 4) : i]):
+            out.append(_count(toks[i - 1].i, t.i + 1, 0, "arrested"))
+            continue
+        # one named person killed, hurt, shot, arrested or charged: at least one
+        single = _single_casualty(t)
+        if single is not None:
+            out.append(_count(t.i, t.i + 1, 1, single, hedge=Hedge.AT_LEAST))
+    return out
+
+
+def _single_casualty(t: Token) -> str | None:
+    word = t.lower_
+    measure = CASUALTY_WORDS.get(word) or CASUALTY_WORDS.get(lemma(t))
+    if measure not in _SINGLE_MEASURES or t.pos_ not in ("VERB", "ADJ"):
+        return None
+    if any(c.dep_ == "neg" for c in t.children):
+        return None
+    if word.endswith("ing") and t.dep_ in ("amod", "compound", "nsubj", "pobj"):
+        return None  # "the shooting", "a killing spree": an event, not a count
+    verb = t
+    if t.pos_ == "ADJ":  # "was pronounced dead", "was found dead"
+        if t.dep_ not in ("oprd", "acomp") or measure != "killed":
+            return None
+        verb = t.head
+    if measure == "shot" and any(c.lower_ == "to" and any(g.lower_ == "death" for g in c.children) for c in t.children):
+        measure = "killed"  # "shot to death"
+    # the person: passive subject, object, or subject of an intransitive ("she died")
+    deps = ("nsubjpass", "dobj") if lemma(t) not in ("die",) and t.pos_ == "VERB" else ("nsubj", "nsubjpass")
+    if t.pos_ == "ADJ":
+        deps = ("nsubjpass", "nsubj", "dobj")
+    people = [c for c in verb.children if c.dep_ in deps]
+    if not people and t.dep_ == "relcl" and t.head.pos_ in ("NOUN", "PROPN"):
+        people = [t.head]  # "a woman who was killed"
+    if len(people) != 1 or not _one_person(people[0]):
+        return None
+    return measure
+
+
+def _one_person(tok: Token) -> bool:
+    if tok.lower_ in ("who", "that") and tok.head.dep_ == "relcl":
+        tok = tok.head.head
+    if any(c.dep_ in ("nummod", "conj") or c.lower_ in ORDINAL_WORDS for c in tok.children):
+        return False  # "three people", "Smith and Jones", "a second suspect"
+    if tok.lower_ in _SINGULAR_PRONOUNS:
+        return True
+    if tok.pos_ == "PROPN":  # the small model often mislabels a name: only places are out
+        return tok.tag_ == "NNP" and tok.ent_type_ not in _NOT_PEOPLE
+    return tok.pos_ == "NOUN" and tok.tag_ == "NN" and tok.lower_ in PEOPLE_NOUNS
