@@ -36,6 +36,7 @@ from ..normalize.dates import parse_date
 from ..normalize.units import canonical
 from .ages import find_ages
 from .dates import find_date_mentions
+from .datelines import dateline
 from .counts import find_implicit_counts
 from .frame import derived_measure, event_measure, measure_and_about, rate_after
 from .mentions import find_mentions
@@ -222,6 +223,8 @@ class _SourceClaims:
         self._seen_roles: set[tuple[str, str]] = set()
         self._occurrences: Counter[tuple] = Counter()
         self._heading_period: str | None = None
+        self._dateline_end = 0
+        self._dateline_place: str | None = None
         self._default_period: str | None = None
         self._place_of = _demonym_map(())
         self.main_places: tuple[str, ...] = ()
@@ -263,6 +266,10 @@ class _SourceClaims:
         heading = parse_date(doc.text.strip(), self.ref) if len(doc.text) < 60 else None
         self._heading_period = heading.value if heading is not None else None
         named: dict[str, str] = {}
+        # an inline dateline ("HOUSTON (AP) —") is the story's place and date line:
+        # nothing in it is a claim, and its place is never a subject
+        found = dateline(doc.text)
+        self._dateline_end, self._dateline_place = found if found is not None else (0, None)
         # noun chunks once per paragraph (spaCy rebuilds them per call)
         chunks = list(doc.noun_chunks) if has_parse(doc) else []
         c = 0
@@ -291,6 +298,9 @@ class _SourceClaims:
         times = find_times(sent)
         time_tokens = {i for t in times for i in range(t.start, t.end)}
         dates = [d for d in find_date_mentions(sent, self.ref) if not time_tokens.intersection(range(d.start, d.end))]
+        if self._dateline_end:
+            time_tokens |= {t.i for t in sent if t.idx < self._dateline_end}
+            dates = [d for d in dates if not time_tokens.intersection(range(d.start, d.end))]
         figures = _merge_figures(find_ages(sent), find_figures(sent), find_implicit_counts(sent), taken=time_tokens)
         fig_tokens = {i for f in figures for i in range(f.start, f.end)}
         doc = sent.doc
@@ -372,6 +382,9 @@ class _SourceClaims:
         return {"about": self.source.text[s:e], "about_start": s, "about_end": e}
 
     def _emit(self, kind: Kind, quote: str, q_start: int, q_end: int, span: Span, base: int, **fields) -> None:
+        place = self._dateline_place
+        if place and kind is not Kind.ROLE and (fields.get("subject") or "").upper().startswith(place):
+            fields["subject"] = None  # a dateline is never a subject
         s_start = base + span.start_char
         s_end = base + span.end_char
         surface = self.source.text[s_start:s_end]

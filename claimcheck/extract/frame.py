@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from ..normalize.quantities import CURRENCY_WORDS, PERCENT_WORDS, UNIT_WORDS
 from ..vocab.measures import (
+    CASUALTY_EVENTS,
     CASUALTY_WORDS,
     COUNTED_NOUN_MEASURES,
     DIMENSION_MEASURES,
@@ -205,10 +206,8 @@ def event_measure(root: Token, sent: Span) -> str | None:
                 subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                 if subj is not None and lemma(subj) in EVENT_NOUNS:
                     return EVENT_NOUNS[lemma(subj)]
-                if w in CASUALTY_WORDS and CASUALTY_WORDS[w] in ("shot", "killed", "injured"):
-                    return "shooting" if CASUALTY_WORDS[w] == "shot" else CASUALTY_WORDS[w]
-                if w in CASUALTY_WORDS and CASUALTY_WORDS[w] == "arrested":
-                    return "arrest"
+                if w in CASUALTY_WORDS and CASUALTY_WORDS[w] in CASUALTY_EVENTS:
+                    return CASUALTY_EVENTS[CASUALTY_WORDS[w]]
                 if w not in OCCURRENCE_VERBS and w not in ("be", "report", "say", "call"):
                     break
     for t in sent:

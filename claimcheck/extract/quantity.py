@@ -351,7 +351,9 @@ def counted_noun(toks: list[Token], s: int, e: int) -> str | None:
             return _unit_noun(toks[e])
         return None
     noun = None
-    for t in toks[e : e + 4]:
+    for k, t in enumerate(toks[e : e + 5], start=e):
+        if t.text in "-–" or not t.whitespace_ and k + 1 < len(toks) and toks[k + 1].text in "-–":
+            continue  # "off-duty": a hyphenated modifier
         if not t.is_alpha or t.is_title or t.is_upper:
             break
         if t.is_stop:
@@ -362,7 +364,14 @@ def counted_noun(toks: list[Token], s: int, e: int) -> str | None:
     text = noun.lower_
     if text in _PEOPLE:
         return "people"
+    if text in _IRREGULAR_PLURALS:
+        return _IRREGULAR_PLURALS[text]
     return text[:-1] if text.endswith("s") and not text.endswith("ss") else text
+
+
+#: Plurals that do not end in "s" or drop more than it (no lemmatizer on the rule path).
+_IRREGULAR_PLURALS = {"men": "man", "women": "woman", "children": "child", "lives": "life",
+                      "policemen": "policeman", "gunmen": "gunman", "wives": "wife", "teeth": "tooth"}
 
 
 # --------------------------------------------------------------- durations

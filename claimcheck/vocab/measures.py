@@ -141,3 +141,10 @@ COUNTED_NOUN_MEASURES: dict[str, str] = {
     "life": "killed", "death": "killed", "fatality": "killed", "body": "killed",
     "injury": "injured", "arrest": "arrested", "casualty": "casualties",
 }
+
+#: The event a casualty verb names, for dating it: "was shot on Monday" dates
+#: a "shooting", "was arrested on Monday" an "arrest".
+CASUALTY_EVENTS: dict[str, str] = {
+    "shot": "shooting", "killed": "killing", "injured": "injury", "arrested": "arrest",
+    "charged": "charge", "hit": "shooting",
+}
