@@ -75,3 +75,25 @@ def test_absurd_figures_give_no_claim(nlp_blank, tmp_path, text):
     src = text_source(tmp_path, text + "\n")
     claims = extract_source(src, nlp_blank).claims
     assert not [c for c in claims if c.kind.value in ("quantity", "time") and c.dimension != "time"], claims
+
+
+def _dated(text: str):
+    from claimcheck.records import Segment, Source
+
+    return Source(id="d", path="d.txt", sha256="0", text=text, published="2014-12-01",
+                  segments=(Segment(0, len(text)),))
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("He was shot on Sunday night.", "Sunday night", "2014-11-30"),  # past: backward
+        ("A vigil will be held on Sunday.", "Sunday", "2014-12-07"),  # future: forward
+        ("The meeting on Dec. 20 was cancelled.", "Dec. 20", "2013-12-20"),  # past, no year
+        ("The talks will take place on Dec. 20.", "Dec. 20", "2014-12-20"),  # future, no year
+        ("The store was robbed Nov. 30.", "Nov. 30", "2014-11-30"),
+    ],
+)
+def test_event_dates_follow_tense(nlp_blank, text, surface, value):
+    claims = [c for c in extract_source(_dated(text), nlp_blank).claims if c.kind.value == "date"]
+    assert [(c.surface, c.value) for c in claims] == [(surface, value)]

@@ -77,7 +77,9 @@ EVENT_NOUNS: dict[str, str] = {
     **dict.fromkeys("shooting shootings gunfire shootout rampage spree".split(), "shooting"),
     **dict.fromkeys("attack attacks assault".split(), "attack"),
     **dict.fromkeys("arrest arrests".split(), "arrest"),
-    **dict.fromkeys("meeting meetings talks summit".split(), "meeting"),
+    **dict.fromkeys("meeting meetings talk talks summit".split(), "meeting"),
+    # gatherings and court dates, each its own event
+    **{w: w for w in "vigil funeral memorial ceremony rally protest hearing trial arraignment sentencing".split()},
     **dict.fromkeys("signing".split(), "signing"),
     **dict.fromkeys("inauguration".split(), "inauguration"),
     **dict.fromkeys("election elections vote".split(), "election"),
