@@ -41,10 +41,10 @@ _SINGLE_MEASURES = frozenset({"killed", "injured", "shot", "arrested", "charged"
 _ZERO_MEASURES = frozenset({"arrested", "charged"})
 
 
-def _count(start: int, end: int, value: float, measure: str, unit: str = "people",
-           hedge: Hedge = Hedge.EXACT) -> Figure:
+def _count(start: int, end: int, value: float, measure: str | None, unit: str = "people",
+           hedge: Hedge = Hedge.EXACT, about: tuple[int, int] | None = None) -> Figure:
     parsed = ParsedQuantity(float(value), None, None, "number", hedge, None)
-    return Figure(start, end, parsed, unit, None, measure=measure)
+    return Figure(start, end, parsed, unit, None, measure=measure, about=about)
 
 
 def find_implicit_counts(sent: Span) -> list[Figure]:
@@ -104,11 +104,16 @@ def find_implicit_counts(sent: Span) -> list[Figure]:
         # one named person killed, hurt, shot, arrested or charged: at least one
         single = _single_casualty(t)
         if single is not None:
-            out.append(_count(t.i, t.i + 1, 1, single, hedge=Hedge.AT_LEAST))
+            measure, person = single
+            lo = person.left_edge.i + (person.left_edge.dep_ in ("det", "poss") and person.left_edge.i < person.i)
+            about = (lo, person.i + 1) if person.pos_ != "PRON" else None
+            out.append(_count(t.i, t.i + 1, 1, measure, hedge=Hedge.AT_LEAST, about=about))
     return out
 
 
-def _single_casualty(t: Token) -> str | None:
+def _single_casualty(t: Token) -> tuple[str, Token] | None:
+    """(measure, the person) when ``t`` says one named person was killed, hurt,
+    shot, arrested or charged."""
     word = t.lower_
     measure = CASUALTY_WORDS.get(word) or CASUALTY_WORDS.get(lemma(t))
     if measure not in _SINGLE_MEASURES or t.pos_ not in ("VERB", "ADJ"):
@@ -133,7 +138,10 @@ def _single_casualty(t: Token) -> str | None:
         people = [t.head]  # "a woman who was killed"
     if len(people) != 1 or not _one_person(people[0]):
         return None
-    return measure
+    person = people[0]
+    if person.lower_ in ("who", "that") and person.head.dep_ == "relcl":
+        person = person.head.head
+    return measure, person
 
 
 def _one_person(tok: Token) -> bool:

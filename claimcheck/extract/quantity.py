@@ -25,6 +25,7 @@ from ..normalize.quantities import (
     ParsedQuantity,
     parse_quantity,
 )
+from ..vocab.context import CHANGE_FORMS
 from ..vocab.measures import CASUALTY_WORDS, COUNTABLE_THINGS, PEOPLE_NOUNS
 from .context import lemma
 
@@ -197,18 +198,6 @@ def _ner_only_figures(sent: Span, found: list[Figure]) -> list[Figure]:
     return extra
 
 
-#: Forms of change verbs: "rose from 5 to 10 percent" and "increased by
-#: $12bn to $241bn" are a change and a level, not a range.
-_CHANGE_FORMS = frozenset(
-    """rise rises rose risen rising grow grows grew grown growing fall falls fell fallen falling
-    increase increases increased increasing decrease decreases decreased decreasing jump jumps jumped
-    climb climbs climbed drop drops dropped decline declines declined widen widens widened narrow
-    narrowed shrink shrank shrunk surge surged soar soared slump slumped plunge plunged up down
-    raise raises raised raising cut cuts cutting lower lowers lowered hike hikes hiked boost boosted
-    reduce reduced slow slowed""".split()
-)
-
-
 def _is_change_from(toks: list[Token], s: int) -> bool:
     """The figure starting at ``s`` follows "by", or "from" after a change verb."""
     k = s - 1
@@ -218,7 +207,7 @@ def _is_change_from(toks: list[Token], s: int) -> bool:
         return False
     if toks[k].lower_ == "by":
         return True
-    return toks[k].lower_ == "from" and any(t.lower_ in _CHANGE_FORMS for t in toks[max(0, k - 6) : k])
+    return toks[k].lower_ == "from" and any(t.lower_ in CHANGE_FORMS for t in toks[max(0, k - 6) : k])
 
 
 def _core_tokens(toks: list[Token], s: int, e: int) -> list[Token]:
