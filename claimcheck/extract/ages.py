@@ -29,7 +29,7 @@ _AFTER_AGE = frozenset(", . ; : ) and or of from who was were is are had has die
 
 
 def _age_value(tok: Token) -> float | None:
-    if tok.like_num or tok.is_alpha:
+    if tok.like_num and len(tok.text) <= 12:  # "22", "four" (like_num reads number words)
         v = parse_number(tok.text)
         if v is not None and 0 < v <= MAX_AGE and float(v).is_integer():
             return float(v)

@@ -105,7 +105,8 @@ def find_implicit_counts(sent: Span) -> list[Figure]:
         single = _single_casualty(t)
         if single is not None:
             measure, person = single
-            lo = person.left_edge.i + (person.left_edge.dep_ in ("det", "poss") and person.left_edge.i < person.i)
+            mods = [c for c in person.lefts if c.dep_ not in ("det", "poss", "case", "predet", "punct")]
+            lo = min((c.left_edge.i for c in mods), default=person.i)
             about = (lo, person.i + 1) if person.pos_ != "PRON" else None
             out.append(_count(t.i, t.i + 1, 1, measure, hedge=Hedge.AT_LEAST, about=about))
     return out
@@ -133,8 +134,11 @@ def _single_casualty(t: Token) -> tuple[str, Token] | None:
     deps = ("nsubjpass", "dobj") if lemma(t) not in ("die",) and t.pos_ == "VERB" else ("nsubj", "nsubjpass")
     if t.pos_ == "ADJ":
         deps = ("nsubjpass", "nsubj", "dobj")
+    if word.endswith("ing"):
+        deps = ("dobj",)  # "killing Smith"; a bare "Shooting" in a headline is the event
     people = [c for c in verb.children if c.dep_ in deps]
-    if not people and t.dep_ == "relcl" and t.head.pos_ in ("NOUN", "PROPN"):
+    passive = any(c.dep_ == "auxpass" for c in verb.children) or lemma(t) == "die" or t.pos_ == "ADJ"
+    if not people and passive and t.dep_ == "relcl" and t.head.pos_ in ("NOUN", "PROPN"):
         people = [t.head]  # "a woman who was killed"
     if len(people) != 1 or not _one_person(people[0]):
         return None

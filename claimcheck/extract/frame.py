@@ -40,6 +40,7 @@ _UNITISH = {w.split()[-1] for w in (*UNIT_WORDS, *CURRENCY_WORDS, *PERCENT_WORDS
 _NOT_MEASURES = frozenset(
     "record high low peak % percent year years month months day days time times people person".split()
 ) | _UNITISH
+_OPEN_FORMS = frozenset("open opens opened opening".split())
 _MAX_RATE_TOKENS = max(len(k) for k in RATE_WORDS)
 
 
@@ -212,6 +213,6 @@ def event_measure(root: Token, sent: Span) -> str | None:
                     break
     for t in sent:
         w = lemma(t)
-        if w in EVENT_NOUNS and (t.pos_ in ("NOUN", "") or not t.pos_):
-            return EVENT_NOUNS[w]
+        if w in EVENT_NOUNS and (t.pos_ in ("NOUN", "") or not t.pos_) and t.head.lower_ not in _OPEN_FORMS:
+            return EVENT_NOUNS[w]  # not "opened fire": that is gunfire, not a fire
     return None
