@@ -97,3 +97,31 @@ def _dated(text: str):
 def test_event_dates_follow_tense(nlp_blank, text, surface, value):
     claims = [c for c in extract_source(_dated(text), nlp_blank).claims if c.kind.value == "date"]
     assert [(c.surface, c.value) for c in claims] == [(surface, value)]
+
+
+_ARTICLE = (
+    "Three people were wounded and one man was killed on Saturday night when a gunman opened fire "
+    "outside a bakery, police said. The victim, Ravi Kellner, 34, of Elmwood, died at the scene. "
+    "A 19-year-old woman was treated and released. The shooting happened at about 11:40 p.m. "
+    "No arrests have been made. The city approved a $2 million grant for the 40-hectare park, "
+    "and the new bridge will be 1.2 km long."
+)
+
+
+@pytest.mark.model
+def test_model_frames_are_complete_and_consistent(nlp_model):
+    src = _dated(_ARTICLE)
+    claims = extract_source(src, nlp_model).claims
+    figures = [c for c in claims if c.kind.value == "quantity"]
+    assert len(figures) >= 6
+    for c in figures:
+        assert c.measure, c  # every figure says what it measures
+        assert c.dimension is not None and c.canonical is not None and c.canonical_unit, c
+        if c.about is not None:
+            assert src.text[c.about_start : c.about_end] == c.about
+    by_measure = {(c.measure, c.value) for c in figures}
+    assert ("injured", 3.0) in by_measure and ("arrested", 0.0) in by_measure
+    assert any(c.measure == "age" and c.value == 34.0 and c.about == "Ravi Kellner" for c in figures)
+    assert any(c.dimension == "area" and c.canonical == pytest.approx(400000.0) for c in figures)
+    times = [c for c in claims if c.kind.value == "time"]
+    assert [(t.value, t.measure) for t in times] == [("23:40", "shooting")]
