@@ -28,7 +28,7 @@ from ..vocab.measures import (
     REPETITION_WORDS,
 )
 from .context import has_parse, lemma
-from .quantity import Figure
+from .quantity import IRREGULAR_PLURALS, Figure
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span, Token
@@ -65,6 +65,20 @@ def find_implicit_counts(sent: Span) -> list[Figure]:
         if low == "none" and i + 3 < len(toks) and toks[i + 1].lower_ == "of" and toks[i + 3].lower_ in NONE_NOUNS:
             out.append(_count(t.i, toks[i + 3].i + 1, 0, NONE_NOUNS[toks[i + 3].lower_]))
             continue
+        # "both officers", "a pair of gunmen": two
+        pair = _pair_noun(toks, i)
+        if pair is not None:
+            k, noun = pair
+            out.append(_count(t.i, noun.i + 1, 2, None, _singular(noun, parsed)))
+            continue
+        # "half of the residents": a share of 50 percent of them
+        if low == "half" and i + 2 < len(toks) and toks[i + 1].lower_ == "of":
+            k = i + 2 + (toks[i + 2].lower_ in ("the", "all", "its", "their"))
+            if k < len(toks) and toks[k].is_alpha and (toks[k].pos_ in ("NOUN", "") and not toks[k].is_stop):
+                parsed_q = ParsedQuantity(50.0, None, "percent", "percent", Hedge.EXACT, None)
+                measure = _singular(toks[k], parsed)
+                out.append(Figure(t.i, toks[k].i + 1, parsed_q, "percent", None, measure=measure))
+                continue
         # "a quadruple shooting"
         if nxt is not None and low in MULTIPLE_WORDS and nxt.lower_ in MULTIPLE_EVENTS:
             out.append(_count(t.i, nxt.i + 1, MULTIPLE_WORDS[low], MULTIPLE_EVENTS[nxt.lower_]))
@@ -73,7 +87,7 @@ def find_implicit_counts(sent: Span) -> list[Figure]:
         if low in ORDINAL_WORDS and i > 0 and toks[i - 1].lower_ in ("a", "an"):
             for k in range(i + 1, min(i + 4, len(toks))):
                 if toks[k].lower_ in PEOPLE_NOUNS:
-                    unit = lemma(toks[k]) if parsed else toks[k].lower_
+                    unit = _singular(toks[k], parsed)
                     out.append(_count(t.i, toks[k].i + 1, ORDINAL_WORDS[low], None, unit, Hedge.AT_LEAST))  # type: ignore[arg-type]
                     break
                 if not (toks[k].is_alpha and not toks[k].is_stop):
@@ -158,3 +172,32 @@ def _one_person(tok: Token) -> bool:
     if tok.pos_ == "PROPN":  # the small model often mislabels a name: only places are out
         return tok.tag_ == "NNP" and tok.ent_type_ not in _NOT_PEOPLE
     return tok.pos_ == "NOUN" and tok.tag_ == "NN" and tok.lower_ in PEOPLE_NOUNS
+
+
+def _pair_noun(toks: list[Token], i: int) -> tuple[int, Token] | None:
+    """("both" or "a pair of") + people noun, within a few modifiers."""
+    low = toks[i].lower_
+    if low == "both":
+        k = i + 1
+        if k + 1 < len(toks) and toks[k].lower_ == "of" and toks[k + 1].lower_ in ("the", "them"):
+            return None  # "both of the men": the count is stated elsewhere, if anywhere
+    elif low == "pair" and i >= 1 and toks[i - 1].lower_ == "a" and i + 1 < len(toks) and toks[i + 1].lower_ == "of":
+        k = i + 2
+    else:
+        return None
+    for j in range(k, min(k + 3, len(toks))):
+        if toks[j].lower_ in PEOPLE_NOUNS:
+            return j, toks[j]
+        if not (toks[j].is_alpha and not toks[j].is_stop):
+            break
+    return None
+
+
+def _singular(tok: Token, parsed: bool) -> str:
+    """The lemma, or on the rule path a plain singular ("officers" -> "officer")."""
+    if parsed:
+        return lemma(tok)
+    w = tok.lower_
+    if w in IRREGULAR_PLURALS:
+        return IRREGULAR_PLURALS[w]
+    return w[:-1] if w.endswith("s") and not w.endswith("ss") else w

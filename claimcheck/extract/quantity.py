@@ -353,13 +353,13 @@ def counted_noun(toks: list[Token], s: int, e: int) -> str | None:
     text = noun.lower_
     if text in _PEOPLE:
         return "people"
-    if text in _IRREGULAR_PLURALS:
-        return _IRREGULAR_PLURALS[text]
+    if text in IRREGULAR_PLURALS:
+        return IRREGULAR_PLURALS[text]
     return text[:-1] if text.endswith("s") and not text.endswith("ss") else text
 
 
 #: Plurals that do not end in "s" or drop more than it (no lemmatizer on the rule path).
-_IRREGULAR_PLURALS = {"men": "man", "women": "woman", "children": "child", "lives": "life",
+IRREGULAR_PLURALS = {"men": "man", "women": "woman", "children": "child", "lives": "life",
                       "policemen": "policeman", "gunmen": "gunman", "wives": "wife", "teeth": "tooth"}
 
 
