@@ -27,9 +27,11 @@ from ..vocab.measures import (
     EVENT_NOUNS,
     MEASURE_VERBS,
     OCCURRENCE_VERBS,
+    PEOPLE_NOUNS,
 )
+from ..vocab.stance import STANCE_CUES
 from ..vocab.units import RATE_WORDS
-from .context import GENERIC_MEASURES, ancestors, has_parse, lemma
+from .context import CHANGE_VERBS, GENERIC_MEASURES, ancestors, has_parse, lemma
 from .quantity import Figure, casualty_next_to
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -128,13 +130,19 @@ def measure_and_about(
     governor = root.head
     # "a $5 million loan", "the 3 GW plant": the noun the figure modifies
     if governor.i != root.i and root.dep_ in ("nummod", "compound", "amod", "quantmod", "nmod") and _ok_noun(governor):
-        if lemma(governor) not in GENERIC_MEASURES:
-            return lemma(governor), _about_of(governor)
+        if lemma(governor) in STANCE_CUES:  # "the $10 billion trade target": trade
+            compounds = [c for c in governor.lefts if c.dep_ == "compound" and c.i > root.i and _ok_noun(c)]
+            governor = compounds[-1] if compounds else governor
+        noun = _measured(governor)
+        if noun is not None:
+            return lemma(noun), _about_of(noun)
     node = root
     # "a capacity of 3 bcm", "at a cost of $5m"
     if node.dep_ == "pobj" and node.head.lower_ == "of" and _ok_noun(node.head.head):
         noun = node.head.head
-        return lemma(noun), _owner(noun, root)
+        measured = _measured(noun, root)
+        if measured is not None:
+            return lemma(measured), _owner(noun, root)
     # climb to the verb: "X reached N", "X was N", "estimate X at N"
     for _ in range(3):
         if node.dep_ not in ("pobj", "dobj", "attr", "prep", "npadvmod", "oprd", "advmod"):
@@ -144,17 +152,37 @@ def measure_and_about(
             break
     if node.pos_ in ("VERB", "AUX"):
         objs = [c for c in node.children if c.dep_ == "dobj" and c.i != root.i and _ok_noun(c)]
-        if objs and any(c.dep_ == "prep" and c.lower_ == "at" for c in node.children):
-            return lemma(objs[0]), _about_of(objs[0])  # "put the cost at $5m"
+        if objs and (any(c.dep_ == "prep" and c.lower_ == "at" for c in node.children) or lemma(node) in CHANGE_VERBS):
+            noun = _measured(objs[0]) or objs[0]  # "put the cost at $5m", "increase trade to $10bn"
+            return lemma(noun), _about_of(noun)
         subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         verb_measure = MEASURE_VERBS.get(lemma(node))
         if verb_measure is not None:  # "the plant will produce 5 GW": output, about the plant
             return verb_measure, (_np_range(subj) if subj is not None and subj.pos_ in ("NOUN", "PROPN") else None)
         if subj is not None and _ok_noun(subj) and subj.i != root.i:
-            return lemma(subj), _about_of(subj)
+            noun = _measured(subj, root) or subj  # "the total volume of mutual trade reached ..." -> trade
+            return lemma(noun), _about_of(noun)
         if subj is not None and subj.pos_ == "PROPN":
             return None, (subj.left_edge.i, subj.i + 1)  # "Acme earned $5m": about Acme
     return None, fig.about
+
+
+def _measured(noun: Token, figure: Token | None = None, depth: int = 0) -> Token | None:
+    """The noun that names what is measured: ``noun`` itself, or through a
+    generic head ("the volume of trade" -> trade, "trade volumes" -> trade);
+    None when only a generic word is left."""
+    if lemma(noun) not in GENERIC_MEASURES:
+        return noun
+    if depth < 3:
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "of" and not (
+                figure is not None and child.left_edge.i <= figure.i <= child.right_edge.i
+            ):
+                objs = [c for c in child.children if c.dep_ == "pobj" and _ok_noun(c)]
+                if objs:
+                    return _measured(objs[0], figure, depth + 1)
+    compounds = [c for c in noun.lefts if c.dep_ == "compound" and _ok_noun(c)]
+    return compounds[-1] if compounds else None
 
 
 def _owner(noun: Token, figure: Token) -> tuple[int, int] | None:
@@ -215,4 +243,11 @@ def event_measure(root: Token, sent: Span) -> str | None:
         w = lemma(t)
         if w in EVENT_NOUNS and (t.pos_ in ("NOUN", "") or not t.pos_) and t.head.lower_ not in _OPEN_FORMS:
             return EVENT_NOUNS[w]  # not "opened fire": that is gunfire, not a fire
+    if has_parse(sent):  # the noun subject of the date's verb: "the vote took place on May 3"
+        for head in [root, *ancestors(root, limit=4)]:
+            if head.pos_ in ("VERB", "AUX"):
+                subj = next((c for c in head.children if c.dep_ == "nsubj"), None)  # not a passive's patient
+                if subj is not None and subj.pos_ == "NOUN" and _ok_noun(subj) and subj.lower_ not in PEOPLE_NOUNS:
+                    return lemma(subj)
+                break
     return None
