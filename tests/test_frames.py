@@ -125,3 +125,18 @@ def test_model_frames_are_complete_and_consistent(nlp_model):
     assert any(c.dimension == "area" and c.canonical == pytest.approx(400000.0) for c in figures)
     times = [c for c in claims if c.kind.value == "time"]
     assert [(t.value, t.measure) for t in times] == [("23:40", "shooting")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "measure", "dimension", "canonical_unit"),
+    [
+        ("The total volume of trade between the two firms reached $5 billion.", "trade", "money", "USD"),
+        ("The new reservoir has a capacity of 3 billion cubic meters.", "capacity", "volume", "meter ** 3"),
+        ("The solar farm will produce 5 gigawatts a year.", "output", "energy", "joule / year"),
+        ("The city took out a $40 million loan for the tunnel.", "loan", "money", "USD"),
+    ],
+)
+def test_model_measures(nlp_model, text, measure, dimension, canonical_unit):
+    claims = [c for c in extract_source(_dated(text), nlp_model).claims if c.kind.value == "quantity"]
+    assert [(c.measure, c.dimension, c.canonical_unit) for c in claims] == [(measure, dimension, canonical_unit)]
