@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..normalize.quantities import HEDGE_PHRASES, ParsedQuantity
+from ..normalize.quantities import CURRENCY_SYMBOLS, HEDGE_PHRASES, ParsedQuantity
 from ..records import Hedge
 from ..vocab.measures import (
     CASUALTY_WORDS,
@@ -28,7 +28,7 @@ from ..vocab.measures import (
     REPETITION_WORDS,
 )
 from .context import has_parse, lemma
-from .quantity import IRREGULAR_PLURALS, Figure
+from .quantity import IRREGULAR_PLURALS, UNIT_LAST_WORDS, Figure
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span, Token
@@ -79,6 +79,16 @@ def find_implicit_counts(sent: Span) -> list[Figure]:
                 measure = _singular(toks[k], parsed)
                 out.append(Figure(t.i, toks[k].i + 1, parsed_q, "percent", None, measure=measure))
                 continue
+        # "about an hour", "an hour-long standoff": a duration of one unit
+        dur = _one_unit_duration(toks, i)
+        if dur is not None:
+            s_, e_, unit = dur
+            h = _hedge_before(toks, s_)
+            start = toks[s_ - h].i if h else toks[s_].i
+            hedge = HEDGE_PHRASES.get(" ".join(x.lower_ for x in toks[s_ - h : s_]), Hedge.EXACT) if h else Hedge.EXACT
+            parsed_q = ParsedQuantity(1.0, None, None, "number", hedge, None)
+            out.append(Figure(start, toks[e_ - 1].i + 1, parsed_q, unit, None))
+            continue
         # "a quadruple shooting"
         if nxt is not None and low in MULTIPLE_WORDS and nxt.lower_ in MULTIPLE_EVENTS:
             out.append(_count(t.i, nxt.i + 1, MULTIPLE_WORDS[low], MULTIPLE_EVENTS[nxt.lower_]))
@@ -201,3 +211,43 @@ def _singular(tok: Token, parsed: bool) -> str:
     if w in IRREGULAR_PLURALS:
         return IRREGULAR_PLURALS[w]
     return w[:-1] if w.endswith("s") and not w.endswith("ss") else w
+
+
+_RATE_LEFT = frozenset("per once twice times".split())
+_AFTER_POINTER = frozenset("ago later earlier before after prior".split())
+
+
+def _one_unit_duration(toks: list[Token], i: int) -> tuple[int, int, str] | None:
+    """(start, end, unit) of "an hour" / "a day" (not "$20 an hour", "an hour
+    ago") or of "hour-long"; positions in ``toks``."""
+    from .quantity import time_unit
+
+    t = toks[i]
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if t.lower_ in ("a", "an") and nxt is not None and nxt.lower_ in _SINGLE_UNITS:
+        prev = toks[i - 1] if i > 0 else None
+        after = toks[i + 2] if i + 2 < len(toks) else None
+        if prev is not None and (
+            prev.like_num or prev.lower_ in _RATE_LEFT or prev.lower_ in UNIT_LAST_WORDS or prev.text in CURRENCY_SYMBOLS
+        ):
+            return None  # "$20 an hour", "5 gigawatts a year", "once a day": a rate
+        if after is not None and (after.lower_ in _AFTER_POINTER or after.text in "-–"):
+            return None  # "a day later", "a day-long" (read below)
+        return i, i + 2, time_unit(nxt.text) or nxt.lower_
+    if t.lower_ in _SINGLE_UNITS and i + 2 < len(toks) and toks[i + 1].text in "-–" and toks[i + 2].lower_ == "long":
+        if i > 0 and (toks[i - 1].like_num or toks[i - 1].text in "-–"):
+            return None  # "a 44-day-long" has its number; "two-hour-long" too
+        return i, i + 3, time_unit(t.text) or t.lower_
+    return None
+
+
+#: Not "second": "a second suspect" is an ordinal.
+_SINGLE_UNITS = frozenset("minute hour day week month year decade".split())
+
+
+def _hedge_before(toks: list[Token], s: int) -> int:
+    """Number of tokens of a hedge phrase ending right before position ``s``."""
+    for n in (3, 2, 1):
+        if s - n >= 0 and " ".join(x.lower_ for x in toks[s - n : s]) in HEDGE_PHRASES:
+            return n
+    return 0

@@ -59,6 +59,8 @@ _UNIT_PHRASES = {
     **{(c.lower(),): c for c in CURRENCY_CODES},
     **{(sym.lower(),): sym for sym in CURRENCY_SYMBOLS},  # "100 € each"
 }
+#: Last words of unit and currency phrases: "5 gigawatts a year" is a rate, not a year.
+UNIT_LAST_WORDS = frozenset(k[-1] for k in _UNIT_PHRASES)
 _HEDGE_PHRASES = _phrases(HEDGE_PHRASES)
 _MAX_HEDGE_TOKENS = max(len(k) for k in _HEDGE_PHRASES)
 #: Letters written before "$" to say which dollar: "HK $ 10 billion", "US $5".

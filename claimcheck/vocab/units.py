@@ -32,7 +32,7 @@ PINT_ALIASES: dict[str, str] = {
 
 #: Words after a figure that make it a rate: "5 GW a year", "$3bn per year".
 RATE_WORDS: dict[tuple[str, ...], str] = {
-    **{(w, u): u for w in ("a", "per", "each", "every") for u in ("year", "month", "week", "day", "hour")},
+    **{(w, u): u for w in ("a", "an", "per", "each", "every") for u in ("year", "month", "week", "day", "hour")},
     ("annually",): "year", ("yearly",): "year", ("monthly",): "month", ("daily",): "day",
     ("a", "yr"): "year", ("per", "annum"): "year",
 }
