@@ -213,6 +213,8 @@ def _singular(tok: Token, parsed: bool) -> str:
     return w[:-1] if w.endswith("s") and not w.endswith("ss") else w
 
 
+#: Words before "a day", "an hour" that make it a measured duration (a hedge also does).
+_DURATION_LEFT = frozenset("for lasted lasting lasts last took takes take spent spend within".split())
 _RATE_LEFT = frozenset("per once twice times".split())
 _AFTER_POINTER = frozenset("ago later earlier before after prior".split())
 
@@ -233,6 +235,8 @@ def _one_unit_duration(toks: list[Token], i: int) -> tuple[int, int, str] | None
             return None  # "$20 an hour", "5 gigawatts a year", "once a day": a rate
         if after is not None and (after.lower_ in _AFTER_POINTER or after.text in "-–"):
             return None  # "a day later", "a day-long" (read below)
+        if prev is None or not (prev.lower_ in _DURATION_LEFT or _hedge_before(toks, i)):
+            return None  # "not built in a day": an idiom, not a measured duration
         return i, i + 2, time_unit(nxt.text) or nxt.lower_
     if t.lower_ in _SINGLE_UNITS and i + 2 < len(toks) and toks[i + 1].text in "-–" and toks[i + 2].lower_ == "long":
         if i > 0 and (toks[i - 1].like_num or toks[i - 1].text in "-–"):
