@@ -33,6 +33,12 @@ from .quantity import IRREGULAR_PLURALS, UNIT_LAST_WORDS, Figure
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span, Token
 
+#: Words that can start an implied count (checked first: most tokens start none).
+_TRIGGERS = (
+    frozenset("no zero any none both pair half a an once twice thrice custody".split())
+    | frozenset(CASUALTY_WORDS) | frozenset(MULTIPLE_WORDS) | frozenset(ORDINAL_WORDS)
+    | frozenset(REPETITION_WORDS) | frozenset("minute hour day week month year decade".split())
+)
 _NEGATIONS = frozenset("not n't no never without".split())
 _SINGULAR_PRONOUNS = frozenset("he she him her".split())
 #: Measures a singular casualty verb gives an implicit "at least one" count.
@@ -54,6 +60,8 @@ def find_implicit_counts(sent: Span) -> list[Figure]:
     parsed = has_parse(sent)
     for i, t in enumerate(toks):
         low = t.lower_
+        if low not in _TRIGGERS:
+            continue  # every rule below starts at one of these words
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         # zero: "no arrests", "zero deaths", "any arrests" in a negated clause
         if nxt is not None and (low in ("no", "zero") or low == "any" and negated):
