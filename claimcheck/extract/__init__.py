@@ -33,9 +33,15 @@ from .context import (
     subject_for_figure,
 )
 from ..normalize.dates import parse_date
+from ..normalize.units import canonical
+from .ages import find_ages
 from .dates import find_date_mentions
+from .datelines import dateline
+from .counts import find_implicit_counts
+from .frame import derived_measure, event_measure, measure_and_about, rate_after
 from .mentions import find_mentions
 from .quantity import find_figures
+from .times import find_times
 from .roles import TITLE_WORDS, find_roles, normalise_title
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -45,7 +51,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["EXTRACTOR_VERSION", "Extraction", "extract", "extract_source"]
 
 #: Bumped whenever a rule change can change the claims for the same text.
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"
 
 _WS = re.compile(r"\s+")
 _SCOPE_LABELS = ("GPE",)
@@ -217,6 +223,8 @@ class _SourceClaims:
         self._seen_roles: set[tuple[str, str]] = set()
         self._occurrences: Counter[tuple] = Counter()
         self._heading_period: str | None = None
+        self._dateline_end = 0
+        self._dateline_place: str | None = None
         self._default_period: str | None = None
         self._place_of = _demonym_map(())
         self.main_places: tuple[str, ...] = ()
@@ -258,6 +266,10 @@ class _SourceClaims:
         heading = parse_date(doc.text.strip(), self.ref) if len(doc.text) < 60 else None
         self._heading_period = heading.value if heading is not None else None
         named: dict[str, str] = {}
+        # an inline dateline ("HOUSTON (AP) —") is the story's place and date line:
+        # nothing in it is a claim, and its place is never a subject
+        found = dateline(doc.text)
+        self._dateline_end, self._dateline_place = found if found is not None else (0, None)
         # noun chunks once per paragraph (spaCy rebuilds them per call)
         chunks = list(doc.noun_chunks) if has_parse(doc) else []
         c = 0
@@ -283,10 +295,16 @@ class _SourceClaims:
         q_end = base + sent.end_char
         quote = self.source.text[q_start:q_end]
         scope = self.scope(sent)
-        dates = find_date_mentions(sent, self.ref)
-        figures = find_figures(sent)
+        times = find_times(sent)
+        time_tokens = {i for t in times for i in range(t.start, t.end)}
+        dates = [d for d in find_date_mentions(sent, self.ref) if not time_tokens.intersection(range(d.start, d.end))]
+        if self._dateline_end:
+            time_tokens |= {t.i for t in sent if t.idx < self._dateline_end}
+            dates = [d for d in dates if not time_tokens.intersection(range(d.start, d.end))]
+        figures = _merge_figures(find_ages(sent), find_figures(sent), find_implicit_counts(sent), taken=time_tokens)
         fig_tokens = {i for f in figures for i in range(f.start, f.end)}
         doc = sent.doc
+        toks = list(sent)
         periods = [
             d for d in dates
             if not is_baseline(d.start, sent) and not fig_tokens.intersection(range(d.start, d.end))
@@ -296,11 +314,33 @@ class _SourceClaims:
             subject = _resolve(subject_for_figure(span.root, sent), named)
             p = f.parsed
             candidates = [(d.start, d.end, d.parsed.value) for d in periods if date_governs(doc[d.start : d.end].root, span.root)]
+            rate = f.rate or rate_after(toks, f.end - sent.start)
+            canon = canonical(p.value, p.value_max, f.unit, rate=rate, age=f.measure == "age")
+            if canon.dimension is not None and canon.value is None:
+                continue  # absurd after conversion ("1e308 dollars"): not a fact
+            measure, about = measure_and_about(f, span, sent, canon.dimension)
+            derived = measure is None and canon.dimension is not None
+            if derived:
+                measure = derived_measure(canon.dimension)
             self._emit(
                 Kind.QUANTITY, quote, q_start, q_end, span, base,
                 subject=subject, scope=scope, value=p.value, value_max=p.value_max,
                 unit=f.unit, hedge=p.hedge, period=nearest(candidates, f.start, f.end) or self._default_period,
                 stance=stance_for(span.root, sent),
+                measure=measure, measure_derived=derived, **self._about(about, doc, base),
+                dimension=canon.dimension, canonical=canon.value, canonical_max=canon.value_max,
+                canonical_unit=canon.unit,
+            )
+        for t in times:
+            span = doc[t.start : t.end]
+            self._emit(
+                Kind.TIME, quote, q_start, q_end, span, base,
+                subject=_resolve(event_for_date(span.root, sent), named), scope=scope,
+                value=t.value, hedge=t.hedge, stance=_date_stance(span.root, sent),
+                period=nearest([(d.start, d.end, d.parsed.value) for d in dates], t.start, t.end),
+                measure=event_measure(span.root, sent),
+                canonical=_seconds(t.value), canonical_max=_seconds(t.value_max) if t.value_max else None,
+                canonical_unit="second_of_day",
             )
         for d in dates:
             if fig_tokens.intersection(range(d.start, d.end)):
@@ -311,6 +351,7 @@ class _SourceClaims:
                 subject=_resolve(event_for_date(span.root, sent), named), scope=scope,
                 value=d.parsed.value, precision=Precision(d.parsed.precision),
                 resolved=d.parsed.resolved, stance=_date_stance(span.root, sent),
+                measure=event_measure(span.root, sent),
             )
         for r in find_roles(sent, self.has_ner):
             name = doc[r.name_start : r.name_end]
@@ -333,7 +374,17 @@ class _SourceClaims:
                 value=title.text, normalized=norm, stance=Stance.ACTUAL,
             )
 
+    def _about(self, about: tuple[int, int] | None, doc: Doc, base: int) -> dict:
+        if about is None:
+            return {}
+        span = doc[about[0] : about[1]]
+        s, e = base + span.start_char, base + span.end_char
+        return {"about": self.source.text[s:e], "about_start": s, "about_end": e}
+
     def _emit(self, kind: Kind, quote: str, q_start: int, q_end: int, span: Span, base: int, **fields) -> None:
+        place = self._dateline_place
+        if place and kind is not Kind.ROLE and (fields.get("subject") or "").upper().startswith(place):
+            fields["subject"] = None  # a dateline is never a subject
         s_start = base + span.start_char
         s_end = base + span.end_char
         surface = self.source.text[s_start:s_end]
@@ -347,6 +398,26 @@ class _SourceClaims:
                 surface=surface, surface_start=s_start, surface_end=s_end, **fields,
             )
         )
+
+
+def _merge_figures(*groups, taken: set[int]) -> list:
+    """Figures from several rules, earlier groups first, non-overlapping, in order."""
+    out = []
+    taken = set(taken)
+    for group in groups:
+        for f in group:
+            if taken.intersection(range(f.start, f.end)):
+                continue
+            taken.update(range(f.start, f.end))
+            out.append(f)
+    return sorted(out, key=lambda f: f.start)
+
+
+def _seconds(hhmm: str | None) -> float | None:
+    if not hhmm:
+        return None
+    h, m = hhmm.split(":")
+    return float(int(h) * 3600 + int(m) * 60)
 
 
 def _is_title_word(word: str) -> bool:

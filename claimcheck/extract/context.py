@@ -12,60 +12,28 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..records import Stance
+from ..vocab.context import (  # noqa: F401  (re-exported: the word lists' home is claimcheck.vocab)
+    ATTRIBUTION as _ATTRIBUTION,
+    BASELINE_PREPS as _BASELINE_PREPS,
+    CHANGE_NOUNS,
+    CHANGE_VERBS,
+    DECREASE_VERBS,
+    DROP_MODIFIERS as _DROP_MODIFIERS,
+    GENERIC_MEASURES,
+    INCREASE_VERBS,
+    PLACEHOLDER_NOUNS as _PLACEHOLDER_NOUNS,
+)
+from ..vocab.stance import STANCE_CUES
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span, Token
 
-#: Words whose presence on the path from a figure to its clause marks it as an
-#: aim, a plan or a forecast rather than a reported fact. Lemmas, lower case.
-STANCE_CUES: dict[str, Stance] = {
-    **dict.fromkeys(
-        "aim target goal seek want intend strive ambition objective aspire pledge "
-        "commit vow hope".split(),
-        Stance.TARGET,
-    ),
-    **dict.fromkeys(
-        "schedule plan due slate envisage envision set earmark".split(), Stance.PLANNED
-    ),
-    **dict.fromkeys(
-        "forecast project predict expect anticipate outlook likely projection "
-        "estimate_to could would may might will poise track expectation prediction consensus".split(),
-        Stance.FORECAST,
-    ),
-}
 #: Inflected forms for pipelines without a lemmatizer (blank:en).
 _INFLECTIONS = {
     f"{w}{s}": st
     for w, st in STANCE_CUES.items()
     for s in ("", "s", "ed", "d", "ing", "ted")
 }
-
-#: Heads that name a measurement rather than the thing measured: "the total
-#: volume of mutual trade" is about "mutual trade".
-GENERIC_MEASURES = frozenset(
-    "volume total amount level figure value sum number size share quantity "
-    "turnover_of scale rate".split()
-)
-#: Nouns of change: "a 20 percent increase" is about what increased.
-CHANGE_NOUNS = frozenset(
-    "increase rise growth decline decrease drop fall jump gain surge cut reduction "
-    "slowdown".split()
-)
-#: Verbs of change, by direction. A figure they take directly or with "by"
-#: ("grew 3%", "rose by $2bn") is a change; with "to" it is a level.
-INCREASE_VERBS = frozenset("grow rise increase jump climb widen surge gain expand soar rebound".split())
-DECREASE_VERBS = frozenset("fall drop decline decrease shrink narrow slump contract plunge slip sink".split())
-#: Nouns that stand between a figure and what it measures: "a record $33 trillion".
-_PLACEHOLDER_NOUNS = frozenset("record high peak low level total sum figure amount value".split())
-#: Verbs whose object is the measure: "increase trade to $10 billion".
-CHANGE_VERBS = frozenset(
-    "increase raise boost bring lift grow expand double triple reduce cut lower push take".split()
-)
-#: Subject modifiers that add nothing to identity ("the total volume").
-_DROP_MODIFIERS = frozenset("total overall entire whole current recent new".split())
-#: Date phrases after these are a baseline, not the figure's period.
-_BASELINE_PREPS = frozenset("than compared compare since".split())
-_ATTRIBUTION = frozenset("according source data".split())
 
 _SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
 _NP_LEFT_DEPS = frozenset("compound amod nmod npadvmod poss".split())

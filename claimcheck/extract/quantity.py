@@ -25,6 +25,8 @@ from ..normalize.quantities import (
     ParsedQuantity,
     parse_quantity,
 )
+from ..vocab.context import CHANGE_FORMS
+from ..vocab.measures import CASUALTY_WORDS, COUNTABLE_THINGS, PEOPLE_NOUNS
 from .context import lemma
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -57,6 +59,8 @@ _UNIT_PHRASES = {
     **{(c.lower(),): c for c in CURRENCY_CODES},
     **{(sym.lower(),): sym for sym in CURRENCY_SYMBOLS},  # "100 € each"
 }
+#: Last words of unit and currency phrases: "5 gigawatts a year" is a rate, not a year.
+UNIT_LAST_WORDS = frozenset(k[-1] for k in _UNIT_PHRASES)
 _HEDGE_PHRASES = _phrases(HEDGE_PHRASES)
 _MAX_HEDGE_TOKENS = max(len(k) for k in _HEDGE_PHRASES)
 #: Letters written before "$" to say which dollar: "HK $ 10 billion", "US $5".
@@ -73,6 +77,13 @@ class Figure:
     parsed: ParsedQuantity
     unit: str | None  # parsed.unit, or the counted noun for a bare count
     label: str | None  # the NER label overlapping the core, if any
+    #: what is measured when the rule that found the figure knows it
+    #: ("age", "killed"); the frame step fills in the rest
+    measure: str | None = None
+    #: token range of the entity the figure is about (the person whose age it is)
+    about: tuple[int, int] | None = None
+    #: per-time part of a rate ("year" for "5 GW a year")
+    rate: str | None = None
 
 
 def is_number(tok: Token) -> bool:
@@ -189,18 +200,6 @@ def _ner_only_figures(sent: Span, found: list[Figure]) -> list[Figure]:
     return extra
 
 
-#: Forms of change verbs: "rose from 5 to 10 percent" and "increased by
-#: $12bn to $241bn" are a change and a level, not a range.
-_CHANGE_FORMS = frozenset(
-    """rise rises rose risen rising grow grows grew grown growing fall falls fell fallen falling
-    increase increases increased increasing decrease decreases decreased decreasing jump jumps jumped
-    climb climbs climbed drop drops dropped decline declines declined widen widens widened narrow
-    narrowed shrink shrank shrunk surge surged soar soared slump slumped plunge plunged up down
-    raise raises raised raising cut cuts cutting lower lowers lowered hike hikes hiked boost boosted
-    reduce reduced slow slowed""".split()
-)
-
-
 def _is_change_from(toks: list[Token], s: int) -> bool:
     """The figure starting at ``s`` follows "by", or "from" after a change verb."""
     k = s - 1
@@ -210,7 +209,7 @@ def _is_change_from(toks: list[Token], s: int) -> bool:
         return False
     if toks[k].lower_ == "by":
         return True
-    return toks[k].lower_ == "from" and any(t.lower_ in _CHANGE_FORMS for t in toks[max(0, k - 6) : k])
+    return toks[k].lower_ == "from" and any(t.lower_ in CHANGE_FORMS for t in toks[max(0, k - 6) : k])
 
 
 def _core_tokens(toks: list[Token], s: int, e: int) -> list[Token]:
@@ -231,23 +230,44 @@ def _normalise(doc, start, end, toks, s, e, ner, sent) -> Figure | None:
     prev = toks[s - 1] if s > 0 else None
     after = toks[e] if e < len(toks) else None
     after2 = toks[e + 1] if e + 1 < len(toks) else None
-    # dates, times, durations and ordinals are not quantities
-    if labels & _REJECT_LABELS and parsed.unit_kind not in ("money", "percent"):
-        return None
     if prev is not None and prev.lower_.rstrip(".") in MONTHS:
         return None  # "April 28", "May 9"
+    if not has_unit and after is not None and (
+        after.lower_ in TIME_UNITS or (after.text in "-–" and after2 is not None and after2.lower_ in TIME_UNITS)
+    ):
+        return _duration(doc, start, end, toks, s, e, parsed, label)  # "30 years", "44-day", "25 minutes"
+    # dates, times and ordinals are not quantities
+    if labels & _REJECT_LABELS and parsed.unit_kind not in ("money", "percent"):
+        return None
     if after is not None and (
         after.lower_ in TIME_UNITS or (after.text in "-–" and after2 is not None and after2.lower_ in TIME_UNITS)
     ):
-        return None  # "30 years", "44-day"
+        return _duration(doc, start, end, toks, s, e, parsed, label)  # "30 years", "44-day", "25 minutes"
     if not has_unit:
         only = core[0]
         if len(core) == 1 and re.fullmatch(r"\d{4}", only.text) and 1800 <= int(only.text) <= 2100:
             return None  # a year
-        if prev is not None and prev.is_title and not prev.is_sent_start and parsed.hedge.value == "exact" and len(core) == 1:
+        casualty = casualty_next_to(toks, s, e)
+        if casualty is not None:
+            # "Two dead, 6 injured", "killing two", "3 killed": people, by what happened to them
+            noun = counted_noun(toks, s, e)
+            return Figure(start, end, parsed, noun if noun in _PEOPLE_UNITS else "people", label, measure=casualty)
+        if (
+            prev is not None and prev.is_title and not prev.is_sent_start and parsed.hedge.value == "exact"
+            and len(core) == 1 and any(ch.isdigit() for ch in core[0].text)
+        ):
             return None  # an identifier: "Resolution 2231", "Boeing 737"
-        if all(_WORD_NUMBER.match(t.lower_) for t in core) and parsed.value < 10 and parsed.hedge.value == "exact":
-            return None  # "the two countries", "one of"
+        subject_count = _is_subject_numeral(toks[e - 1])
+        if (
+            all(_WORD_NUMBER.match(t.lower_) for t in core) and parsed.value < 10 and parsed.hedge.value == "exact"
+            and not _counts_people(toks, s, e) and not subject_count
+        ):
+            return None  # "the two countries", "one of" (but "four people", "two officers")
+        if subject_count and parsed.unit is None and counted_noun(toks, s, e) is None:
+            # "Three were found inside", "two of the victims were shot"
+            of = [g for c in toks[e - 1].children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+            unit = _unit_noun(of[0]) if of and of[0].pos_ == "NOUN" else "people"
+            return Figure(start, end, parsed, unit, label)
     unit = parsed.unit
     if unit is None:
         if "MONEY" in labels:
@@ -278,7 +298,9 @@ def _sentence_currency(sent: Span) -> str | None:
 
 
 #: Counted nouns that name people in general: one unit, "people".
-_PEOPLE = frozenset("people person persons individual individuals civilian civilians".split())
+_PEOPLE = frozenset("people person persons individual individuals civilian civilians other others".split())
+#: Units a casualty count keeps ("two drivers killed"); anything else is "people".
+_PEOPLE_UNITS = {w[:-1] if w.endswith("s") and not w.endswith("ss") else w for w in PEOPLE_NOUNS} | {"people", "man", "woman", "child", "person"}
 #: Nouns that hold a count: "the death toll was 117", "the number of homes ... 12,000".
 _TALLY_NOUNS = frozenset("toll tally number count total".split())
 
@@ -320,7 +342,9 @@ def counted_noun(toks: list[Token], s: int, e: int) -> str | None:
             return _unit_noun(toks[e])
         return None
     noun = None
-    for t in toks[e : e + 4]:
+    for k, t in enumerate(toks[e : e + 5], start=e):
+        if t.text in "-–" or not t.whitespace_ and k + 1 < len(toks) and toks[k + 1].text in "-–":
+            continue  # "off-duty": a hyphenated modifier
         if not t.is_alpha or t.is_title or t.is_upper:
             break
         if t.is_stop:
@@ -331,4 +355,115 @@ def counted_noun(toks: list[Token], s: int, e: int) -> str | None:
     text = noun.lower_
     if text in _PEOPLE:
         return "people"
+    if text in IRREGULAR_PLURALS:
+        return IRREGULAR_PLURALS[text]
     return text[:-1] if text.endswith("s") and not text.endswith("ss") else text
+
+
+#: Plurals that do not end in "s" or drop more than it (no lemmatizer on the rule path).
+IRREGULAR_PLURALS = {"men": "man", "women": "woman", "children": "child", "lives": "life",
+                      "policemen": "policeman", "gunmen": "gunman", "wives": "wife", "teeth": "tooth"}
+
+
+# --------------------------------------------------------------- durations
+
+_TIME_UNIT_NAMES = {
+    "second": "second", "minute": "minute", "hour": "hour", "day": "day", "week": "week",
+    "month": "month", "year": "year", "yr": "year", "decade": "decade", "century": "century",
+    "centuries": "century",
+}
+
+
+def time_unit(word: str) -> str | None:
+    """"minutes" -> "minute", "yrs" -> "year"; None for other words."""
+    w = word.lower()
+    if w in _TIME_UNIT_NAMES:
+        return _TIME_UNIT_NAMES[w]
+    if w.endswith("s") and w[:-1] in _TIME_UNIT_NAMES:
+        return _TIME_UNIT_NAMES[w[:-1]]
+    return None
+
+
+def _duration(doc, start, end, toks, s, e, parsed, label) -> Figure | None:
+    """"25 minutes", "three days", "a 44-day war": a quantity of dimension time.
+    Not "22 years old" (an age: :mod:`.ages`) nor a year-long date ("2 May")."""
+    k = e + (toks[e].text in "-–")
+    if k >= len(toks):
+        return None
+    unit = time_unit(toks[k].text)
+    if unit is None or parsed.unit is not None or parsed.value <= 0:
+        return None
+    nxt = toks[k + 1].lower_ if k + 1 < len(toks) else ""
+    if nxt in ("old", "-") or nxt == "of" and k + 2 < len(toks) and toks[k + 2].lower_ == "age":
+        return None  # an age, read by the age rules
+    if nxt in ("ago", "later", "earlier", "prior"):
+        return None  # "two days later": a pointer in time, not a quantity
+    return Figure(start, start + (k + 1 - s), parsed, unit, label)
+
+
+# ---------------------------------------------------------------- counts
+
+
+def casualty_next_to(toks: list[Token], s: int, e: int) -> str | None:
+    """The casualty measure a count carries from the words right after it
+    ("6 injured", "two dead", "three people were shot", "two others
+    wounded") or the verb right before it ("killing two", "wounds 4",
+    "killed three people"), else None. A window rule: it runs without a parse."""
+    k = e
+    if k + 1 < len(toks) and toks[k].lower_ == "of" and toks[k + 1].lower_ in ("the", "them"):
+        k += 2  # "three of the victims killed", "three of them fatally"
+    while k < len(toks) and k < e + 5 and (toks[k].lower_ in PEOPLE_NOUNS or _is_plain_adj(toks[k])):
+        k += 1  # the counted people: "three young men", "two others"
+    counted = k > e
+    while k + 1 < len(toks) and k < e + 6 and toks[k].lower_ in _AUX_WORDS:
+        k += 1  # "16 were injured", "two have been arrested"
+    if k < len(toks):
+        after = toks[k]
+        if (
+            after.pos_ in ("", "VERB", "ADJ", "ADV", "AUX", "PROPN", "NOUN") and after.lower_ in CASUALTY_WORDS
+            and after.lower_ not in _NOT_AFTER and not (after.tag_ == "VBG" or after.lower_.endswith("ing"))
+        ):
+            return CASUALTY_WORDS[after.lower_]
+    if s > 0:
+        before = toks[s - 1]
+        if before.lower_ in CASUALTY_WORDS and before.lower_ not in _NOT_BEFORE and (
+            counted or e >= len(toks)
+            or not (toks[e].is_alpha and toks[e].pos_ in ("NOUN", "PROPN", "") and toks[e].lower_ not in _CONNECTORS)
+        ):
+            return CASUALTY_WORDS[before.lower_]
+    return None
+
+
+def _is_plain_adj(t: Token) -> bool:
+    return t.pos_ == "ADJ" and t.lower_ not in CASUALTY_WORDS
+
+
+#: Casualty words that do not mark the count before them ("2 custody"?) or after them.
+_NOT_AFTER = frozenset({"custody", "shooting", "shoots", "arrests", "wounds", "charges", "kills", "gun", "missing"})
+_NOT_BEFORE = frozenset({"custody", "dead", "fatally", "fatal", "missing", "gun", "shooting"})
+_AUX_WORDS = frozenset("were was are is have has had been being also reportedly later".split())
+_CONNECTORS = frozenset({"and", "or", "in", "at", "of", "on", "after", "before", "while", "during", "inside", "outside"})
+
+
+def _counts_people(toks: list[Token], s: int, e: int) -> bool:
+    """A small count written in words is a figure when it counts people or
+    shots ("four people", "two officers", "four off-duty police officers",
+    "three others", "three times", "two of the victims")."""
+    k = e
+    if k + 1 < len(toks) and toks[k].lower_ == "of" and toks[k + 1].lower_ in ("the", "them", "those", "these", "his", "her", "their"):
+        if toks[k + 1].lower_ == "them":
+            return True  # "three of them"
+        k += 2
+    for t in toks[k : k + 5]:
+        low = t.lower_
+        if low in PEOPLE_NOUNS or low in COUNTABLE_THINGS:
+            return True
+        if not (t.text in "-–" or not t.whitespace_ or t.is_alpha and t.pos_ in ("ADJ", "NOUN", "PROPN", "") and not t.is_stop):
+            break  # pass through modifiers: "two young women", "four off-duty police officers"
+    return False
+
+
+def _is_subject_numeral(tok: Token) -> bool:
+    """A numeral standing alone as a clause subject: "Three were found
+    inside", "Two died", "two of the victims were shot" (with a parse only)."""
+    return tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "NUM" and tok.head.pos_ in ("VERB", "AUX")

@@ -1,0 +1,152 @@
+"""What a figure measures: casualty and arrest verbs, people nouns, event nouns.
+
+Hand-collected from English news style guides (AP) and crime and disaster
+reporting; lemmas and common inflections, lower case.
+"""
+
+from __future__ import annotations
+
+#: Verbs, participles and adjectives that say what happened to the people a
+#: count counts, mapped to the measure the count carries ("three were
+#: killed", "killing two", "left two dead" -> "killed"). The measure is the
+#: past participle, so a count of the killed never meets a count of the hurt.
+CASUALTY_WORDS: dict[str, str] = {
+    # deaths
+    **dict.fromkeys(
+        "kill killed killing kills slay slain slew dead die died dies dying fatally fatal "
+        "murder murdered murdering execute executed".split(),
+        "killed",
+    ),
+    # injuries (wounded and hurt count as injured: outlets use them interchangeably)
+    **dict.fromkeys(
+        "injure injured injuring injures wound wounded wounding wounds hurt hurting "
+        "hospitalize hospitalized hospitalise hospitalised".split(),
+        "injured",
+    ),
+    # hit by gunfire, whatever the outcome
+    **dict.fromkeys("shoot shot shooting shoots gun gunned".split(), "shot"),
+    # arrests and custody
+    **dict.fromkeys(
+        "arrest arrested arresting arrests detain detained detaining custody apprehend apprehended".split(),
+        "arrested",
+    ),
+    # hit by a bullet or a vehicle (kept apart from "shot")
+    **dict.fromkeys("hit struck".split(), "hit"),
+    # charges
+    **dict.fromkeys("charge charged charging indict indicted".split(), "charged"),
+    # rescue and evacuation
+    **dict.fromkeys("rescue rescued evacuate evacuated".split(), "rescued"),
+    **dict.fromkeys("missing".split(), "missing"),
+}
+
+#: Nouns of casualty and arrest written after "no"/"zero"/"none of the":
+#: "no arrests have been made" is a count of 0 arrested.
+NONE_NOUNS: dict[str, str] = {
+    **dict.fromkeys("arrest arrests".split(), "arrested"),
+    **dict.fromkeys("death deaths fatality fatalities".split(), "killed"),
+    **dict.fromkeys("injury injuries".split(), "injured"),
+    **dict.fromkeys("suspect suspects".split(), "suspects"),
+    **dict.fromkeys("casualty casualties".split(), "casualties"),
+}
+
+#: Nouns that name people; a small count written in words ("two women",
+#: "three others") is a checkable figure when it counts one of these.
+PEOPLE_NOUNS: frozenset[str] = frozenset(
+    """people person persons individual individuals civilian civilians man men woman women
+    boy boys girl girls child children kid kids teen teens teenager teenagers adult adults
+    victim victims suspect suspects shooter shooters gunman gunmen officer officers deputy
+    deputies constable constables policeman policemen trooper troopers agent agents
+    soldier soldiers worker workers student students driver drivers motorist motorists
+    passenger passengers bystander bystanders resident residents patron patrons customer customers
+    other others relative relatives brother brothers sister sisters son sons daughter daughters
+    member members male males female females friend friends neighbor neighbors neighbour neighbours
+    guard guards employee employees attacker attackers assailant assailants robber robbers
+    survivor survivors hostage hostages protester protesters migrant migrants refugee refugees""".split()
+)
+
+#: Nouns that stand in for the counted people: "one of the victims".
+COUNTABLE_THINGS: frozenset[str] = frozenset(
+    """life lives time times round rounds shot shots bullet bullets casing casings hospital hospitals
+    vehicle vehicles car cars home homes house houses building buildings gun guns weapon weapons
+    incident incidents attack attacks""".split()
+)
+
+#: Event nouns a date or a clock time can date, normalised: "the shooting
+#: occurred at 8:30 p.m." dates the "shooting". Keys are lemmas.
+EVENT_NOUNS: dict[str, str] = {
+    **dict.fromkeys("shooting shootings gunfire shootout rampage spree".split(), "shooting"),
+    **dict.fromkeys("attack attacks assault".split(), "attack"),
+    **dict.fromkeys("arrest arrests".split(), "arrest"),
+    **dict.fromkeys("meeting meetings talk talks summit".split(), "meeting"),
+    # gatherings and court dates, each its own event
+    **{w: w for w in "vigil funeral memorial ceremony rally protest hearing trial arraignment sentencing".split()},
+    **dict.fromkeys("signing".split(), "signing"),
+    **dict.fromkeys("inauguration".split(), "inauguration"),
+    **dict.fromkeys("election elections vote".split(), "election"),
+    **dict.fromkeys("crash collision accident".split(), "crash"),
+    **dict.fromkeys("explosion blast".split(), "explosion"),
+    **dict.fromkeys("fire blaze".split(), "fire"),
+    **dict.fromkeys("robbery carjacking burglary".split(), "robbery"),
+    **dict.fromkeys("visit".split(), "visit"),
+    **dict.fromkeys("incident".split(), "incident"),
+}
+
+#: Verbs of occurrence whose subject is the event ("the shooting happened").
+OCCURRENCE_VERBS: frozenset[str] = frozenset(
+    "happen occur take begin start erupt break end unfold".split()
+)
+
+#: Coarse measures derived from a dimension when the text names none
+#: (``measure_derived``): a length in km is a "length".
+DIMENSION_MEASURES: dict[str, str] = {
+    "length": "length", "area": "area", "volume": "volume", "mass": "mass",
+    "energy": "energy", "power": "power", "time": "duration", "speed": "speed",
+    "temperature": "temperature", "money": "amount", "percent": "share",
+    "percentage_point": "change", "age": "age", "count": "count",
+}
+
+#: Verbs whose object figure is a known measure, and whose subject is what
+#: the figure is about: "the plant will produce 5 GW" is the plant's output.
+MEASURE_VERBS: dict[str, str] = {
+    # production and capacity
+    **dict.fromkeys("produce generate output".split(), "output"),
+    **dict.fromkeys("hold store accommodate".split(), "capacity"),
+    # money in and out
+    "cost": "cost", "spend": "spending", "pay": "payment", "earn": "earnings",
+    "invest": "investment", "borrow": "loan", "lend": "loan", "raise": "funds",
+    "sell": "sales", "export": "exports", "import": "imports", "owe": "debt",
+    # size
+    "cover": "area", "span": "length", "stretch": "length", "weigh": "weight",
+    "employ": "employees", "last": "duration",
+}
+
+#: Words that multiply an event: "a quadruple shooting" is four people shot.
+MULTIPLE_WORDS: dict[str, int] = {
+    "double": 2, "triple": 3, "quadruple": 4, "quintuple": 5, "sextuple": 6,
+}
+#: Event nouns a multiple counts, with the measure of the count.
+MULTIPLE_EVENTS: dict[str, str] = {
+    "shooting": "shot", "shootings": "shot", "stabbing": "stabbed", "homicide": "killed",
+    "homicides": "killed", "murder": "killed", "murders": "killed", "fatality": "killed",
+}
+#: Ordinals before a people noun: "a second suspect" means at least two.
+ORDINAL_WORDS: dict[str, int] = {
+    "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10,
+}
+#: Adverbs of repetition: "shot twice", "hit at least once".
+REPETITION_WORDS: dict[str, int] = {"once": 1, "twice": 2, "thrice": 3}
+
+#: Counted nouns that are themselves a casualty measure: "claimed four
+#: lives" counts the killed, "three injuries" the injured. Keys are lemmas.
+COUNTED_NOUN_MEASURES: dict[str, str] = {
+    "life": "killed", "death": "killed", "fatality": "killed", "body": "killed",
+    "injury": "injured", "arrest": "arrested", "casualty": "casualties",
+}
+
+#: The event a casualty verb names, for dating it: "was shot on Monday" dates
+#: a "shooting", "was arrested on Monday" an "arrest".
+CASUALTY_EVENTS: dict[str, str] = {
+    "shot": "shooting", "killed": "killing", "injured": "injury", "arrested": "arrest",
+    "charged": "charge", "hit": "shooting",
+}
