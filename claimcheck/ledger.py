@@ -40,12 +40,52 @@ DEFAULT_LEDGER = Path("data/claims.yaml")
 LOCK_TIMEOUT_S = 5.0
 
 try:  # libyaml when present: several times faster on large ledgers
-    _Loader: type = yaml.CSafeLoader
+    _BaseLoader: type = yaml.CSafeLoader
     _Dumper: type = yaml.CSafeDumper
 except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    _Loader, _Dumper = yaml.SafeLoader, yaml.SafeDumper
+    _BaseLoader, _Dumper = yaml.SafeLoader, yaml.SafeDumper
+
+
+class _DuplicateKey(Exception):
+    def __init__(self, key: object, first: int, second: int):
+        super().__init__(key, first, second)
+        self.key, self.first, self.second = key, first, second
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """The safe loader, stricter: a key given twice in one mapping is an
+    error (PyYAML keeps the last copy silently: a hand-merged ledger would
+    lose the first review), and an unquoted date stays the text written
+    (``published: 2025-05-21`` reads as ``'2025-05-21'``, never a ``date``)."""
+
+    def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+        if isinstance(node, yaml.MappingNode):
+            keys = [k.value for k, _ in node.value if isinstance(k, yaml.ScalarNode)]
+            if len(set(keys)) != len(keys):
+                first: dict[Any, int] = {}
+                for k, _ in node.value:
+                    if not isinstance(k, yaml.ScalarNode):
+                        continue
+                    if k.value in first:
+                        raise _DuplicateKey(k.value, first[k.value], k.start_mark.line + 1)
+                    first[k.value] = k.start_mark.line + 1
+        return super().construct_mapping(node, deep=deep)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _BaseLoader.construct_yaml_str)
 
 SOURCE_FIELDS = ("id", "path", "sha256", "format", "encoding", "title", "published", "author", "chars")
+#: every key a source may have in the ledger; anything else is refused on read.
+_KNOWN_SOURCE = (*SOURCE_FIELDS, "model", "mentions")
+#: every key a review may have, and one entry of its history; others are refused.
+_KNOWN_REVIEW = ("status", "note", "reviewer", "at", "evidence", "kind", "subject", "history")
+_KNOWN_HISTORY = ("status", "note", "reviewer", "at")
+_KNOWN_RULING = ("action", "a", "b", "reviewer", "at")
+#: first and last line of every ledger claimcheck writes. A file that starts
+#: with the first must end with the second, or it was cut short; ledgers
+#: written before the marker existed (no first line) are read as before.
+HEAD_MARK = "# claimcheck ledger: the last line is the end marker below; a file without it was cut short"
+END_MARK = "# end of claimcheck ledger"
 CLAIM_FIELDS = tuple(f.name for f in fields(Claim))
 _REQUIRED_CLAIM = ("id", "source", "kind", "quote", "start", "end")
 _ENUMS = {"kind": Kind, "hedge": Hedge, "stance": Stance, "precision": Precision}
@@ -66,6 +106,7 @@ class SourceEntry:
     source: Source
     chars: int
     mentions: tuple[Mention, ...] = ()
+    model: str | None = None  # the spaCy pipeline that extracted it (None: older ledgers)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +143,7 @@ def merge(
     for source, claims, mentions in results:
         fresh_ids.add(source.id)
         length = (chars or {}).get(source.id, len(source.text))
-        new_sources[source.id] = SourceEntry(replace(source, text=""), length, tuple(mentions))
+        new_sources[source.id] = SourceEntry(replace(source, text=""), length, tuple(mentions), generator.get("model"))
         fresh_claims.extend(claims)
     kept = [
         c for c in old.claims
@@ -152,6 +193,8 @@ def to_data(ledger: Ledger) -> dict[str, Any]:
         s = entry.source
         d: dict[str, Any] = {name: getattr(s, name) for name in SOURCE_FIELDS if name != "chars"}
         d["chars"] = entry.chars
+        if entry.model:
+            d["model"] = entry.model
         d["mentions"] = [[m.start, m.end, m.label, m.text] for m in entry.mentions]
         sources.append(d)
     data: dict[str, Any] = {
@@ -261,8 +304,8 @@ def _dumps_data(data: dict[str, Any]) -> str:
         else:
             out.append(f"{key}: []")
     rest = {k: data[k] for k in ("reviews", "entities") if k in data}
-    text = "\n".join(out) + "\n"
-    return text + (_yaml(rest) if rest else "")
+    text = HEAD_MARK + "\n" + "\n".join(out) + "\n"
+    return text + (_yaml(rest) if rest else "") + END_MARK + "\n"
 
 
 @contextmanager
@@ -387,6 +430,7 @@ def read(path: Path, missing_ok: bool = True) -> Ledger:
         raise LedgerError(f"{path}: ledger not found") from None
     except OSError as exc:
         raise LedgerError(f"{path}: cannot read ledger: {exc.strerror or exc}") from None
+    _check_end(raw, path)
     digest = hashlib.sha256(raw).hexdigest()
     mirrored = _read_mirror(path, digest)
     if mirrored is not None:
@@ -394,7 +438,12 @@ def read(path: Path, missing_ok: bool = True) -> Ledger:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise LedgerError(f"{path}: ledger is not UTF-8 text (byte {exc.start})") from None
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise LedgerError(
+            f"{path}: line {line}, column {column}: ledger is not UTF-8 text (byte 0x{raw[exc.start]:02x} "
+            f"at offset {exc.start})"
+        ) from None
     data = _parse(text, path)
     led = _validate(data, text, path)
     if len(raw) >= MIRROR_MIN_BYTES:
@@ -425,18 +474,37 @@ def _read_mirror(path: Path, digest: str) -> dict | None:
 
 def _write_mirror(path: Path, digest: str, data: dict) -> None:
     target = _mirror_path(path)
+    tmp = None
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump({"sha256": digest, "data": data}, fh, ensure_ascii=False)
+            json.dump({"sha256": digest, "data": data}, fh, ensure_ascii=False, default=str)
         os.replace(tmp, target)
-    except OSError:
-        pass  # only slower next time
+    except (OSError, TypeError, ValueError):  # only slower next time; never a stray temp file
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
 
 
 def loads(text: str, path: Path | str = "<ledger>") -> Ledger:
+    _check_end(text.encode("utf-8"), path)
     return _validate(_parse(text, path), text, path)
+
+
+def _check_end(raw: bytes, path: Path | str) -> None:
+    """A ledger that starts with :data:`HEAD_MARK` must end with
+    :data:`END_MARK` (trailing blank lines allowed): the check covers the
+    whole file, including the last review's history, which ``counts:``
+    cannot see."""
+    if not raw.startswith(HEAD_MARK.encode()):
+        return
+    if raw.rstrip().endswith(b"\n" + END_MARK.encode()):
+        return
+    lines = raw.count(b"\n") + (0 if raw.endswith(b"\n") else 1)
+    raise LedgerError(
+        f"{path}: line {lines}: ledger looks truncated (its last line is not {END_MARK!r}); restore {path}.bak, "
+        "or put that line back at the end if you edited the file by hand"
+    )
 
 
 def _parse(text: str, path: Path | str) -> Any:
@@ -445,6 +513,11 @@ def _parse(text: str, path: Path | str) -> Any:
     _reject_aliases(text, path)
     try:
         data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader
+    except _DuplicateKey as exc:
+        raise LedgerError(
+            f"{path}: line {exc.second}: duplicate key {exc.key!r} (first at line {exc.first}); "
+            "a mapping holds each key once: keep one copy (a hand-merged review? merge its history by hand)"
+        ) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
@@ -515,23 +588,36 @@ def _validate(data: Any, text: str, path: Path | str) -> Ledger:
     for i, s in enumerate(raw_sources):
         if not isinstance(s, dict):
             raise fail(["sources", i], "expected a mapping")
+        for name in s:
+            if name not in _KNOWN_SOURCE:
+                raise fail(["sources", i, name], f"unknown field (known: {', '.join(_KNOWN_SOURCE)})")
         for name in ("id", "path", "sha256"):
-            if not isinstance(s.get(name), str):
+            if not isinstance(s.get(name), str) or not s[name]:
                 raise fail(["sources", i, name], "missing or not text")
+        for name in ("format", "encoding", "title", "published", "author", "model"):
+            if s.get(name) is not None and not isinstance(s[name], str):
+                raise fail(["sources", i, name], "expected text")
+        chars = s.get("chars")
+        if chars is not None and (not isinstance(chars, int) or isinstance(chars, bool) or chars < 0):
+            raise fail(["sources", i, "chars"], "expected a non-negative integer")
         if s["id"] in seen:
             raise fail(["sources", i, "id"], f"duplicate source id {s['id']!r}")
         seen.add(s["id"])
         mentions = []
-        for j, m in enumerate(s.get("mentions") or []):
-            if not (isinstance(m, list) and len(m) == 4 and isinstance(m[0], int) and isinstance(m[1], int)):
+        raw_mentions = s.get("mentions") or []
+        if not isinstance(raw_mentions, list):
+            raise fail(["sources", i, "mentions"], "expected a list of [start, end, label, text]")
+        for j, m in enumerate(raw_mentions):
+            if not (isinstance(m, list) and len(m) == 4 and all(_is_int(x) for x in m[:2])
+                    and all(isinstance(x, str) for x in m[2:])):
                 raise fail(["sources", i, "mentions", j], "expected [start, end, label, text]")
-            mentions.append(Mention(str(m[3]), str(m[2]), s["id"], m[0], m[1]))
+            mentions.append(Mention(m[3], m[2], s["id"], m[0], m[1]))
         src = Source(
             id=s["id"], path=s["path"], sha256=s["sha256"], text="",
-            format=str(s.get("format") or "txt"), encoding=str(s.get("encoding") or "utf-8"),
-            title=_opt_str(s.get("title")), published=_opt_str(s.get("published")), author=_opt_str(s.get("author")),
+            format=s.get("format") or "txt", encoding=s.get("encoding") or "utf-8",
+            title=s.get("title"), published=s.get("published"), author=s.get("author"),
         )
-        sources.append(SourceEntry(src, int(s.get("chars") or 0), tuple(mentions)))
+        sources.append(SourceEntry(src, chars or 0, tuple(mentions), s.get("model")))
     claims = []
     raw_claims = data.get("claims") or []
     if not isinstance(raw_claims, list):
@@ -545,28 +631,63 @@ def _validate(data: Any, text: str, path: Path | str) -> Ledger:
     if not isinstance(reviews, dict):
         raise fail(["reviews"], "expected a mapping of finding id to review")
     for fid, review in reviews.items():
-        if not isinstance(review, dict):
-            raise fail(["reviews", fid], "expected a mapping with status, note, reviewer, at")
-        if review.get("status") not in REVIEW_STATUSES:
-            raise fail(["reviews", fid, "status"], f"unknown status {review.get('status')!r} (expected one of {', '.join(REVIEW_STATUSES)})")
-        for name in ("note", "reviewer", "at", "evidence"):
-            if review.get(name) is not None and not isinstance(review[name], str):
-                raise fail(["reviews", fid, name], "expected text")
-        if not isinstance(review.get("history") or [], list):
-            raise fail(["reviews", fid, "history"], "expected a list")
+        _check_review(fid, review, fail)
     entities = data.get("entities") or []
     if not isinstance(entities, list):
         raise fail(["entities"], "expected a list")
     for i, ruling in enumerate(entities):
         if not isinstance(ruling, dict) or ruling.get("action") not in ("merge", "split"):
             raise fail(["entities", i], "expected a ruling {action: merge|split, a: ENTITY_ID, b: ENTITY_ID}")
+        for name in ruling:
+            if name not in _KNOWN_RULING:
+                raise fail(["entities", i, name], f"unknown field (known: {', '.join(_KNOWN_RULING)})")
         for name in ("a", "b"):
             if not isinstance(ruling.get(name), str):
                 raise fail(["entities", i, name], "expected an entity id")
+        for name in ("reviewer", "at"):
+            if ruling.get(name) is not None and not isinstance(ruling[name], str):
+                raise fail(["entities", i, name], "expected text")
+    generator = data.get("generator") or {}
+    if not isinstance(generator, dict) or not all(isinstance(v, (str, int, float)) for v in generator.values()):
+        raise fail(["generator"], "expected a mapping of names to versions")
     _check_counts(data.get("counts"), {"sources": len(sources), "claims": len(claims),
                                       "reviews": len(reviews), "entities": len(entities)}, fail, path)
-    generator = data.get("generator") or {}
-    return Ledger(tuple(sources), tuple(claims), generator if isinstance(generator, dict) else {}, reviews, entities)
+    return Ledger(tuple(sources), tuple(claims), {str(k): str(v) for k, v in generator.items()}, reviews, entities)
+
+
+def _is_int(v: Any) -> bool:
+    return isinstance(v, int) and not isinstance(v, bool) and v >= 0
+
+
+def _check_review(fid: Any, review: Any, fail: Callable[..., LedgerError]) -> None:
+    """Every field of one review, and of each entry of its history."""
+    if not isinstance(fid, str):
+        raise fail(["reviews", fid], "expected a finding id (text) as the key")
+    if not isinstance(review, dict):
+        raise fail(["reviews", fid], "expected a mapping with status, note, reviewer, at")
+    for name in review:
+        if name not in _KNOWN_REVIEW:
+            raise fail(["reviews", fid, name], f"unknown field (known: {', '.join(_KNOWN_REVIEW)})")
+    if review.get("status") not in REVIEW_STATUSES:
+        raise fail(["reviews", fid, "status"],
+                   f"unknown status {review.get('status')!r} (expected one of {', '.join(REVIEW_STATUSES)})")
+    for name in ("note", "reviewer", "at", "evidence", "kind", "subject"):
+        if review.get(name) is not None and not isinstance(review[name], str):
+            raise fail(["reviews", fid, name], "expected text")
+    history = review.get("history") or []
+    if not isinstance(history, list):
+        raise fail(["reviews", fid, "history"], "expected a list")
+    for j, item in enumerate(history):
+        if not isinstance(item, dict):
+            raise fail(["reviews", fid, "history", j], "expected a mapping {status, note, reviewer, at}")
+        for name in item:
+            if name not in _KNOWN_HISTORY:
+                raise fail(["reviews", fid, "history", j, name], f"unknown field (known: {', '.join(_KNOWN_HISTORY)})")
+        if item.get("status") is not None and item["status"] not in REVIEW_STATUSES:
+            raise fail(["reviews", fid, "history", j, "status"], f"unknown status {item['status']!r}")
+        for name in ("note", "reviewer", "at"):
+            if item.get(name) is not None and not isinstance(item[name], str):
+                raise fail(["reviews", fid, "history", j, name], "expected text")
 
 
 def _check_counts(counts: Any, actual: dict[str, int], fail, path) -> None:

@@ -1,0 +1,169 @@
+"""Issue 15 / 13 reliability: hand-edited ledgers, hostile paths, terminal
+safety, path identity, temp files, cost. Every check goes through the real
+command line, on fixtures the tests write themselves."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from claimcheck import ledger
+from claimcheck.cli import app
+
+runner = CliRunner()
+A = "In 2024, bilateral trade reached around $580 million, officials said on Monday.\n"
+B = "In 2024, bilateral trade reached about $720 million, officials said on Monday.\n"
+
+
+def cli(*args: str):
+    result = runner.invoke(app, list(args))
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert "Traceback" not in result.output
+    return result
+
+
+def corpus(tmp_path: Path) -> Path:
+    """Two articles that contradict each other, extracted into a ledger whose
+    quantity claims carry a subject (hand-marked, so no model is needed)."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(A, encoding="utf-8")
+    (folder / "b.txt").write_text(B, encoding="utf-8")
+    led = tmp_path / "data" / "claims.yaml"
+    assert cli("extract", str(folder), "-o", str(led), "--model", "blank:en").exit_code == 0
+    text = led.read_text(encoding="utf-8")
+    text = text.replace('  stance: actual\n', '  stance: actual\n  subject: bilateral trade\n  origin: manual\n')
+    led.write_text(text, encoding="utf-8")
+    return led
+
+
+def review_block(fid: str = "f-1", status: str = "confirmed", note: str = "checked") -> str:
+    return (f"  {fid}:\n    status: {status}\n    note: {note}\n    reviewer: alice\n    at: '2026-11-22T15:01:02Z'\n"
+            f"    history:\n    - {{status: {status}, reviewer: alice, at: '2026-11-22T15:01:02Z'}}\n")
+
+
+def with_reviews(led: Path, *blocks: str) -> None:
+    text = led.read_text(encoding="utf-8").replace(ledger.END_MARK + "\n", "")
+    led.write_text(text + "reviews:\n" + "".join(blocks) + ledger.END_MARK + "\n", encoding="utf-8")
+
+
+def line_of(text: str, needle: str, nth: int = 1) -> int:
+    pos = -1
+    for _ in range(nth):
+        pos = text.index(needle, pos + 1)
+    return text.count("\n", 0, pos) + 1
+
+
+def broken(led: Path, *words: str) -> str:
+    """Every command refuses the ledger with one line naming it; nothing is rewritten."""
+    before = led.read_bytes()
+    for args in (["diff", "-l", str(led)], ["show", "f-1", "-l", str(led)], ["review", "f-1", "--status", "open", "-l", str(led)]):
+        result = cli(*args)
+        assert result.exit_code == 2, (args, result.output)
+        message = result.stderr.strip()
+        assert len(message.splitlines()) == 1, message
+        assert str(led) in message
+        for w in words:
+            assert w in message, (w, message)
+    assert led.read_bytes() == before
+    return message
+
+
+# ----------------------------------------------------------- 1. hand edits
+
+
+def test_duplicate_review_key_is_an_error_with_both_lines(tmp_path):
+    led = corpus(tmp_path)
+    with_reviews(led, review_block(note="first analyst"), review_block(note="second analyst"))
+    text = led.read_text(encoding="utf-8")
+    first, second = line_of(text, "  f-1:"), line_of(text, "  f-1:", 2)
+    broken(led, "duplicate key 'f-1'", f"line {second}", f"line {first}")
+
+
+def test_second_value_in_a_claim_is_an_error_with_both_lines(tmp_path):
+    led = corpus(tmp_path)
+    text = led.read_text(encoding="utf-8").replace("  value: 580000000.0\n", "  value: 580000000.0\n  value: 1.0\n")
+    led.write_text(text, encoding="utf-8")
+    broken(led, "duplicate key 'value'", f"line {line_of(text, 'value: 1.0')}", f"line {line_of(text, 'value: 580')}")
+
+
+@pytest.mark.parametrize("where", ["source", "review", "history"])
+def test_unknown_fields_in_sources_and_reviews_are_refused(tmp_path, where):
+    led = corpus(tmp_path)
+    if where == "source":
+        text = led.read_text(encoding="utf-8").replace("  chars: 80\n", "  chars: 80\n  language: en\n")
+        led.write_text(text, encoding="utf-8")
+    elif where == "review":
+        with_reviews(led, review_block().replace("    reviewer: alice\n", "    reviewer: alice\n    team: blue\n", 1))
+    else:
+        with_reviews(led, review_block().replace("at: '2026-11-22T15:01:02Z'}", "at: '2026-11-22T15:01:02Z', mood: ok}"))
+    field = {"source": "language", "review": "team", "history": "mood"}[where]
+    broken(led, field, "unknown field")
+
+
+def test_a_cut_last_line_is_refused_as_truncated(tmp_path):
+    led = corpus(tmp_path)
+    assert cli("review", "f-", "--status", "confirmed", "--note", "ok", "-l", str(led)).exit_code == 0
+    full = led.read_bytes()
+    assert full.rstrip().endswith(ledger.END_MARK.encode())
+    for cut in (len(ledger.END_MARK) + 1, len(ledger.END_MARK) + 12):  # the marker, then the history's last line too
+        led.write_bytes(full[:-cut])
+        broken(led, "truncated")
+
+
+def test_older_ledgers_without_the_end_marker_still_read(tmp_path):
+    led = corpus(tmp_path)
+    text = led.read_text(encoding="utf-8")
+    old = text.replace(ledger.HEAD_MARK + "\n", "").replace(ledger.END_MARK + "\n", "")
+    led.write_text(old, encoding="utf-8")
+    result = cli("diff", "-l", str(led))
+    assert result.exit_code == 1, result.output
+    assert cli("review", "f-", "--status", "confirmed", "-l", str(led)).exit_code == 0
+    assert led.read_text(encoding="utf-8").startswith(ledger.HEAD_MARK)
+
+
+@pytest.mark.parametrize("edit, field", [
+    (("  chars: 80\n", "  chars: lots\n"), "chars"),
+    (("  title: null\n", "  title: [a, b]\n"), "title"),
+    (("  mentions: []\n", "  mentions: [[1, 2, GPE]]\n"), "mentions"),
+    (("generator: {", "generator: {extra: [1], "), "generator"),
+])
+def test_wrong_types_in_sources_are_errors_not_tracebacks(tmp_path, edit, field):
+    led = corpus(tmp_path)
+    text = led.read_text(encoding="utf-8").replace(*edit, 1)
+    led.write_text(text, encoding="utf-8")
+    broken(led, field)
+
+
+def test_a_history_item_that_is_text_is_an_error(tmp_path):
+    led = corpus(tmp_path)
+    with_reviews(led, review_block().replace("    - {status: confirmed, reviewer: alice, at: '2026-11-22T15:01:02Z'}",
+                                             "    - confirmed by alice"))
+    broken(led, "history[0]", "expected a mapping")
+
+
+def test_unquoted_dates_read_as_their_text_even_in_a_large_ledger(tmp_path):
+    led = corpus(tmp_path)
+    text = led.read_text(encoding="utf-8")
+    text = text.replace("  published: null\n", "  published: 2025-05-21\n", 1)
+    led.write_text(text, encoding="utf-8")
+    with_reviews(led, review_block("f-0", note="long " * 120_000))  # > 512 KB: the JSON mirror is used
+    assert led.stat().st_size > ledger.MIRROR_MIN_BYTES
+    for _ in range(2):
+        result = cli("diff", "-l", str(led))
+        assert result.exit_code == 1, result.output
+    assert ledger.read(led).sources[0].source.published == "2025-05-21"
+    assert not list(led.parent.rglob("*.tmp"))
+    assert cli("review", "f-", "--status", "confirmed", "-l", str(led)).exit_code == 0
+    assert "published: \"2025-05-21\"" in led.read_text(encoding="utf-8")
+
+
+def test_a_non_utf8_byte_is_reported_with_its_line(tmp_path):
+    led = corpus(tmp_path)
+    raw = led.read_bytes().replace(b"officials said on Monday.", b"officials said on Mon\xe9day.", 1)
+    led.write_bytes(raw)
+    line = raw[: raw.index(b"\xe9")].count(b"\n") + 1
+    broken(led, f"line {line}", "not UTF-8")
