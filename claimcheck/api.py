@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 import os
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import __version__, ingest, ledger
@@ -144,6 +144,7 @@ class Refreshed:
     reextracted: tuple[str, ...]
     missing: tuple[str, ...]  # ledger sources whose file is gone or unreadable (their claims are kept)
     skipped_files: tuple[Skip, ...] = ()
+    problems: dict[str, str] = field(default_factory=dict)  # source id -> why its file was not read
 
 
 def refresh(
@@ -167,10 +168,12 @@ def refresh(
     texts: dict[str, str] = {}
     changed: list[Source] = []
     missing: list[str] = []
+    problems: dict[str, str] = {}
     for entry in current.sources:
         src = _read_again(entry)
-        if src is None:
+        if isinstance(src, Skip):
             missing.append(entry.source.id)
+            problems[entry.source.id] = src.reason
             continue
         texts[src.id] = src.text
         if src.sha256 != entry.source.sha256 and not paths:
@@ -188,32 +191,12 @@ def refresh(
         generator = {"claimcheck": __version__, "model": nlp_mod.identify(model), "rules": EXTRACTOR_VERSION}
         current = ledger.update(ledger_path, lambda now: ledger.merge(now, results, generator), missing_ok=True)
         reextracted = tuple(s.id for s in changed)
-    return Refreshed(current, texts, reextracted, tuple(missing), skipped_files)
+    return Refreshed(current, texts, reextracted, tuple(missing), skipped_files, problems)
 
 
-def _read_again(entry: ledger.SourceEntry) -> Source | None:
-    """The source's file read again (no spaCy), keeping its ledger id. An
-    unchanged file is only decoded (its text serves acronyms and context);
-    a changed one is read in full, ready to be extracted again."""
-    import hashlib
-
-    path = Path(entry.source.path)
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return None
-    if hashlib.sha256(data).hexdigest() == entry.source.sha256:
-        try:
-            text, _ = ingest.decode(data)
-        except ValueError:
-            return None
-        if entry.source.format == "html":
-            text, _ = ingest.html_to_text(text)
-        return replace(entry.source, text=text)
-    got = ingest.read_source(path, path.parent)
-    if isinstance(got, Skip):
-        return None
-    return replace(got, id=entry.source.id, path=entry.source.path)
+def _read_again(entry: ledger.SourceEntry) -> Source | Skip:
+    """The source's file read again through ingest (same checks as a first read)."""
+    return ingest.reread(Path(entry.source.path), entry.source)
 
 
 @dataclass(frozen=True, slots=True)

@@ -186,8 +186,7 @@ def diff(
     with _exit_2_on_error(), render.progress("extracting") as update:
         run = api.diff(paths, ledger_path, model, on_progress=update,
                        on_skip=lambda k: render.note(f"{k.path}: skipped: {k.reason}"))
-    for sid in run.refreshed.missing:
-        render.note(f"{sid}: source file not found or unreadable; its ledger claims are used as they are")
+    _note_unread(run.refreshed)
     sources = [e.source for e in run.ledger.sources]
     all_records = report.finding_records(run.findings, sources, dict(run.ledger.reviews))
     records = report.select_status(all_records, status)
@@ -256,11 +255,22 @@ def entities(
     render.table(f"Entities ({len(shown)} of {len(clusters)})", report.ENTITY_COLUMNS, report.entity_rows(shown))
 
 
+def _note_unread(refreshed) -> None:
+    """One note per ledger source whose file could not be read again."""
+    from . import render
+
+    for sid in refreshed.missing:
+        why = refreshed.problems.get(sid) or "source file not found or unreadable"
+        render.note(f"{sid}: {why}; its ledger claims are used as they are")
+
+
 def _diff_for_review(ledger_path: Path, model: str | None):
     from . import api
 
     with _exit_2_on_error():
-        return api.diff(None, ledger_path, model)
+        run = api.diff(None, ledger_path, model)
+    _note_unread(run.refreshed)
+    return run
 
 
 def _contexts(run, record: dict, width: int = 240) -> dict:

@@ -56,7 +56,9 @@ __all__ = [
     "find_files",
     "html_to_text",
     "ingest",
+    "read_bytes",
     "read_source",
+    "reread",
     "segment_text",
 ]
 
@@ -159,7 +161,11 @@ def find_files(
             add(root, root.parent)
             continue
         found: list[tuple[Path, str | None]] = []  # (path, reason it can't be read)
-        visited: set[str] = {os.path.realpath(root)}
+        root_real = os.path.realpath(root)
+        if _is_virtual(root_real):
+            report(root, "virtual file system (not read)")
+            continue
+        visited: set[str] = {root_real}
         stack = [root]
         while stack:
             directory = stack.pop()
@@ -182,6 +188,12 @@ def find_files(
                     real = os.path.realpath(path)
                     if real in visited:
                         continue  # a link back into the tree: walked already
+                    if entry.is_symlink() and not _inside(real, root_real):
+                        report(path, "symbolic link to a folder outside the input folder (not followed)")
+                        continue
+                    if _is_virtual(real):
+                        report(path, "virtual file system (not read)")
+                        continue
                     visited.add(real)
                     stack.append(path)
                 elif is_file:
@@ -199,6 +211,43 @@ def find_files(
     return result
 
 
+#: kernel and device file systems: walking them never finds articles and may
+#: never end (``/proc``), so folders on them are not entered.
+_VIRTUAL_FS = frozenset(
+    "proc sysfs devtmpfs devpts cgroup cgroup2 debugfs tracefs securityfs pstore bpf configfs "
+    "fusectl mqueue hugetlbfs autofs binfmt_misc efivarfs rpc_pipefs nsfs".split()
+)
+_VIRTUAL_ROOTS = ("/proc", "/sys", "/dev")
+
+
+def _inside(real: str, root_real: str) -> bool:
+    return real == root_real or real.startswith(root_real.rstrip(os.sep) + os.sep)
+
+
+def _virtual_mounts() -> tuple[str, ...]:
+    """Mount points of virtual file systems (Linux ``/proc/self/mounts``)."""
+    global _MOUNTS
+    if _MOUNTS is None:
+        points = list(_VIRTUAL_ROOTS)
+        try:
+            with open("/proc/self/mounts", encoding="utf-8", errors="replace") as fh:
+                for line in fh:
+                    parts = line.split()
+                    if len(parts) >= 3 and parts[2] in _VIRTUAL_FS:
+                        points.append(parts[1].replace("\\040", " "))
+        except OSError:
+            pass
+        _MOUNTS = tuple(sorted(set(points)))
+    return _MOUNTS
+
+
+_MOUNTS: tuple[str, ...] | None = None
+
+
+def _is_virtual(real: str) -> bool:
+    return any(_inside(real, point) for point in _virtual_mounts() if point != "/")
+
+
 def _source_id(path: Path, root: Path | None) -> str:
     rel: Path | None = None
     if root is not None:
@@ -211,10 +260,15 @@ def _source_id(path: Path, root: Path | None) -> str:
     return rel.with_suffix("").as_posix() if rel.suffix else rel.as_posix()
 
 
-def read_source(path: Path, root: Path | None = None) -> Source | Skip:
-    """Read, decode and segment one file; a :class:`Skip` says why it can't be used."""
-    path = Path(path)
-    shown = _display_path(path)
+def read_bytes(path: Path, shown: str | None = None) -> bytes | Skip:
+    """The bytes of the regular file at ``path``, or a :class:`Skip` saying
+    why not: only regular files are read (a FIFO, a device such as a link to
+    ``/dev/zero``, a directory are refused before anything is read), and never
+    more than :data:`MAX_FILE_BYTES`. The file is opened non-blocking and
+    checked again through its descriptor, so a FIFO swapped in after the
+    first check cannot block the run. Every read of a source, first or
+    again, goes through here."""
+    shown = shown if shown is not None else _display_path(Path(path))
     try:
         st = os.stat(path)
     except FileNotFoundError:
@@ -227,19 +281,55 @@ def read_source(path: Path, root: Path | None = None) -> Source | Skip:
         return Skip(shown, "is a directory")
     if not stat.S_ISREG(st.st_mode):
         return Skip(shown, "not a regular file")
-    if st.st_size > MAX_FILE_BYTES:
-        mb = 1024 * 1024
-        limit = MAX_FILE_BYTES // mb
-        return Skip(shown, f"file too large ({st.st_size // mb} MB; the limit is {limit} MB)")
+    too_large = _too_large(shown, st.st_size)
+    if too_large is not None:
+        return too_large
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except FileNotFoundError:
         return Skip(shown, "file vanished before it could be read")
     except PermissionError:
         return Skip(shown, "permission denied")
     except OSError as exc:
         return Skip(shown, f"unreadable: {_one_line(exc.strerror or exc)}")
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            return Skip(shown, "not a regular file")
+        too_large = _too_large(shown, st.st_size)
+        if too_large is not None:
+            return too_large
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        return Skip(shown, f"unreadable: {_one_line(exc.strerror or exc)}")
+    finally:
+        os.close(fd)
+    if len(data) > MAX_FILE_BYTES:  # it grew while we read
+        return _too_large(shown, len(data)) or Skip(shown, "file too large")
+    return data
+
+
+def _too_large(shown: str, size: int) -> Skip | None:
+    if size <= MAX_FILE_BYTES:
+        return None
+    mb = 1024 * 1024
+    return Skip(shown, f"file too large ({size // mb} MB; the limit is {MAX_FILE_BYTES // mb} MB)")
+
+
+def read_source(path: Path, root: Path | None = None) -> Source | Skip:
+    """Read, decode and segment one file; a :class:`Skip` says why it can't be used."""
+    path = Path(path)
+    shown = _display_path(path)
+    data = read_bytes(path, shown)
+    if isinstance(data, Skip):
+        return data
+    return _read_data(path, shown, data, root)
+
+
+def _read_data(path: Path, shown: str, data: bytes, root: Path | None) -> Source | Skip:
     if not data:
         return Skip(shown, "empty file")
     try:
@@ -271,6 +361,30 @@ def read_source(path: Path, root: Path | None = None) -> Source | Skip:
         segments=layout.segments,
         skipped=layout.skipped,
     )
+
+
+def reread(path: Path, known: Source) -> Source | Skip:
+    """``known`` (a source from the ledger) read again from ``path`` with the
+    same checks as a first read, keeping its id and recorded path. Unchanged
+    bytes are only decoded (the text serves context and acronyms); changed
+    ones are read in full, ready to be extracted again."""
+    path = Path(path)
+    shown = _display_path(path)
+    data = read_bytes(path, shown)
+    if isinstance(data, Skip):
+        return data
+    if hashlib.sha256(data).hexdigest() == known.sha256:
+        try:
+            text, _ = decode(data)
+        except ValueError as exc:
+            return Skip(shown, _one_line(exc))
+        if known.format == "html":
+            text, _ = html_to_text(text)
+        return replace(known, text=text)
+    got = _read_data(path, shown, data, path.parent)
+    if isinstance(got, Skip):
+        return got
+    return replace(got, id=known.id, path=known.path)
 
 
 def ingest(
@@ -397,7 +511,29 @@ def _nul_pattern(data: bytes) -> str | None:
             return "utf-16-le"
         if even >= 0.3 * pairs and odd <= 0.05 * pairs:
             return "utf-16-be"
+        # Text in a non-Latin script (Cyrillic, Persian, ...) has NULs only
+        # where ASCII spaces, digits and punctuation fall: fewer, but all on
+        # one side. Accept when the text decodes strictly and reads as text.
+        if (odd >= 0.03 * pairs and even == 0) or (even >= 0.03 * pairs and odd == 0):
+            name = "utf-16-le" if odd else "utf-16-be"
+            if _reads_as_text(sample[: pairs * 2], name):
+                return name
     return None
+
+
+def _reads_as_text(sample: bytes, codec: str) -> bool:
+    """``sample`` decodes strictly as ``codec`` into text with spaces between
+    words, few control characters and no private-use or unassigned runs."""
+    try:
+        text = sample.decode(codec)
+    except UnicodeDecodeError:
+        return False
+    if not text:
+        return False
+    spaces = sum(1 for ch in text if ch.isspace())
+    letters = sum(1 for ch in text if ch.isalpha())
+    controls = len(_CONTROL.findall(text))
+    return spaces >= 0.05 * len(text) and letters >= 0.5 * len(text) and controls <= _MAX_CONTROL_SHARE * len(text)
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -524,11 +660,22 @@ def _attr(node: object, name: str) -> str | None:
     return value if isinstance(value, str) else None
 
 
+#: an inline style that hides the element from readers.
+_HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse))\s*(?:!\s*important\s*)?(?:;|$)",
+                           re.IGNORECASE)
+
+
 def _is_hidden_element(node: object) -> bool:
+    """Content a reader of the page does not see: the ``hidden`` attribute,
+    ``aria-hidden="true"``, or an inline ``display: none`` /
+    ``visibility: hidden`` style."""
     attrs = getattr(node, "attributes", None) or {}
     if "hidden" in attrs:
         return True
-    return (attrs.get("aria-hidden") or "").strip().lower() == "true"
+    if (attrs.get("aria-hidden") or "").strip().lower() == "true":
+        return True
+    style = attrs.get("style")
+    return bool(style) and _HIDDEN_STYLE.search(style) is not None
 
 
 def _readable_text(container: object, keep_header: bool) -> str:

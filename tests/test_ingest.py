@@ -300,7 +300,7 @@ def test_vanished_and_unreadable_files(tmp_path: Path, monkeypatch: pytest.Monke
     def denied(*args: object, **kwargs: object) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(ingest_mod, "open", denied, raising=False)
+    monkeypatch.setattr(ingest_mod.os, "open", denied)  # sources are opened with os.open (non-blocking)
     result = read_source(path, tmp_path)
     assert isinstance(result, Skip) and result.reason == "permission denied"
 

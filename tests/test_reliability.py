@@ -167,3 +167,105 @@ def test_a_non_utf8_byte_is_reported_with_its_line(tmp_path):
     led.write_bytes(raw)
     line = raw[: raw.index(b"\xe9")].count(b"\n") + 1
     broken(led, f"line {line}", "not UTF-8")
+
+
+# ----------------------------------------------------- 2. what sits at a path
+
+
+def run_cli(*args: str, cwd: Path | None = None, timeout: float = 120):
+    """The real program in its own process (for cases that could block or run away)."""
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "claimcheck", *args], capture_output=True, text=True,
+                          timeout=timeout, cwd=cwd, check=False)
+
+
+@pytest.mark.parametrize("kind", ["fifo", "dev-zero", "directory"])
+@pytest.mark.parametrize("command", ["diff", "show", "review"])
+def test_rereads_take_regular_files_only(tmp_path, kind, command):
+    led = corpus(tmp_path)
+    target = tmp_path / "in" / "a.txt"
+    target.unlink()
+    if kind == "fifo":
+        os.mkfifo(target)
+    elif kind == "dev-zero":
+        target.symlink_to("/dev/zero")
+    else:
+        target.mkdir()
+    args = {"diff": ["diff"], "show": ["show", "f-"], "review": ["review", "--orphans"]}[command]
+    result = run_cli(*args, "-l", str(led), timeout=60)  # a blocking read would time out here
+    assert "Traceback" not in result.stderr, result.stderr
+    notes = [line for line in result.stderr.splitlines() if line.startswith("claimcheck: note: a:")]
+    reason = "is a directory" if kind == "directory" else "not a regular file"
+    assert len(notes) == 1 and reason in notes[0], result.stderr
+
+
+def test_rereads_respect_the_size_cap(tmp_path, monkeypatch):
+    from claimcheck import ingest
+
+    led = corpus(tmp_path)
+    monkeypatch.setattr(ingest, "MAX_FILE_BYTES", 40)
+    result = cli("diff", "-l", str(led))
+    assert "a: file too large" in result.stderr and "b: file too large" in result.stderr, result.stderr
+
+
+def test_extract_does_not_follow_a_folder_link_out_of_its_input(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(A, encoding="utf-8")
+    (folder / "root").symlink_to("/")
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "secret.txt").write_text(B, encoding="utf-8")
+    (folder / "away").symlink_to(outside)
+    (folder / "sub").mkdir()
+    (folder / "sub" / "b.txt").write_text(B, encoding="utf-8")
+    (folder / "again").symlink_to(folder / "sub")  # inside the input: followed (once)
+    result = run_cli("extract", str(folder), "-o", str(tmp_path / "claims.yaml"), "--model", "blank:en", timeout=120)
+    assert result.returncode == 3, result.stderr
+    assert "root: skipped: symbolic link to a folder outside the input folder" in result.stderr
+    assert "away: skipped: symbolic link to a folder outside the input folder" in result.stderr
+    paths = sorted(Path(e.source.path).name for e in ledger.read(tmp_path / "claims.yaml").sources)
+    assert paths == ["a.txt", "b.txt"]
+
+
+def test_extract_never_walks_virtual_file_systems(tmp_path):
+    if not Path("/proc/self").exists():
+        pytest.skip("no /proc here")
+    result = run_cli("extract", "/proc", "-o", str(tmp_path / "claims.yaml"), "--model", "blank:en", timeout=120)
+    assert "/proc: skipped: virtual file system" in result.stderr, result.stderr[-500:]
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_bomless_utf16_in_other_scripts_is_read_not_called_binary(tmp_path, codec):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    texts = {
+        "ru.txt": "Торговля между странами выросла в 2024 году до 580 миллионов долларов, сообщили официальные лица.\n",
+        "fa.txt": "تجارت دوجانبه در سال ۲۰۲۴ به حدود ۵۸۰ میلیون دلار رسید، مقامات روز دوشنبه گفتند.\n",
+    }
+    for name, text in texts.items():
+        (folder / name).write_bytes(text.encode(codec))
+    led = tmp_path / "claims.yaml"
+    result = cli("extract", str(folder), "-o", str(led), "--model", "blank:en")
+    assert result.exit_code == 0, result.output
+    got = {Path(e.source.path).name: (e.source.encoding, e.chars) for e in ledger.read(led).sources}
+    assert got == {name: (codec, len(text)) for name, text in texts.items()}
+
+
+def test_hidden_html_is_not_extracted(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "page.html").write_text(
+        "<html><body><article>"
+        f"<p>{A}</p>"
+        "<p style=\"color: red; display:none\">In 2024, bilateral trade reached around $999 million, officials said.</p>"
+        "<p hidden>In 2024, bilateral trade reached around $888 million, officials said.</p>"
+        "<div style='VISIBILITY: hidden !important'><p>In 2024, bilateral trade reached around $777 million.</p></div>"
+        "<p style=\"display: block\">In 2023, bilateral trade reached around $480 million, officials said.</p>"
+        "</article></body></html>", encoding="utf-8")
+    led = tmp_path / "claims.yaml"
+    assert cli("extract", str(folder), "-o", str(led), "--model", "blank:en").exit_code == 0
+    values = sorted(c.value for c in ledger.read(led).claims if c.unit == "USD")
+    assert values == [4.8e8, 5.8e8]
