@@ -124,15 +124,21 @@ def _exit_2_on_error():
         raise typer.Exit(2) from None
 
 
-def _write_out(target: Path, write) -> None:
+def _write_out(target: Path, write, for_terminal=None) -> None:
     """Call ``write(stream)`` on ``target`` ('-' is stdout). A file that cannot
-    be written is a one-line error and exit code 2."""
+    be written is a one-line error and exit code 2. Output to stdout (a
+    terminal or a pipe) passes through ``for_terminal`` (default: the JSON
+    escaper), so control and bidi characters from articles arrive escaped;
+    files stay exact."""
+    import io
     import sys
 
-    from . import render
+    from . import render, terminal
 
     if str(target) == "-":
-        write(sys.stdout)
+        buffer = io.StringIO()
+        write(buffer)
+        sys.stdout.write((for_terminal or terminal.terminal_json)(buffer.getvalue()))
         return
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -191,7 +197,9 @@ def diff(
     all_records = report.finding_records(run.findings, sources, dict(run.ledger.reviews))
     records = report.select_status(all_records, status)
     if csv_out is not None:
-        _write_out(csv_out, lambda stream: report.write_csv(report.pair_rows(records), stream))
+        from .terminal import terminal_csv
+
+        _write_out(csv_out, lambda stream: report.write_csv(report.pair_rows(records), stream), terminal_csv)
     if json_out is not None:
         _write_out(json_out, _dump_json(report.findings_json(records, sources)))
     to_stdout = "-" in (str(csv_out), str(json_out))

@@ -522,6 +522,10 @@ def _parse(text: str, path: Path | str) -> Any:
         mark = exc.problem_mark or exc.context_mark
         where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
         raise LedgerError(f"{path}: {where}invalid YAML: {exc.problem or exc.context}") from None
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1 if isinstance(exc.position, int) else "?"
+        raise LedgerError(f"{path}: line {line}: invalid YAML: character #x{exc.character:04x} is not allowed "
+                          "(write it as an escape inside a double-quoted string)") from None
     except yaml.YAMLError as exc:
         raise LedgerError(f"{path}: invalid YAML: {str(exc).splitlines()[0]}") from None
     return data

@@ -269,3 +269,67 @@ def test_hidden_html_is_not_extracted(tmp_path):
     assert cli("extract", str(folder), "-o", str(led), "--model", "blank:en").exit_code == 0
     values = sorted(c.value for c in ledger.read(led).claims if c.unit == "USD")
     assert values == [4.8e8, 5.8e8]
+
+
+# ------------------------------------------------ 3. nothing raw on a terminal
+
+HOSTILE = "\x1b]8;;https:evil.example\x07click\x1b]8;;\x07\x1b[2J\x9b31m\u202egnp.exe"
+RAW = ("\x1b", "\x07", "\x9b", "\u202e")
+
+
+def assert_no_raw(text: str) -> None:
+    for ch in RAW:
+        assert ch not in text, (ch, text[:300])
+
+
+def test_file_names_are_escaped_in_the_summary_and_skip_notes(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / f"{HOSTILE}.txt").write_text(A, encoding="utf-8")
+    (folder / f"forged\n│ x │ 99 │.txt").write_text(B, encoding="utf-8")
+    (folder / f"{HOSTILE}.txt.pdf").write_bytes(b"%PDF-1.4")
+    (folder / f"{HOSTILE}-empty.txt").write_bytes(b"")
+    result = cli("extract", str(folder), "-o", str(tmp_path / "claims.yaml"), "--model", "blank:en")
+    assert result.exit_code == 3, result.output
+    assert_no_raw(result.stdout)
+    assert_no_raw(result.stderr)
+    assert "\\x1b" in result.stdout and "\\u202e" in result.stdout  # shown, as escapes
+    assert not any(line.lstrip("│ ").startswith("x │") for line in result.stdout.splitlines())
+    notes = result.stderr.strip().splitlines()
+    assert len(notes) == 2 and all(n.startswith("claimcheck: note:") for n in notes), notes
+
+
+def test_orphan_review_fields_are_escaped(tmp_path):
+    led = corpus(tmp_path)
+    import json
+
+    with_reviews(led, review_block("f-gone", note=json.dumps(HOSTILE)))
+    result = cli("review", "--orphans", "-l", str(led))
+    assert result.exit_code == 0, result.output
+    assert "f-gone" in result.stdout
+    assert_no_raw(result.stdout)
+
+
+def test_csv_and_json_on_stdout_are_escaped_and_files_stay_exact(tmp_path):
+    import csv
+    import io
+    import json
+
+    led = corpus(tmp_path)
+    text = led.read_text(encoding="utf-8").replace("subject: bilateral trade", "subject: " + json.dumps("trade " + HOSTILE))
+    led.write_text(text, encoding="utf-8")
+    for flag in ("--csv", "--json"):
+        piped = cli("diff", "-l", str(led), flag, "-")
+        assert piped.exit_code == 1, piped.output
+        assert_no_raw(piped.stdout)
+        to_file = tmp_path / f"out{flag[2:]}"
+        assert cli("diff", "-l", str(led), flag, str(to_file)).exit_code == 1
+        exact = to_file.read_text(encoding="utf-8")
+        if flag == "--json":
+            assert json.loads(piped.stdout) == json.loads(exact)  # the same data, only escaped
+            assert "\u202e" in exact and "\x9b" in exact  # the file keeps what JSON allows raw
+        else:
+            assert f"trade {HOSTILE}" in exact
+            cells = next(csv.DictReader(io.StringIO(piped.stdout)))
+            assert cells["subject"] == "trade " + HOSTILE.replace("\x1b", "\\x1b").replace("\x07", "\\x07").replace(
+                "\x9b", "\\u009b").replace("\u202e", "\\u202e")
