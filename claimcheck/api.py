@@ -91,7 +91,8 @@ def extract_paths(
     def keep(source: Source, claims, mentions) -> None:
         light = replace(source, text="")  # the text is not kept in memory
         lengths[source.id] = len(source.text)
-        results.append((light, claims, mentions))
+        # the ledger records the path relative to its own folder
+        results.append((replace(light, path=ledger.relative_source_path(ledger_path, source.path)), claims, mentions))
         summaries.append(SourceSummary(light, tuple(claims), source.skipped))
         progress(source.path)
 
@@ -165,16 +166,24 @@ def refresh(
     else:
         current = ledger.read(ledger_path)
         reextracted, skipped_files = (), ()
+    check_identity = current.legacy_paths and not _below_cwd(ledger_path)
     texts: dict[str, str] = {}
     changed: list[Source] = []
     missing: list[str] = []
     problems: dict[str, str] = {}
     for entry in current.sources:
-        src = _read_again(entry)
+        src = _read_again(entry, ledger_path)
         if isinstance(src, Skip):
             missing.append(entry.source.id)
             problems[entry.source.id] = src.reason
             continue
+        if check_identity and src.sha256 != entry.source.sha256:
+            raise ledger.LedgerError(
+                f"{ledger_path}: source {entry.source.id!r} resolves to "
+                f"{os.path.normpath(ledger.source_file(ledger_path, entry.source.path))}, "
+                "a different file than the one extracted (this older ledger stores paths relative to the folder it was "
+                "made in); run claimcheck from that folder once (paths are then stored relative to the ledger)"
+            )
         texts[src.id] = src.text
         if src.sha256 != entry.source.sha256 and not paths:
             changed.append(src)
@@ -194,9 +203,25 @@ def refresh(
     return Refreshed(current, texts, reextracted, tuple(missing), skipped_files, problems)
 
 
-def _read_again(entry: ledger.SourceEntry) -> Source | Skip:
-    """The source's file read again through ingest (same checks as a first read)."""
-    return ingest.reread(Path(entry.source.path), entry.source)
+def _read_again(entry: ledger.SourceEntry, ledger_path: Path) -> Source | Skip:
+    """The source's file (its path is relative to the ledger's folder) read
+    again through ingest, with the same checks as a first read."""
+    return ingest.reread(ledger.source_file(ledger_path, entry.source.path), entry.source)
+
+
+def _below_cwd(path: Path) -> bool:
+    folder = os.path.realpath(os.path.abspath(ledger.target(path).parent))
+    cwd = os.path.realpath(os.getcwd())
+    return folder == cwd or folder.startswith(cwd.rstrip(os.sep) + os.sep)
+
+
+def models(current: ledger.Ledger) -> dict[str, int]:
+    """Model -> number of sources it extracted (sources of unknown model left out)."""
+    counts: dict[str, int] = {}
+    for entry in current.sources:
+        if entry.model:
+            counts[entry.model] = counts.get(entry.model, 0) + 1
+    return dict(sorted(counts.items()))
 
 
 @dataclass(frozen=True, slots=True)

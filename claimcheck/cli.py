@@ -264,12 +264,17 @@ def entities(
 
 
 def _note_unread(refreshed) -> None:
-    """One note per ledger source whose file could not be read again."""
-    from . import render
+    """One note per ledger source whose file could not be read again, and
+    one when the ledger's sources were extracted by different models."""
+    from . import api, render
 
     for sid in refreshed.missing:
         why = refreshed.problems.get(sid) or "source file not found or unreadable"
         render.note(f"{sid}: {why}; its ledger claims are used as they are")
+    mixed = api.models(refreshed.ledger)
+    if len(mixed) > 1:
+        render.note("the ledger mixes models (" + ", ".join(f"{m}: {n} sources" for m, n in mixed.items())
+                    + "); claims may differ by model: re-extract every source with one --model to compare like with like")
 
 
 def _diff_for_review(ledger_path: Path, model: str | None):

@@ -116,6 +116,10 @@ class Ledger:
     generator: Mapping[str, str] = field(default_factory=dict)
     reviews: Mapping[str, Any] = field(default_factory=dict)
     entities: Sequence[Any] = ()
+    #: read from a ledger written before paths were stored relative to its
+    #: folder: the paths were relative to the directory it was run from, and
+    #: were converted assuming that is the current directory.
+    legacy_paths: bool = False
 
     def source(self, source_id: str) -> SourceEntry | None:
         return next((s for s in self.sources if s.source.id == source_id), None)
@@ -308,13 +312,40 @@ def _dumps_data(data: dict[str, Any]) -> str:
     return text + (_yaml(rest) if rest else "") + END_MARK + "\n"
 
 
+def target(path: Path | str) -> Path:
+    """The file a ledger path stands for: a symbolic link is followed to its
+    target, so a shared ledger linked into several projects is read, locked
+    and replaced in place (never turned into a private copy)."""
+    path = Path(path)
+    return Path(os.path.realpath(path)) if os.path.islink(path) else path
+
+
+def source_file(ledger_path: Path | str, source_path: str) -> Path:
+    """Where a source's recorded path points: relative to the ledger's folder."""
+    p = Path(source_path)
+    return p if p.is_absolute() else target(ledger_path).parent / p
+
+
+def relative_source_path(ledger_path: Path | str, file: Path | str) -> str:
+    """How the ledger records ``file``: relative to the ledger's (real)
+    folder, POSIX, so the ledger works from any current directory and moves
+    with its corpus."""
+    absolute = os.path.abspath(file)
+    real = os.path.join(os.path.realpath(os.path.dirname(absolute)), os.path.basename(absolute))
+    folder = os.path.realpath(os.path.abspath(target(ledger_path).parent))
+    try:
+        return Path(os.path.relpath(real, folder)).as_posix()
+    except ValueError:  # pragma: no cover - another drive on Windows
+        return Path(real).as_posix()
+
+
 @contextmanager
 def locked(path: Path, timeout: float | None = None) -> Iterator[None]:
     """Hold the ledger's lock file (``<path>.lock``). A second process waits
     up to ``timeout`` seconds, then gets a :class:`LedgerError`."""
     from filelock import FileLock, Timeout
 
-    path = Path(path)
+    path = target(path)
     wait = LOCK_TIMEOUT_S if timeout is None else timeout
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -341,7 +372,7 @@ def write(ledger: Ledger, path: Path) -> None:
     earlier read must use :func:`update` instead, or they drop the reviews
     other processes recorded meanwhile."""
     with locked(path):
-        _write_unlocked(ledger, Path(path))
+        _write_unlocked(ledger, target(path))
 
 
 def update(path: Path, change: Callable[[Ledger], Ledger], missing_ok: bool = False) -> Ledger:
@@ -354,7 +385,7 @@ def update(path: Path, change: Callable[[Ledger], Ledger], missing_ok: bool = Fa
     carried into the new file. A change that alters nothing writes nothing
     (the ledger and its ``.bak`` are left as they are).
     """
-    path = Path(path)
+    path = target(path)
     with locked(path):
         current = read(path, missing_ok=missing_ok)
         new = change(current)
@@ -420,8 +451,13 @@ def _fsync_dir(folder: Path) -> None:
 
 def read(path: Path, missing_ok: bool = True) -> Ledger:
     """Read and validate a ledger. A missing file is an empty ledger when
-    ``missing_ok``. Any problem raises :class:`LedgerError` naming the line."""
-    path = Path(path)
+    ``missing_ok``. Any problem raises :class:`LedgerError` naming the line.
+
+    Source paths come back relative to the ledger's folder; a ledger written
+    before that (no marker line) had them relative to the directory it was
+    run from, and they are converted assuming it is the current one
+    (``legacy_paths`` is then set)."""
+    path = target(path)
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -432,9 +468,10 @@ def read(path: Path, missing_ok: bool = True) -> Ledger:
         raise LedgerError(f"{path}: cannot read ledger: {exc.strerror or exc}") from None
     _check_end(raw, path)
     digest = hashlib.sha256(raw).hexdigest()
+    legacy = not raw.startswith(HEAD_MARK.encode())
     mirrored = _read_mirror(path, digest)
     if mirrored is not None:
-        return _validate(mirrored, "", path)
+        return _legacy_paths(_validate(mirrored, "", path), path) if legacy else _validate(mirrored, "", path)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -448,7 +485,19 @@ def read(path: Path, missing_ok: bool = True) -> Ledger:
     led = _validate(data, text, path)
     if len(raw) >= MIRROR_MIN_BYTES:
         _write_mirror(path, digest, data)
-    return led
+    return _legacy_paths(led, path) if legacy else led
+
+
+def _legacy_paths(led: Ledger, path: Path) -> Ledger:
+    """An older ledger's cwd-relative source paths made relative to its folder."""
+    if not led.sources:
+        return led
+    sources = tuple(
+        replace(e, source=replace(e.source, path=relative_source_path(path, e.source.path)))
+        if not Path(e.source.path).is_absolute() else e
+        for e in led.sources
+    )
+    return replace(led, sources=sources, legacy_paths=True)
 
 
 # A JSON copy of a large ledger's data, keyed by the sha256 of the YAML bytes
@@ -621,7 +670,7 @@ def _validate(data: Any, text: str, path: Path | str) -> Ledger:
             format=s.get("format") or "txt", encoding=s.get("encoding") or "utf-8",
             title=s.get("title"), published=s.get("published"), author=s.get("author"),
         )
-        sources.append(SourceEntry(src, chars or 0, tuple(mentions), s.get("model")))
+        sources.append(SourceEntry(src, chars or 0, tuple(mentions), s.get("model") or _generator_model(data)))
     claims = []
     raw_claims = data.get("claims") or []
     if not isinstance(raw_claims, list):
@@ -657,6 +706,14 @@ def _validate(data: Any, text: str, path: Path | str) -> Ledger:
     _check_counts(data.get("counts"), {"sources": len(sources), "claims": len(claims),
                                       "reviews": len(reviews), "entities": len(entities)}, fail, path)
     return Ledger(tuple(sources), tuple(claims), {str(k): str(v) for k, v in generator.items()}, reviews, entities)
+
+
+def _generator_model(data: dict) -> str | None:
+    """The model named in the header: what extracted the sources of a ledger
+    written before the model was recorded per source."""
+    generator = data.get("generator")
+    model = generator.get("model") if isinstance(generator, dict) else None
+    return model if isinstance(model, str) else None
 
 
 def _is_int(v: Any) -> bool:

@@ -333,3 +333,80 @@ def test_csv_and_json_on_stdout_are_escaped_and_files_stay_exact(tmp_path):
             cells = next(csv.DictReader(io.StringIO(piped.stdout)))
             assert cells["subject"] == "trade " + HOSTILE.replace("\x1b", "\\x1b").replace("\x07", "\\x07").replace(
                 "\x9b", "\\u009b").replace("\u202e", "\\u202e")
+
+
+# ------------------------------------------------------ 4. paths and identity
+
+
+def test_paths_are_relative_to_the_ledger_and_work_from_any_folder(tmp_path, monkeypatch):
+    led = corpus(tmp_path)
+    assert [e.source.path for e in ledger.read(led).sources] == ["../in/a.txt", "../in/b.txt"]
+    assert cli("review", "f-", "--status", "confirmed", "-l", str(led)).exit_code == 0
+    other = tmp_path / "other"
+    (other / "in").mkdir(parents=True)
+    (other / "in" / "a.txt").write_text("Something else entirely, about $1 billion in 2019.\n", encoding="utf-8")
+    monkeypatch.chdir(other)
+    before = led.read_bytes()
+    result = cli("diff", "-l", str(led), "--json", "-")
+    assert result.exit_code == 1, result.output
+    assert '"status": "confirmed"' in result.stdout and '"stale": true' not in result.stdout
+    assert led.read_bytes() == before  # nothing re-extracted from the other folder
+
+
+def old_format(led: Path, base: Path) -> None:
+    """The ledger as an older claimcheck wrote it: no marker lines, source
+    paths relative to the directory it was run from (``base``)."""
+    text = led.read_text(encoding="utf-8").replace(ledger.HEAD_MARK + "\n", "").replace(ledger.END_MARK + "\n", "")
+    for e in ledger.read(led).sources:
+        real = (led.parent / e.source.path).resolve()
+        text = text.replace(f'path: "{e.source.path}"', f'path: "{os.path.relpath(real, base)}"')
+    led.write_text(text, encoding="utf-8")
+
+
+def test_an_older_ledger_read_from_another_project_is_refused(tmp_path, monkeypatch):
+    led = corpus(tmp_path)
+    old_format(led, tmp_path)
+    assert 'path: "in/a.txt"' in led.read_text(encoding="utf-8")
+    other = tmp_path / "other"
+    (other / "in").mkdir(parents=True)
+    (other / "in" / "a.txt").write_text("Something else entirely, about $1 billion in 2019.\n", encoding="utf-8")
+    monkeypatch.chdir(other)
+    message = broken(led, "resolves to", "a different file")
+    assert str(other / "in" / "a.txt") in message
+
+
+def test_an_older_ledger_still_works_from_its_folder_and_is_upgraded(tmp_path, monkeypatch):
+    led = corpus(tmp_path)
+    old_format(led, tmp_path)
+    monkeypatch.chdir(tmp_path)
+    assert cli("diff", "-l", "data/claims.yaml").exit_code == 1
+    assert cli("review", "f-", "--status", "confirmed", "-l", "data/claims.yaml").exit_code == 0
+    assert [e.source.path for e in ledger.read(led).sources] == ["../in/a.txt", "../in/b.txt"]
+    assert led.read_text(encoding="utf-8").startswith(ledger.HEAD_MARK)
+
+
+def test_a_symlinked_ledger_is_written_through_to_its_target(tmp_path):
+    led = corpus(tmp_path)
+    team = tmp_path / "team"
+    team.mkdir()
+    shared = team / "claims.yaml"
+    led.rename(shared)
+    led.symlink_to(os.path.relpath(shared, led.parent))
+    # the paths stay right: relative to the folder of the real file
+    text = shared.read_text(encoding="utf-8")
+    assert "../in/a.txt" in text  # data/ and team/ are siblings
+    assert cli("review", "f-", "--status", "confirmed", "--note", "shared", "-l", str(led)).exit_code == 0
+    assert led.is_symlink()
+    assert "note: shared" in shared.read_text(encoding="utf-8")
+    assert (team / "claims.yaml.bak").exists() and not (led.parent / "claims.yaml.bak").exists()
+
+
+def test_diff_says_when_the_ledger_mixes_models(tmp_path):
+    led = corpus(tmp_path)
+    model = ledger.read(led).sources[0].model
+    assert model and model.startswith("blank:en")
+    text = led.read_text(encoding="utf-8").replace(f'model: "{model}"', 'model: "en_core_web_sm==3.8.0"', 1)
+    led.write_text(text, encoding="utf-8")
+    result = cli("diff", "-l", str(led))
+    notes = [line for line in result.stderr.splitlines() if "mixes models" in line]
+    assert len(notes) == 1 and "en_core_web_sm==3.8.0: 1 sources" in notes[0], result.stderr
