@@ -397,6 +397,7 @@ def update(path: Path, change: Callable[[Ledger], Ledger], missing_ok: bool = Fa
 def _write_unlocked(ledger: Ledger, path: Path) -> None:
     data = to_data(ledger)
     text = _dumps_data(data)
+    remove_stale_temp_files(path)
     try:
         if path.exists():
             _atomic_copy(path, path.with_name(path.name + ".bak"))
@@ -406,6 +407,40 @@ def _write_unlocked(ledger: Ledger, path: Path) -> None:
     raw = text.encode("utf-8")
     if len(raw) >= MIRROR_MIN_BYTES:
         _write_mirror(path, hashlib.sha256(raw).hexdigest(), data)
+
+
+#: a mirror temp file older than this is left over from a killed process (a
+#: reader may be writing a fresh one without the lock, for a moment).
+STALE_MIRROR_TEMP_S = 60.0
+
+
+def remove_stale_temp_files(path: Path) -> None:
+    """Temp files that killed writes of *this* ledger left behind: its own
+    ``.claims.yaml.XXXXXXXX.tmp`` and ``.claims.yaml.bak.XXXXXXXX.tmp`` (only
+    the lock holder creates those, and the caller holds the lock), and mirror
+    temp files in ``.claimcheck/`` older than a minute. Files of other
+    ledgers in the same folder are never touched."""
+    import time
+
+    own = re.compile(rf"\.{re.escape(path.name)}\.(?:bak\.)?[A-Za-z0-9_]{{8}}\.tmp")
+    mirror = _mirror_path(path)
+    theirs = re.compile(rf"\.{re.escape(mirror.name)}\.[A-Za-z0-9_]{{8}}\.tmp")
+    now = time.time()
+    for folder, pattern, min_age in ((path.parent, own, 0.0), (mirror.parent, theirs, STALE_MIRROR_TEMP_S)):
+        try:
+            names = os.listdir(folder)
+        except OSError:
+            continue
+        for name in names:
+            if not pattern.fullmatch(name):
+                continue
+            leftover = folder / name
+            try:
+                if min_age and now - leftover.stat().st_mtime < min_age:
+                    continue
+                leftover.unlink()
+            except OSError:
+                pass
 
 
 def _atomic_write(path: Path, text: str) -> None:

@@ -410,3 +410,120 @@ def test_diff_says_when_the_ledger_mixes_models(tmp_path):
     result = cli("diff", "-l", str(led))
     notes = [line for line in result.stderr.splitlines() if "mixes models" in line]
     assert len(notes) == 1 and "en_core_web_sm==3.8.0: 1 sources" in notes[0], result.stderr
+
+
+# ---------------------------------------------- 5. processes and temp files
+
+
+def test_the_next_writer_removes_stale_temp_files_of_its_own_ledger(tmp_path):
+    import time
+
+    led = corpus(tmp_path)
+    folder, mirror_dir = led.parent, led.parent / ".claimcheck"
+    mirror_dir.mkdir(exist_ok=True)
+    stale = [folder / ".claims.yaml.k1ll3d_a.tmp", folder / ".claims.yaml.bak.k1ll3d_b.tmp",
+             mirror_dir / ".claims.yaml.json.k1ll3d_c.tmp"]
+    keep = [folder / ".other.yaml.k1ll3d_d.tmp", folder / ".claims.yaml.x.k1ll3d_e.tmp", folder / "notes.tmp"]
+    fresh_mirror = mirror_dir / ".claims.yaml.json.wr1t1ng_.tmp"  # a reader writing its mirror right now
+    old = time.time() - 3600
+    for f in (*stale, *keep, fresh_mirror):
+        f.write_text("partial", encoding="utf-8")
+    for f in (*stale, *keep):
+        os.utime(f, (old, old))
+    assert cli("review", "f-", "--status", "confirmed", "-l", str(led)).exit_code == 0
+    assert [f for f in stale if f.exists()] == []
+    assert all(f.exists() for f in (*keep, fresh_mirror))
+
+
+def _children(pid: int) -> list[int]:
+    out = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                out.append(int(entry))
+    return out
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
+def test_spacy_workers_exit_when_extract_is_killed(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(20):
+        (folder / f"{i:02d}.txt").write_text((A + B) * 1500, encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "claimcheck", "extract", str(folder), "-o", str(tmp_path / "c.yaml"),
+                             "--model", "blank:en", "--jobs", "2", "--no-cache"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    workers: list[int] = []
+    try:
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline and proc.poll() is None:
+            workers = _children(proc.pid)
+            if len(workers) >= 2:
+                break
+            time.sleep(0.05)
+        assert len(workers) >= 2, "the workers never started"
+        time.sleep(0.5)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and any(_alive(w) for w in workers):
+            time.sleep(0.1)
+        assert not [w for w in workers if _alive(w)], "spaCy workers outlived their parent"
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        for w in workers:
+            if _alive(w):
+                os.kill(w, signal.SIGKILL)
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
+def test_a_forked_worker_idle_on_its_queue_dies_with_its_parent(tmp_path):
+    """The mechanism behind the test above, deterministic: a worker blocked
+    on an empty queue (where spaCy's workers wait) outlives a killed parent
+    unless claimcheck asked for it to die with it."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    program = (
+        "import multiprocessing as mp, sys, time\n"
+        "from claimcheck import nlp\n"
+        "if sys.argv[1] == 'on': nlp.die_with_parent()\n"
+        "q = mp.Queue()\n"
+        "p = mp.Process(target=q.get)\n"
+        "p.start()\n"
+        "print(p.pid, flush=True)\n"
+        "time.sleep(120)\n"
+    )
+    outcome = {}
+    for mode in ("off", "on"):
+        with subprocess.Popen([sys.executable, "-c", program, mode], stdout=subprocess.PIPE, text=True) as proc:
+            worker = int(proc.stdout.readline())
+            proc.send_signal(signal.SIGKILL)
+            proc.wait(timeout=30)
+        deadline = time.monotonic() + (20 if mode == "on" else 1)
+        while time.monotonic() < deadline and _alive(worker):
+            time.sleep(0.05)
+        outcome[mode] = _alive(worker)
+        if _alive(worker):
+            os.kill(worker, signal.SIGKILL)
+    assert outcome == {"off": True, "on": False}
