@@ -7,7 +7,9 @@ spaCy is imported only when a source actually needs extracting.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+import hashlib
 import os
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -260,7 +262,119 @@ def diff(
     fresh, clusters = entities(paths, ledger_path, model, thresholds, on_progress, on_skip)
     findings = compare.compare(fresh.ledger.claims, compare.canonical_names(clusters), thresholds.compare)
     findings += compare.naming_findings(clusters)
+    _store_refs(ledger_path, fresh.missing, thresholds, findings)
     return DiffRun(fresh, tuple(clusters), tuple(findings))
+
+
+# ------------------------------------------------- reuse of the last compare
+#
+# Recording one scripted decision needs one finding's id, kind, subject and
+# evidence, not a compare of everything (minutes on a 30k-claim ledger). The
+# last compare's findings are kept in ``.claimcheck/<ledger>.findings.json``
+# under a key made of what they depend on: the ledger without its reviews
+# (which never change findings), the unreadable sources (whose text linking
+# lacks), the thresholds and the code of the comparing stages.
+
+_COMPARE_CODE = ("compare.py", "link.py", "records.py", "thresholds.py", "review.py", "ledger.py", "api.py")
+#: the reviews block and the counts line of a ledger written by claimcheck.
+_REVIEWS_BLOCK = re.compile(rb"^reviews:[^\n]*\n(?:(?:[ -][^\n]*)?\n)*|^counts:[^\n]*\n", re.MULTILINE)
+
+
+def _refs_path(ledger_path: Path) -> Path:
+    real = ledger.target(ledger_path)
+    return real.parent / ".claimcheck" / f"{real.name}.findings.json"
+
+
+def _refs_key(ledger_path: Path, missing: Sequence[str], thresholds: Thresholds) -> str | None:
+    import hashlib
+
+    try:
+        raw = ledger.target(ledger_path).read_bytes()
+    except OSError:
+        return None
+    h = hashlib.sha256(_REVIEWS_BLOCK.sub(b"", raw))
+    h.update(repr(sorted(missing)).encode())
+    h.update(repr(thresholds).encode())
+    root = Path(__file__).resolve().parent
+    for name in _COMPARE_CODE:
+        try:
+            h.update((root / name).read_bytes())
+        except OSError:
+            return None
+    return h.hexdigest()
+
+
+def _store_refs(ledger_path: Path, missing: Sequence[str], thresholds: Thresholds, findings) -> None:
+    import json
+    import tempfile
+
+    from .review import FindingRef
+
+    key = _refs_key(ledger_path, missing, thresholds)
+    if key is None:
+        return
+    target = _refs_path(ledger_path)
+    refs = [FindingRef.of(f) for f in findings]
+    data = {"key": key, "findings": [[r.id, r.verdict.value, r.kind, r.subject, r.evidence] for r in refs]}
+    tmp = None
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(data, fh, ensure_ascii=False)
+        os.replace(tmp, target)
+    except (OSError, TypeError, ValueError):  # only slower next time
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
+
+
+def _load_refs(ledger_path: Path, key: str) -> list | None:
+    import json
+
+    from .records import Verdict
+    from .review import FindingRef
+
+    try:
+        with open(_refs_path(ledger_path), encoding="utf-8") as fh:
+            data = json.load(fh)
+        if data.get("key") != key:
+            return None
+        return [FindingRef(str(i), Verdict(v), str(k), s if s is None else str(s), str(e))
+                for i, v, k, s, e in data["findings"]]
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return None
+
+
+def finding_for_review(
+    ledger_path: Path,
+    prefix: str,
+    model: str | None = None,
+    thresholds: Thresholds = DEFAULT,
+):
+    """The finding a scripted review names (a unique id prefix), for
+    :func:`claimcheck.review.record`. When no source file changed since the
+    last compare of this ledger, its stored result is used (a second or
+    less on a large ledger); otherwise the ledger is refreshed and compared
+    in full, as ``diff`` does. Raises ``review.ReviewError`` for an unknown or
+    ambiguous id."""
+    from . import review
+
+    current = ledger.read(ledger_path)
+    missing: list[str] = []
+    unchanged = not current.legacy_paths or _below_cwd(ledger_path)
+    for entry in current.sources if unchanged else ():
+        data = ingest.read_bytes(ledger.source_file(ledger_path, entry.source.path))
+        if isinstance(data, Skip):
+            missing.append(entry.source.id)
+        elif hashlib.sha256(data).hexdigest() != entry.source.sha256:
+            unchanged = False
+            break
+    if unchanged:
+        key = _refs_key(ledger_path, missing, thresholds)
+        refs = _load_refs(ledger_path, key) if key is not None else None
+        if refs is not None:
+            return review.resolve(refs, prefix)
+    return review.resolve(diff(None, ledger_path, model, thresholds).findings, prefix)
 
 
 def entities(

@@ -331,8 +331,16 @@ def review_cmd(
     Example: claimcheck review f-6e76 --status confirmed --note "customs data checked"
     """
 
-    from . import render, report, review
+    from . import api, render, report, review
 
+    if finding_id is not None and not orphans:  # one scripted decision: no full compare when avoidable
+        with _exit_2_on_error():
+            if status is None and note is None:
+                raise review.ReviewError("give --status and/or --note (or run `claimcheck review` without an id)")
+            finding = api.finding_for_review(ledger_path, finding_id, model)
+            stored = review.record(ledger_path, finding, status, note, reviewer)
+        render.line(f"{finding.id}: {stored['status']}" + (f" — {stored['note']}" if stored.get("note") else ""))
+        return
     run = _diff_for_review(ledger_path, model)
     reviews = dict(run.ledger.reviews)
     sources = {e.source.id: e.source for e in run.ledger.sources}

@@ -1100,7 +1100,12 @@ def _noise_reason(line: str, words: int, thresholds: ExtractThresholds) -> str |
                 return "disclaimer"
     if words < thresholds.min_sentence_words and not _DIGIT.search(line):
         return "no sentence content"
+    if not _LETTER.search(line) if len(line) <= 100_000 else not _LETTER.search(line, 0, 100_000):
+        return "numbers without words"  # figures with nothing to say what they are; bare integers are not dates
     return None
+
+
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def _is_date_only(line: str) -> bool:

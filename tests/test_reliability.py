@@ -527,3 +527,56 @@ def test_a_forked_worker_idle_on_its_queue_dies_with_its_parent(tmp_path):
         if _alive(worker):
             os.kill(worker, signal.SIGKILL)
     assert outcome == {"off": True, "on": False}
+
+
+# ------------------------------------------------------------------ 6. cost
+
+
+def test_a_scripted_review_reuses_the_last_compare(tmp_path, monkeypatch):
+    import json
+
+    from claimcheck import compare
+
+    led = corpus(tmp_path)
+    ledger.write(ledger.read(led), led)  # as claimcheck writes it (the hand edit above reordered fields)
+    assert cli("diff", "-l", str(led)).exit_code == 1  # compares, and keeps what a review needs
+    calls = []
+    real = compare.compare
+    monkeypatch.setattr(compare, "compare", lambda *a, **k: calls.append(1) or real(*a, **k))
+    assert cli("review", "f-", "--status", "confirmed", "--note", "one", "-l", str(led)).exit_code == 0
+    assert cli("review", "f-", "--status", "dismissed", "--note", "two", "-l", str(led)).exit_code == 0
+    assert calls == []  # neither decision compared anything again
+    assert "unknown" not in cli("review", "f-zz", "--status", "open", "-l", str(led)).stderr  # errors still resolve
+    out = json.loads(cli("diff", "-l", str(led), "--status", "all", "--json", "-").stdout)
+    found = [f for f in out["findings"] if f["id"].startswith("f-")]
+    assert [(f["status"], f.get("stale", False)) for f in found] == [("dismissed", False)]
+    calls.clear()
+    (tmp_path / "in" / "b.txt").write_text(B.replace("$720", "$730"), encoding="utf-8")  # the evidence changes
+    result = cli("review", "f-", "--status", "confirmed", "-l", str(led), "--model", "blank:en")
+    assert calls, "a changed source must be compared again"
+    assert result.exit_code in (0, 2)
+
+
+def test_a_file_of_bare_numbers_gives_no_dates_and_little_memory(tmp_path):
+    import random
+    import subprocess
+    import sys
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    rng = random.Random(7)
+    (folder / "numbers.txt").write_text("\n".join(str(rng.randint(0, 999_999)) for _ in range(50_000)) + "\n",
+                                        encoding="utf-8")
+    (folder / "rows.txt").write_text("\n".join(" ".join(str(rng.randint(0, 99_999)) for _ in range(10))
+                                               for _ in range(2_000)) + "\n", encoding="utf-8")
+    out = tmp_path / "claims.yaml"
+    probe = ("import resource, sys\n"
+             "from claimcheck.cli import app\n"
+             "try:\n    app(sys.argv[1:])\n"
+             "except SystemExit:\n    pass\n"
+             "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024, file=sys.stderr)\n")
+    result = subprocess.run([sys.executable, "-c", probe, "extract", str(folder), "-o", str(out), "--model", "blank:en"],
+                            capture_output=True, text=True, timeout=300, check=False)
+    peak_mb = int(result.stderr.strip().splitlines()[-1])
+    assert [c for c in ledger.read(out).claims if c.kind.value == "date"] == []
+    assert peak_mb < 700, peak_mb
