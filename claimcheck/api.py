@@ -75,8 +75,9 @@ def extract_paths(
         if on_skip is not None:
             on_skip(s)
 
-    ledger.read(ledger_path)  # fail before any work on a broken ledger
+    before = ledger.read(ledger_path)  # fail before any work on a broken ledger
     files = ingest.find_files(paths, on_skip=skip)
+    known, reserved = _ledger_ids(before, ledger_path, files)
     model_id = nlp_mod.identify(model)
     cache = ExtractCache.beside(ledger_path, model_id) if use_cache else None
     summaries: list[SourceSummary] = []
@@ -99,8 +100,7 @@ def extract_paths(
         progress(source.path)
 
     def to_extract():
-        for path, root in files:
-            got = ingest.read_source(path, root)
+        for (path, _), got in zip(files, ingest.sources(files, known, reserved)):
             if isinstance(got, Skip):
                 skip(got)
                 progress(str(path))
@@ -209,6 +209,24 @@ def _read_again(entry: ledger.SourceEntry, ledger_path: Path) -> Source | Skip:
     """The source's file (its path is relative to the ledger's folder) read
     again through ingest, with the same checks as a first read."""
     return ingest.reread(ledger.source_file(ledger_path, entry.source.path), entry.source)
+
+
+def _ledger_ids(current: ledger.Ledger, ledger_path: Path, files) -> tuple[dict[str, str], set[str]]:
+    """(real path -> id) for the ledger's sources whose file still exists, so
+    a file keeps its id; and the ids of those among them not read in this
+    run, which new files must not take. The id of a source whose file is
+    gone is free again (a moved file takes it back)."""
+    reading = {os.path.realpath(path) for path, _ in files}
+    known: dict[str, str] = {}
+    reserved: set[str] = set()
+    for entry in current.sources:
+        real = os.path.realpath(ledger.source_file(ledger_path, entry.source.path))
+        if not os.path.exists(real):
+            continue
+        known[real] = entry.source.id
+        if real not in reading:
+            reserved.add(entry.source.id)
+    return known, reserved
 
 
 def _below_cwd(path: Path) -> bool:

@@ -59,6 +59,7 @@ __all__ = [
     "read_bytes",
     "read_source",
     "reread",
+    "sources",
     "segment_text",
 ]
 
@@ -391,40 +392,82 @@ def ingest(
     paths: Sequence[str | os.PathLike[str]],
     on_skip: Callable[[Skip], None] | None = None,
 ) -> Iterator[Source]:
-    """Every usable source under ``paths``, one at a time (see :func:`find_files`).
-
-    Ids are unique within one run: when two files map to the same id (``a.txt``
-    and ``a.html``, or the same name under two roots), the later one keeps its
-    suffix, then gains its root's name, then a ``~N`` counter.
-    """
-    used: set[str] = set()
-    for path, root in find_files(paths, on_skip):
-        result = read_source(path, root)
+    """Every usable source under ``paths``, one at a time (see :func:`find_files`
+    and :func:`sources`, which give the ids)."""
+    for result in sources(find_files(paths, on_skip)):
         if isinstance(result, Skip):
             if on_skip is not None:
                 on_skip(result)
             continue
-        if result.id in used:
-            result = replace(result, id=_unique_id(result.id, path, root, used))
-        used.add(result.id)
         yield result
 
 
-def _unique_id(base: str, path: Path, root: Path, used: set[str]) -> str:
-    try:
-        with_suffix = path.relative_to(root).as_posix()
-    except ValueError:
-        with_suffix = path.name
-    candidates = [with_suffix]
-    if root.name:
-        candidates.append(f"{root.name}/{with_suffix}")
-    for candidate in candidates:
-        if candidate not in used:
-            return candidate
-    n = 2
-    while f"{base}~{n}" in used:
-        n += 1
-    return f"{base}~{n}"
+def sources(
+    files: Sequence[tuple[Path, Path]],
+    known: dict[str, str] | None = None,
+    reserved: set[str] | frozenset[str] = frozenset(),
+) -> Iterator[Source | Skip]:
+    """The one way files become sources: each ``(file, root)`` of
+    :func:`find_files` read, in order, as a :class:`Source` with a unique id,
+    or a :class:`Skip`. Ids come from :func:`assign_ids` (``known`` maps a
+    file's real path to the id a ledger already gives it; ``reserved`` ids
+    belong to other files)."""
+    ids = assign_ids(files, known or {}, reserved)
+    for path, root in files:
+        result = read_source(path, root)
+        if isinstance(result, Source):
+            result = replace(result, id=ids[path])
+        yield result
+
+
+def assign_ids(
+    files: Sequence[tuple[Path, Path]],
+    known: dict[str, str] | None = None,
+    reserved: set[str] | frozenset[str] = frozenset(),
+) -> dict[Path, str]:
+    """A unique, stable id for each file.
+
+    A file the ledger already knows (``known``: real path -> id) keeps its
+    id. Any other file gets the first of these that no other file of the run
+    and no ``reserved`` id takes: its path below its input root without the
+    suffix (``a``), with the suffix (``a.txt`` beside ``a.html``), with its
+    root's name in front (``x/a.txt`` and ``y/a.txt`` given as two paths),
+    then with a ``~N`` counter. Files that clash move on together, so the
+    result does not depend on the order of the inputs."""
+    known = known or {}
+    ids: dict[Path, str] = {}
+    ladders: dict[Path, list[str]] = {}
+    for n, (path, root) in enumerate(sorted(files, key=lambda f: f[0].as_posix())):
+        real = os.path.realpath(path)
+        if real in known:
+            ids[path] = known[real]
+            continue
+        base = _source_id(path, root)
+        try:
+            with_suffix = path.relative_to(root).as_posix()
+        except ValueError:
+            with_suffix = path.name
+        if with_suffix in ("", "."):
+            with_suffix = path.name
+        ladder = [base, with_suffix]
+        if root.name:
+            ladder.append(f"{root.name}/{with_suffix}")
+        ladder.append(f"{with_suffix}~{n + 1}")
+        ladders[path] = ladder
+    taken = set(reserved) | set(ids.values())
+    level = dict.fromkeys(ladders, 0)
+    while True:
+        wanted = {p: ladders[p][level[p]] for p in ladders}
+        counts: dict[str, int] = {}
+        for v in wanted.values():
+            counts[v] = counts.get(v, 0) + 1
+        clash = [p for p, v in wanted.items() if (counts[v] > 1 or v in taken) and level[p] < len(ladders[p]) - 1]
+        if not clash:
+            break
+        for p in clash:
+            level[p] += 1
+    ids.update(wanted)
+    return ids
 
 
 # ------------------------------------------------------------------------ decoding

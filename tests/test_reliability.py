@@ -580,3 +580,71 @@ def test_a_file_of_bare_numbers_gives_no_dates_and_little_memory(tmp_path):
     peak_mb = int(result.stderr.strip().splitlines()[-1])
     assert [c for c in ledger.read(out).claims if c.kind.value == "date"] == []
     assert peak_mb < 700, peak_mb
+
+
+# --------------------------------------------- 7. unique, stable source ids
+
+
+def _quotes_match_their_own_files(led: Path) -> int:
+    from claimcheck import ingest
+
+    current = ledger.read(led)
+    texts = {}
+    for e in current.sources:
+        got = ingest.read_source(ledger.source_file(led, e.source.path))
+        texts[e.source.id] = got.text
+    for c in current.claims:
+        assert texts[c.source][c.start:c.end] == c.quote, (c.source, c.quote)
+        assert texts[c.source][c.surface_start:c.surface_end] == c.surface
+    return len(current.claims)
+
+
+def test_same_stem_files_get_their_own_ids_and_quotes(tmp_path):
+    folder = tmp_path / "in"
+    (folder / "x").mkdir(parents=True)
+    (folder / "y").mkdir()
+    figures = iter(range(100, 1000, 37))
+
+    def article() -> str:
+        return f"In 2024, bilateral trade reached around ${next(figures)} million, officials said on Monday.\n"
+
+    (folder / "a.txt").write_text("Intro line for the text version.\n\n" + article(), encoding="utf-8")
+    (folder / "a.html").write_text(f"<html><body><p>{article()}</p></body></html>", encoding="utf-8")
+    (folder / "a.md").write_text("# Heading\n\nSome words first. " + article(), encoding="utf-8")
+    (folder / "x" / "a.txt").write_text(article(), encoding="utf-8")
+    (folder / "y" / "a.txt").write_text("Other words here. " + article(), encoding="utf-8")
+    led = tmp_path / "data" / "claims.yaml"
+    result = cli("extract", str(folder), "-o", str(led), "--model", "blank:en")
+    assert result.exit_code == 0, result.output
+    ids = sorted(e.source.id for e in ledger.read(led).sources)
+    assert ids == ["a.html", "a.md", "a.txt", "x/a", "y/a"]
+    assert _quotes_match_their_own_files(led) == 10
+    # the same files given as separate paths to `diff PATH...`: one ingest, one id each
+    led2 = tmp_path / "data2" / "claims.yaml"
+    result = cli("diff", str(folder / "x" / "a.txt"), str(folder / "y" / "a.txt"), str(folder / "a.txt"),
+                 "-l", str(led2), "--model", "blank:en")
+    assert result.exit_code in (0, 1), result.output
+    assert sorted(e.source.id for e in ledger.read(led2).sources) == ["in/a.txt", "x/a.txt", "y/a.txt"]
+    assert _quotes_match_their_own_files(led2) == 6
+
+
+def test_a_file_keeps_its_id_when_a_same_stem_file_arrives(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(A, encoding="utf-8")
+    led = tmp_path / "data" / "claims.yaml"
+    assert cli("extract", str(folder), "-o", str(led), "--model", "blank:en").exit_code == 0
+    assert [e.source.id for e in ledger.read(led).sources] == ["a"]
+    (folder / "a.html").write_text(f"<html><body><p>{B}</p></body></html>", encoding="utf-8")
+    assert cli("extract", str(folder), "-o", str(led), "--model", "blank:en").exit_code == 0
+    got = {e.source.id: Path(e.source.path).name for e in ledger.read(led).sources}
+    assert got == {"a": "a.txt", "a.html": "a.html"}
+    _quotes_match_their_own_files(led)
+    # another folder's a.txt extracted into the same ledger does not replace it
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "a.txt").write_text(B, encoding="utf-8")
+    assert cli("extract", str(other), "-o", str(led), "--model", "blank:en").exit_code == 0
+    got = {e.source.id: e.source.path for e in ledger.read(led).sources}
+    assert got["a"] == "../in/a.txt" and "../other/a.txt" in got.values() and len(got) == 3
+    _quotes_match_their_own_files(led)
