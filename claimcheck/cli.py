@@ -140,8 +140,12 @@ def _write_out(target: Path, write, for_terminal=None) -> None:
         write(buffer)
         sys.stdout.write((for_terminal or terminal.terminal_json)(buffer.getvalue()))
         return
+    folder = target.parent
+    if not folder.is_dir():
+        render.error(f"{target}: cannot write: folder {folder} does not exist" if not folder.exists()
+                     else f"{target}: cannot write: {folder} is not a folder")
+        raise typer.Exit(2)
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
         with open(target, "w", encoding="utf-8", newline="") as stream:
             write(stream)
     except OSError as exc:
@@ -206,7 +210,12 @@ def diff(
     if not to_stdout:
         render.findings_report(records, show_agreements=agreements)
     counts = {v: sum(1 for r in records if r["verdict"] == v) for v in ("contradiction", "naming", "agreement")}
-    live = [r for r in all_records if r["verdict"] == "contradiction" and r["status"] != "dismissed"]
+    # a dismissal whose evidence changed since (stale) counts as open until reviewed again
+    live = [r for r in all_records if r["verdict"] == "contradiction" and (r["status"] != "dismissed" or r.get("stale"))]
+    for r in all_records:
+        if r["verdict"] == "contradiction" and r["status"] == "dismissed" and r.get("stale"):
+            render.note(f"{r['id']}: dismissed, but a quote or value changed since (stale): counted as open for the "
+                        "exit code until reviewed again (claimcheck review)")
     hidden = len(all_records) - len(records)
     render.line(
         f"{counts['contradiction']} contradictions, {counts['naming']} spelling variants, {counts['agreement']} "

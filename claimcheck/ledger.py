@@ -21,6 +21,7 @@ import json
 import os
 import re
 import shutil
+import stat
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -443,12 +444,26 @@ def remove_stale_temp_files(path: Path) -> None:
                 pass
 
 
+def file_mode(path: Path) -> int:
+    """The permissions a rewrite of ``path`` keeps: the file's own, or for a
+    new file what the umask gives (``0666 & ~umask``), never mkstemp's 0600
+    (teammates sharing a folder must be able to read the ledger)."""
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        mask = os.umask(0o022)
+        os.umask(mask)
+        return 0o666 & ~mask
+
+
 def _atomic_write(path: Path, text: str) -> None:
+    mode = file_mode(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
             fh.flush()
+            os.fchmod(fh.fileno(), mode)
             os.fsync(fh.fileno())
         os.replace(tmp, path)
     except BaseException:
@@ -462,6 +477,7 @@ def _atomic_copy(src: Path, dst: Path) -> None:
     os.close(fd)
     try:
         shutil.copyfile(src, tmp)
+        shutil.copymode(src, tmp)
         os.replace(tmp, dst)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -564,6 +580,7 @@ def _write_mirror(path: Path, digest: str, data: dict) -> None:
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             json.dump({"sha256": digest, "data": data}, fh, ensure_ascii=False, default=str)
+            os.fchmod(fh.fileno(), file_mode(path))
         os.replace(tmp, target)
     except (OSError, TypeError, ValueError):  # only slower next time; never a stray temp file
         if tmp is not None:

@@ -181,8 +181,9 @@ def run_cli(*args: str, cwd: Path | None = None, timeout: float = 120):
                           timeout=timeout, cwd=cwd, check=False)
 
 
-@pytest.mark.parametrize("kind", ["fifo", "dev-zero", "directory"])
-@pytest.mark.parametrize("command", ["diff", "show", "review"])
+@pytest.mark.parametrize("kind, command", [
+    ("fifo", "diff"), ("fifo", "show"), ("fifo", "review"), ("dev-zero", "diff"), ("directory", "show"),
+])
 def test_rereads_take_regular_files_only(tmp_path, kind, command):
     led = corpus(tmp_path)
     target = tmp_path / "in" / "a.txt"
@@ -435,19 +436,6 @@ def test_the_next_writer_removes_stale_temp_files_of_its_own_ledger(tmp_path):
     assert all(f.exists() for f in (*keep, fresh_mirror))
 
 
-def _children(pid: int) -> list[int]:
-    out = []
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                stat = Path(f"/proc/{entry}/stat").read_text()
-            except OSError:
-                continue
-            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
-                out.append(int(entry))
-    return out
-
-
 def _alive(pid: int) -> bool:
     try:
         state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
@@ -457,48 +445,12 @@ def _alive(pid: int) -> bool:
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
-def test_spacy_workers_exit_when_extract_is_killed(tmp_path):
-    import signal
-    import subprocess
-    import sys
-    import time
-
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for i in range(20):
-        (folder / f"{i:02d}.txt").write_text((A + B) * 1500, encoding="utf-8")
-    proc = subprocess.Popen([sys.executable, "-m", "claimcheck", "extract", str(folder), "-o", str(tmp_path / "c.yaml"),
-                             "--model", "blank:en", "--jobs", "2", "--no-cache"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    workers: list[int] = []
-    try:
-        deadline = time.monotonic() + 90
-        while time.monotonic() < deadline and proc.poll() is None:
-            workers = _children(proc.pid)
-            if len(workers) >= 2:
-                break
-            time.sleep(0.05)
-        assert len(workers) >= 2, "the workers never started"
-        time.sleep(0.5)
-        proc.send_signal(signal.SIGKILL)
-        proc.wait(timeout=30)
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline and any(_alive(w) for w in workers):
-            time.sleep(0.1)
-        assert not [w for w in workers if _alive(w)], "spaCy workers outlived their parent"
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-        for w in workers:
-            if _alive(w):
-                os.kill(w, signal.SIGKILL)
-
-
-@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
 def test_a_forked_worker_idle_on_its_queue_dies_with_its_parent(tmp_path):
-    """The mechanism behind the test above, deterministic: a worker blocked
-    on an empty queue (where spaCy's workers wait) outlives a killed parent
-    unless claimcheck asked for it to die with it."""
+    """spaCy's ``n_process`` workers are forked processes blocked on a
+    queue; such a worker outlives a parent killed with ``kill -9`` unless
+    claimcheck asked for it to die with it (``nlp.load`` does, before any
+    worker starts). Deterministic: a real extract is killed at a random
+    moment, which hides the bug in most runs."""
     import signal
     import subprocess
     import sys
@@ -565,10 +517,10 @@ def test_a_file_of_bare_numbers_gives_no_dates_and_little_memory(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
     rng = random.Random(7)
-    (folder / "numbers.txt").write_text("\n".join(str(rng.randint(0, 999_999)) for _ in range(50_000)) + "\n",
+    (folder / "numbers.txt").write_text("\n".join(str(rng.randint(0, 999_999)) for _ in range(20_000)) + "\n",
                                         encoding="utf-8")
     (folder / "rows.txt").write_text("\n".join(" ".join(str(rng.randint(0, 99_999)) for _ in range(10))
-                                               for _ in range(2_000)) + "\n", encoding="utf-8")
+                                               for _ in range(1_000)) + "\n", encoding="utf-8")
     out = tmp_path / "claims.yaml"
     probe = ("import resource, sys\n"
              "from claimcheck.cli import app\n"
@@ -648,3 +600,45 @@ def test_a_file_keeps_its_id_when_a_same_stem_file_arrives(tmp_path):
     got = {e.source.id: e.source.path for e in ledger.read(led).sources}
     assert got["a"] == "../in/a.txt" and "../other/a.txt" in got.values() and len(got) == 3
     _quotes_match_their_own_files(led)
+
+
+# ------------------------------------------------------- 8. file handling
+
+
+def test_the_ledger_keeps_its_mode_and_a_new_one_follows_the_umask(tmp_path):
+    import stat
+
+    old_mask = os.umask(0o027)
+    try:
+        led = corpus(tmp_path)  # a new ledger: 0666 & ~umask
+        assert stat.S_IMODE(led.stat().st_mode) == 0o640
+        os.chmod(led, 0o664)
+        assert cli("review", "f-", "--status", "confirmed", "-l", str(led)).exit_code == 0
+        assert stat.S_IMODE(led.stat().st_mode) == 0o664
+        assert stat.S_IMODE((led.parent / "claims.yaml.bak").stat().st_mode) == 0o664
+    finally:
+        os.umask(old_mask)
+
+
+@pytest.mark.parametrize("flag", ["--csv", "--json"])
+def test_an_output_in_a_missing_folder_is_an_error_naming_it(tmp_path, flag):
+    led = corpus(tmp_path)
+    missing = tmp_path / "missing" / "dir"
+    result = cli("diff", "-l", str(led), flag, str(missing / "out.x"))
+    assert result.exit_code == 2, result.output
+    assert f"folder {missing} does not exist" in result.stderr
+    assert not (tmp_path / "missing").exists()
+
+
+def test_a_stale_dismissal_counts_as_open_until_reviewed_again(tmp_path):
+    led = corpus(tmp_path)
+    assert cli("review", "f-", "--status", "dismissed", "--note", "scopes differ", "-l", str(led)).exit_code == 0
+    assert cli("diff", "-l", str(led)).exit_code == 0  # dismissed: not counted
+    text = led.read_text(encoding="utf-8").replace("value: 720000000.0", "value: 730000000.0")
+    led.write_text(text, encoding="utf-8")  # the evidence behind the dismissal changes
+    result = cli("diff", "-l", str(led))
+    assert result.exit_code == 1, result.output
+    notes = [line for line in result.stderr.splitlines() if "stale" in line]
+    assert len(notes) == 1 and "counted as open" in notes[0] and "f-" in notes[0]
+    assert cli("review", "f-", "--status", "dismissed", "-l", str(led)).exit_code == 0  # reviewed again
+    assert cli("diff", "-l", str(led)).exit_code == 0
