@@ -73,7 +73,7 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
         return super().construct_mapping(node, deep=deep)
 
 
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _BaseLoader.construct_yaml_str)
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", yaml.constructor.SafeConstructor.construct_yaml_str)
 
 SOURCE_FIELDS = ("id", "path", "sha256", "format", "encoding", "title", "published", "author", "chars")
 #: every key a source may have in the ledger; anything else is refused on read.
@@ -89,7 +89,7 @@ HEAD_MARK = "# claimcheck ledger: the last line is the end marker below; a file 
 END_MARK = "# end of claimcheck ledger"
 CLAIM_FIELDS = tuple(f.name for f in fields(Claim))
 _REQUIRED_CLAIM = ("id", "source", "kind", "quote", "start", "end")
-_ENUMS = {"kind": Kind, "hedge": Hedge, "stance": Stance, "precision": Precision}
+_ENUMS: dict[str, type[Enum]] = {"kind": Kind, "hedge": Hedge, "stance": Stance, "precision": Precision}
 _KNOWN_TOP = ("version", "generator", "counts", "sources", "claims", "reviews", "entities")
 #: Something that may be a YAML anchor or alias: only then are events scanned.
 _MAYBE_ALIAS = re.compile(r"(?:^|[\s,\[{:])[&*][^\s,\[\]{}]")
@@ -646,7 +646,7 @@ def _reject_aliases(text: str, path: Path | str) -> None:
                 kind = "alias" if isinstance(event, yaml.AliasEvent) else "anchor"
                 mark = event.start_mark
                 raise LedgerError(
-                    f"{path}: line {mark.line + 1}: YAML {kind} {anchor!r}: claimcheck ledgers never use anchors or "
+                    f"{path}: line {mark.line + 1 if mark is not None else '?'}: YAML {kind} {anchor!r}: claimcheck ledgers never use anchors or "
                     "aliases; write the value out in full"
                 )
     except yaml.YAMLError:
@@ -663,7 +663,7 @@ def _line_of(text: str, keys: Sequence[Any]) -> str:
                 node = next(v for k, v in node.value if k.value == key)
             elif isinstance(node, yaml.SequenceNode):
                 node = node.value[key]
-        return f"line {node.start_mark.line + 1}: "
+        return f"line {node.start_mark.line + 1}: " if node is not None else ""
     except Exception:  # noqa: BLE001 - best effort: the message still names the field
         return ""
 
@@ -850,7 +850,7 @@ def _claim_from(c: dict, i: int, fail, source_ids: set[str], claim_ids: set[str]
             try:
                 kw[name] = enum(c[name])
             except ValueError:
-                allowed = ", ".join(e.value for e in enum)
+                allowed = ", ".join(str(e.value) for e in enum)
                 raise fail(["claims", i, name], f"unknown {name} {c[name]!r} (expected one of {allowed})") from None
     for name in ("start", "end", "surface_start", "surface_end"):
         if name in c and (not isinstance(c[name], int) or isinstance(c[name], bool) or c[name] < 0):
