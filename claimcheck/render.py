@@ -84,7 +84,8 @@ def table(title: str, columns: Sequence[str], rows: Sequence[dict[str, object]],
 
 
 def line(text: str, stderr: bool = False) -> None:
-    console(stderr=stderr).print(safe(text), soft_wrap=True)
+    """Plain text (line breaks kept; controls, bidi and markup escaped)."""
+    console(stderr=stderr).print(escape(visible(text, newlines="\n")), soft_wrap=True)
 
 
 # ------------------------------------------------------------------- diff
