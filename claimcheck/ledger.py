@@ -60,16 +60,20 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
     (``published: 2025-05-21`` reads as ``'2025-05-21'``, never a ``date``)."""
 
     def construct_mapping(self, node: Any, deep: bool = False) -> Any:
-        if isinstance(node, yaml.MappingNode):
-            keys = [k.value for k, _ in node.value if isinstance(k, yaml.ScalarNode)]
-            if len(set(keys)) != len(keys):
+        pairs = node.value
+        if len(pairs) > 1:
+            try:
+                keys = [k.value for k, _ in pairs]
+                clash = len(set(keys)) != len(keys)
+            except TypeError:  # a non-scalar key (unhashable): the constructor reports it
+                clash = False
+            if clash:
                 first: dict[Any, int] = {}
-                for k, _ in node.value:
-                    if not isinstance(k, yaml.ScalarNode):
-                        continue
-                    if k.value in first:
-                        raise _DuplicateKey(k.value, first[k.value], k.start_mark.line + 1)
-                    first[k.value] = k.start_mark.line + 1
+                for k, _ in pairs:
+                    if isinstance(k, yaml.ScalarNode):
+                        if k.value in first:
+                            raise _DuplicateKey(k.value, first[k.value], k.start_mark.line + 1)
+                        first[k.value] = k.start_mark.line + 1
         return super().construct_mapping(node, deep=deep)
 
 
