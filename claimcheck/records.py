@@ -177,7 +177,7 @@ class Finding:
 
     id: str  # stable: derived from the claim ids (or entity variants)
     verdict: Verdict
-    kind: str  # quantity | date | role | naming
+    kind: str  # quantity | date | time | role | currency | scale | naming
     subject: str | None
     scope: tuple[str, ...]
     period: str | None
@@ -193,3 +193,12 @@ class Finding:
     #: measure): ``claims[:split]`` is one side, ``claims[split:]`` the other.
     #: ``None`` for a plain pair (split 1) or a group that agrees.
     split: int | None = None
+    #: what was measured (the normalised measure both claims share)
+    measure: str | None = None
+    #: when the two sources' publication dates differ: the later one's id (its
+    #: figure may be an update; the finding is still reported)
+    later_source: str | None = None
+    #: the ladder's match score and the level each feature landed on
+    #: ("anchor:about_same", "measure:same", ...)
+    score: float | None = None
+    levels: tuple[str, ...] = ()

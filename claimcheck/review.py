@@ -108,6 +108,22 @@ def queue(findings: Sequence[Finding], reviews: dict[str, Any]) -> list[Finding]
     return sorted(todo, key=_queue_order)
 
 
+def with_status(findings: Sequence[Finding], reviews: dict[str, Any], status: str) -> list[Finding]:
+    """Contradictions and spelling variants whose review status is
+    ``status`` (``review --status needs-source`` walks these), in queue order."""
+    return sorted((f for f in findings if f.verdict.value in ("contradiction", "naming")
+                   and state(f, reviews).status == status), key=_queue_order)
+
+
+#: What each review status means (shown by ``?`` in the review loop).
+STATUS_MEANINGS = {
+    "open": "not decided yet",
+    "confirmed": "a real discrepancy between the sources",
+    "dismissed": "not a discrepancy: an extraction error, different scopes or measures, a misreading",
+    "needs-source": "cannot decide without another source; `review --status needs-source` walks these again",
+}
+
+
 def reviewable(findings: Sequence[Finding]) -> list[Finding]:
     return sorted((f for f in findings if f.verdict.value in ("contradiction", "naming")), key=_queue_order)
 

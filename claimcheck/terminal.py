@@ -52,3 +52,9 @@ def terminal_csv(text: str) -> str:
     characters inside cells shown as visible escapes; the CRLF row ends and
     line feeds inside quoted cells stay."""
     return _CSV_UNSAFE.sub(_escape, text)
+
+
+def terminal_html(text: str) -> str:
+    """HTML for a terminal or pipe: the same characters as numeric character
+    references (``&#x202e;``), which a browser shows as the page intends."""
+    return _UNSAFE.sub(lambda m: f"&#x{ord(m.group()):x};", text)

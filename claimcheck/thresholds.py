@@ -43,13 +43,120 @@ class ExtractThresholds:
 
 
 @dataclass(frozen=True, slots=True)
+class AlignWeights:
+    """The comparison ladder's weights (see ``compare.LADDER``).
+
+    Two claims of different sources that share a dimension are scored level by
+    level; the match score is the sum of the weights of the level each feature
+    lands on, and a pair is aligned when it reaches ``threshold``. Positive
+    weights are evidence that the two claims state the same fact, negative ones
+    that they do not. Set on the development sets with
+    ``benchmarks/tune_align.py`` (a grid search; see the README).
+    """
+
+    #: both figures are about one entity cluster (the same person's age).
+    about_same: float = 4.0
+    #: about two different entities (two victims' ages): strong evidence apart.
+    about_different: float = -6.0
+    #: the rarest entity both sentences name, scaled by its rarity across the
+    #: compared sources (a name in every source weighs nothing).
+    rare_entity: float = 2.0
+    #: the same normalised measure ("killed" and "killed").
+    measure_same: float = 4.0
+    #: synonyms from the measure table ("wounded" / "injured", "turnover" / "trade").
+    measure_synonym: float = 3.0
+    #: related but not the same measure ("shot" / "injured"): weak evidence.
+    measure_related: float = 1.0
+    #: one side names no measure (or only its unit's dimension).
+    measure_unknown: float = 0.0
+    #: two different measures of the vocabularies ("killed" vs "injured").
+    measure_different: float = -5.0
+    #: different phrases, at least one of them not a known measure (a free
+    #: phrase from the parse: "police responded" / "officers called").
+    measure_unlike: float = -1.5
+    #: the same period (quantities) or the same day named near the figure.
+    time_same: float = 1.0
+    #: overlapping periods ("2025" and "2025-06").
+    time_overlap: float = 0.5
+    #: neither claim has a period: most facts in news have none.
+    time_both_undated: float = 0.0
+    #: one claim has a period and the other none.
+    time_one_undated: float = -0.5
+    #: disjoint periods: different facts, never a contradiction (a wall).
+    time_different: float = -20.0
+    #: dated on two different days: the day of an event or a report the
+    #: sentence names, not a period the figure is measured over.
+    time_different_day: float = -1.0
+    #: the same stance (actual / actual, forecast / forecast).
+    stance_same: float = 0.0
+    #: a target, forecast or plan against an actual figure.
+    stance_mixed: float = -2.0
+    #: the places are the same, or one's within the other's.
+    scope_compatible: float = 0.0
+    #: the claims name different places.
+    scope_different: float = -1.5
+    #: no entity anchors the pair and a source states the measure with several
+    #: values (the ages of four victims): the measure alone is ambiguous.
+    ambiguity_unique: float = 0.0
+    ambiguity_ambiguous: float = -3.0
+    #: one count counts people in general, the other a part of them
+    #: ("four people" / "three men"): perhaps a part and the whole.
+    counted_general: float = -1.0
+    #: counts of different things ("two men" / "two women").
+    counted_different: float = -3.0
+    #: the values agree within their tolerance.
+    value_within: float = 1.0
+    #: the values differ but by less than a factor two.
+    value_close: float = 0.0
+    #: the same digits at a scale 1000x apart, or the same figure in two currencies.
+    value_same_digits: float = 0.5
+    #: the values are more than a factor two apart.
+    value_far: float = -2.0
+    #: the units have no conversion (two currencies, not the same figure).
+    value_unknown: float = 0.0
+    #: a pair is aligned (and given a verdict) at or above this score.
+    threshold: float = 5.0
+    #: pairs scoring at most this far below the threshold are near misses
+    #: (``claimcheck diff --near``).
+    near_margin: float = 2.0
+
+
+@dataclass(frozen=True, slots=True)
 class CompareThresholds:
-    """Comparison: when two figures agree."""
+    """Comparison: which claims meet and when two figures agree."""
 
     #: relative tolerance for two exact figures (rounding in reporting).
     exact: float = 0.005
-    #: relative tolerance added by "around", "about", "approximately", ...
-    approx: float = 0.05
+    #: the smallest relative tolerance of "around", "about", "approximately":
+    #: a hedged figure also covers half its rounding step ("about 120" is
+    #: rounded to tens: 115-125), whichever is wider.
+    approx: float = 0.02
+    #: the widest relative tolerance a hedge's rounding step may give ("about
+    #: 100" covers 90-110, not 50-150).
+    approx_max: float = 0.10
+    #: clock times: minutes either side for an exact time and for "about".
+    time_exact_minutes: float = 5.0
+    time_approx_minutes: float = 20.0
+    #: a date resolved from a relative expression ("Sunday night", "last
+    #: week") against the publication date is this many days uncertain (night
+    #: events straddle midnight; outlets publish in other time zones).
+    relative_date_days: int = 1
+    #: two dates of one event at most this many days apart are "close" on the
+    #: ladder's value feature (a contradiction to report); further apart they
+    #: are more likely two events (an earlier incident).
+    date_close_days: int = 31
+    #: every claim of one dimension is a candidate for every other when the
+    #: corpus (or topic folder) has at most this many of them; above it,
+    #: candidates need a shared entity or measure.
+    topic_limit: int = 400
+    #: a block larger than this is split by unit, period, stance and scope
+    #: before pairs are scored.
+    block_limit: int = 60
+    #: one word of a measure ("output" of "output of the Kivu plant") is a
+    #: block only while at most this many claims share it.
+    word_block_limit: int = 50
+    #: the ladder's weights and the alignment threshold.
+    weights: AlignWeights = field(default_factory=AlignWeights)
     #: rapidfuzz ``token_sort_ratio`` on normalised subject keys at or above
     #: which two subjects are the same measure.
     subject_similarity: float = 85.0

@@ -48,16 +48,17 @@ def test_diff_exit_1_and_exact_csv(tmp_path):
     row = rows[0]
     assert list(row) == ["finding_id", "kind", "subject", "scope", "period", "source_a", "value_a", "unit_a", "quote_a",
                          "source_b", "value_b", "unit_b", "quote_b", "difference", "relative_difference",
-                         "explanation", "status", "note", "reviewer"]
-    assert (row["kind"], row["subject"], row["scope"], row["period"]) == ("quantity", "bilateral trade", "Azerbaijan; Iran", "2024")
+                         "explanation", "status", "note", "reviewer", "title_a", "published_a", "surface_a",
+                         "hedge_a", "title_b", "published_b", "surface_b", "hedge_b"]
+    assert (row["kind"], row["subject"], row["scope"], row["period"]) == ("quantity", "bilateral trade", "Azerbaijan; Iran", "year 2024")
     assert (row["source_a"], row["value_a"], row["unit_a"]) == ("s1", "580000000.0", "USD")
     assert (row["source_b"], row["value_b"]) == ("s2", "650000000.0")
     assert row["quote_b"].startswith("'=HYPERLINK")  # formula neutralised
     assert float(row["difference"]) == 7e7 and row["relative_difference"] == "0.12069"
     assert row["status"] == "open"
-    assert "differ by 12.1%" in row["explanation"]
+    assert "(12.1%)" in row["explanation"]
     assert out.read_bytes().count(b"\r\n") == 2  # RFC 4180 line endings
-    assert "1 contradictions" in result.stdout
+    assert "1 contradiction," in result.stdout
 
 
 def test_diff_exit_0_without_contradiction_and_json_schema(tmp_path):
@@ -66,14 +67,14 @@ def test_diff_exit_0_without_contradiction_and_json_schema(tmp_path):
     result = runner.invoke(app, ["diff", "-l", str(path), "--json", str(out)])
     assert result.exit_code == 0, result.output
     data = json.loads(out.read_text(encoding="utf-8"))
-    assert set(data) == {"sources", "findings"}
+    assert set(data) == {"sources", "findings", "comparison"}
     assert [s["id"] for s in data["sources"]] == ["s1", "s2"] and all("path" in s for s in data["sources"])
     (f,) = data["findings"]
     assert {"id", "verdict", "kind", "subject", "scope", "period", "explanation", "claims"} <= set(f)
     assert f["verdict"] == "agreement"
     for c in f["claims"]:
         assert {"claim_id", "source", "path", "quote", "start", "end", "value", "unit"} <= set(c)
-    assert "1 agreements" in result.stdout
+    assert "1 agreement across" in result.stdout
 
 
 def test_csv_to_stdout(tmp_path):
@@ -81,7 +82,7 @@ def test_csv_to_stdout(tmp_path):
     result = runner.invoke(app, ["diff", "-l", str(path), "--csv", "-"])
     assert result.exit_code == 1
     assert result.stdout.startswith("finding_id,kind,subject")
-    assert "contradictions" in result.stderr
+    assert "1 contradiction," in result.stderr
 
 
 def test_broken_ledger_is_exit_2(tmp_path):
@@ -122,3 +123,21 @@ def test_unwritable_csv_is_exit_2(tmp_path):
     result = runner.invoke(app, ["diff", "-l", str(path), "--csv", str(blocker / "out.csv")])
     assert result.exit_code == 2
     assert "out.csv" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_diff_near_lists_pairs_below_the_threshold(tmp_path):
+    # same measure and period, but values 100x apart: scored below the threshold
+    path = _write_ledger(tmp_path, values=(5.8e8, 5.8e6))
+    result = runner.invoke(app, ["diff", "-l", str(path), "--near"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert "Near misses (1)" in result.output
+    assert "value: values far apart (-2)" in result.output
+    plain = runner.invoke(app, ["diff", "-l", str(path)], env={"COLUMNS": "200"})
+    assert "Near misses" not in plain.output
+
+
+def test_diff_json_reports_what_blocking_left_to_score(tmp_path):
+    path = _write_ledger(tmp_path)
+    result = runner.invoke(app, ["diff", "-l", str(path), "--json", "-"])
+    data = json.loads(result.stdout)
+    assert data["comparison"] == {"candidate_pairs": 1, "aligned_pairs": 1, "near_misses": 0, "not_compared": 0}

@@ -1,0 +1,176 @@
+"""What a claim measures, in comparable form: measure and subject keys,
+dimensions, unit keys and canonical values, and the measure vocabulary."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..records import Claim, Kind
+
+
+# ------------------------------------------------------------ measure keys
+
+#: Words that say how a measure is reported, not what is measured.
+GENERIC_WORDS = frozenset(
+    """volume volumes total overall amount level levels figure figures value sum number size
+    bilateral mutual two-way two way combined annual yearly current recent new the a an of in
+    for to and on at by from with its their this that toll tally people person""".split()
+)
+#: Words that name one measure under different names (mapped to one word).
+SYNONYMS = {
+    # direction of change: "growth", "rise" and "increase" are one thing
+    "growth": "increase", "rise": "increase", "gain": "increase", "jump": "increase", "surge": "increase",
+    "decline": "decrease", "drop": "decrease", "fall": "decrease", "reduction": "decrease",
+    # casualties: "people killed", "death toll", "people reported dead" are one measure
+    "dead": "killed", "died": "killed", "death": "killed", "fatality": "killed", "kill": "killed",
+    "fatal": "killed", "slain": "killed", "murdered": "killed", "homicide": "killed",
+    "injure": "injured", "hurt": "injured", "wounded": "injured", "injury": "injured", "wound": "injured",
+    "wounding": "injured",
+    # arrests
+    "arrest": "arrested", "detained": "arrested", "custody": "arrested", "apprehended": "arrested",
+    "captured": "arrested", "capture": "arrested", "detain": "arrested",
+    # the suspect / shooter
+    "gunman": "shooter", "assailant": "shooter", "attacker": "shooter",
+    # trade
+    "turnover": "trade", "commerce": "trade", "exchange": "trade",
+    "exports": "export", "imports": "import",
+    "railroad": "railway", "rail": "railway",
+    "completed": "completion", "complete": "completion", "finish": "completion", "finished": "completion",
+    "years-old": "age", "year-old": "age", "aged": "age", "old": "age",
+}
+#: Measures that are related but not the same: a pair lands on the
+#: ``measure_related`` level (weak evidence), not on ``different``.
+#: "four people were shot" is said of the wounded and of the killed.
+RELATED = frozenset(
+    frozenset(p) for p in (
+        ("shot", "injured"), ("shot", "killed"), ("shot", "victim"), ("victim", "injured"),
+        ("victim", "killed"), ("arrested", "charged"), ("arrested", "suspect"), ("charged", "suspect"),
+        ("hospitalized", "injured"), ("treated", "injured"),
+    )
+)
+#: Verbs that carry no event of their own ("X is", "X reached").
+_LIGHT_VERBS = frozenset("is are was were be been being has have had reached reach amounted stood seems".split())
+_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+
+
+def _stem(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+@lru_cache(maxsize=1 << 18)
+def subject_key(subject: str | None) -> tuple[str, ...]:
+    """A comparable form of a subject or measure: lower case, hyphen parts
+    split, plural stripped, generic and light words dropped, synonyms mapped,
+    sorted. "the total volume of mutual trade" and "bilateral trade turnover"
+    are both ``("trade",)``."""
+    if not subject:
+        return ()
+    words = set()
+    for part in _NON_WORD.split(subject.casefold()):
+        if not part:
+            continue
+        w = SYNONYMS.get(part, part)
+        w = _stem(w)
+        w = SYNONYMS.get(w, w)
+        if w not in _DROP:
+            words.add(w)
+    return tuple(sorted(words))
+
+
+_NON_WORD = re.compile(r"[\W_]+")
+_DROP = GENERIC_WORDS | _LIGHT_VERBS | {""}
+
+
+# ---------------------------------------------------------------- the frame
+
+#: Dimension of a unit, for claims whose extraction gave none (older ledgers,
+#: hand-added claims). An ISO 4217 code is money; a counted noun is a count.
+UNIT_DIMENSIONS = {
+    "percent": "percent", "percentage_point": "percentage_point",
+    "km": "length", "m": "length", "metre": "length", "mile": "length", "cm": "length", "foot": "length",
+    "hectare": "area", "square_km": "area", "square_metre": "area", "acre": "area",
+    "tonne": "mass", "kg": "mass", "ton": "mass", "pound": "mass",
+    "cubic_metre": "volume", "litre": "volume", "barrel": "volume", "bcm": "volume",
+    "W": "power", "kW": "power", "MW": "power", "GW": "power",
+    "Wh": "energy", "kWh": "energy", "MWh": "energy", "GWh": "energy", "TWh": "energy",
+    "second": "time", "minute": "time", "hour": "time", "day": "time", "week": "time", "month": "time",
+    "year": "time",
+}
+_CURRENCY = re.compile(r"[A-Z]{3}")
+
+
+def dimension_of(c: Claim) -> str:
+    """The dimension two claims must share to be compared: the extraction's
+    ``dimension`` when it gave one, else one read off the unit; dates, clock
+    times and roles are their own dimension."""
+    if c.kind is not Kind.QUANTITY:
+        return c.kind.value
+    if c.dimension:
+        return c.dimension
+    unit = c.unit or ""
+    if unit in UNIT_DIMENSIONS:
+        return UNIT_DIMENSIONS[unit]
+    if _CURRENCY.fullmatch(unit):
+        return "money"
+    return "count"
+
+
+def unit_key(c: Claim) -> str:
+    """Claims with one unit key compare values directly: the canonical unit
+    when extraction converted the value (``meter``, ``USD``), else the unit as
+    written; every count is a count whatever noun it counts."""
+    if c.canonical_unit:
+        return c.canonical_unit
+    if dimension_of(c) in ("count", "age"):
+        return dimension_of(c)
+    return c.unit or ""
+
+
+def canonical_values(c: Claim) -> tuple[float, float | None]:
+    """(value, top of a range) in the claim's canonical unit. When the unit
+    is already canonical (money in its ISO code, counts) the value itself is
+    used, so a value edited by hand in the ledger counts as written."""
+    if c.canonical is not None and c.canonical_unit and c.canonical_unit != c.unit:
+        return c.canonical, c.canonical_max
+    return float(c.value), c.value_max  # type: ignore[arg-type]
+
+
+def measure_key(c: Claim) -> tuple[str, ...]:
+    """What is measured, as comparable words: the extraction's ``measure``
+    when it read one from the text, else the subject from the parse (a
+    measure derived from the unit alone is no evidence that two figures
+    measure the same thing); empty when neither is known."""
+    if c.measure and not c.measure_derived:
+        key = subject_key(c.measure)
+        if key:
+            return key
+    # a generic word ("volume", "total") or only the unit's dimension: the
+    # subject from the parse may say more ("mutual trade")
+    return subject_key(c.subject)
+
+
+
+
+@lru_cache(maxsize=1)
+def known_measures() -> frozenset[str]:
+    """Measures from the vocabularies (what extraction names a count, an
+    event or a dimension): two *known* measures that differ are strong
+    evidence of two facts; a free phrase from the parse that differs is weak."""
+    words = set(SYNONYMS.values()) | {w for pair in RELATED for w in pair} | set(UNIT_DIMENSIONS.values())
+    words |= {"age", "money", "count", "length", "cost", "loan", "capacity", "output", "distance", "trade",
+              "duration", "price", "budget", "revenue", "investment", "population", "casualties", "suspects"}
+    try:
+        from ..vocab import measures as vocab
+    except ImportError:  # pragma: no cover - older layouts
+        return frozenset(words)
+    for table in ("CASUALTY_WORDS", "NONE_NOUNS", "EVENT_NOUNS", "DIMENSION_MEASURES", "MEASURE_VERBS",
+                  "COUNTED_NOUN_MEASURES", "CASUALTY_EVENTS", "MULTIPLE_EVENTS"):
+        values = getattr(vocab, table, {})
+        if isinstance(values, dict):
+            words |= {v for v in values.values() if isinstance(v, str)}
+    return frozenset(subject_key(w)[0] for w in words if subject_key(w))

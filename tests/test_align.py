@@ -1,0 +1,217 @@
+"""The alignment ladder on small hand-written claim sets (no spaCy, no dev
+text): claims meet by what they measure and what they are about, scored
+level by level, one-to-one, with conversions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from claimcheck.compare import LADDER, align, compare, rounding_step
+from claimcheck.records import Claim, Hedge, Kind, Mention, Source, Stance
+from claimcheck.thresholds import AlignWeights, CompareThresholds
+
+_n = 0
+
+
+def fig(source, value, *, measure="killed", unit="person", dimension="count", hedge=Hedge.EXACT, period=None,
+        about=None, canonical=None, canonical_unit=None, value_max=None, stance=Stance.ACTUAL, scope=(),
+        quote=None, kind=Kind.QUANTITY):
+    global _n
+    _n += 1
+    quote = quote or f"Report {_n}: {value} ({measure})."
+    about_span = (quote.index(about), quote.index(about) + len(about)) if about and about in quote else (None, None)
+    return Claim(id=f"c-{_n}", source=source, kind=kind, quote=quote, start=0, end=len(quote), surface=str(value),
+                 surface_start=0, surface_end=1, subject=None, scope=tuple(scope), value=value,
+                 value_max=value_max, unit=unit, hedge=hedge, period=period, stance=stance, measure=measure,
+                 about=about, about_start=about_span[0], about_end=about_span[1], dimension=dimension,
+                 canonical=canonical, canonical_max=None, canonical_unit=canonical_unit)
+
+
+def found(claims, **kw):
+    return [(f.verdict.value, f.kind) for f in compare(claims, **kw)]
+
+
+def test_undated_quantities_align():
+    # most facts in news have no period: "five people were killed" vs "four people were killed",
+    # anchored by a rare entity both sentences name
+    a = fig("a", 5.0, quote="Five people were killed at the Quarry Lane depot.")
+    b = fig("b", 4.0, quote="Four people were killed at the Quarry Lane depot, police said.")
+    depot = _Entity("fac:quarrylane", "Quarry Lane depot", (
+        Mention("Quarry Lane depot", "FAC", "a", a.quote.index("Quarry"), a.quote.index("depot") + 5),
+        Mention("Quarry Lane depot", "FAC", "b", b.quote.index("Quarry"), b.quote.index("depot") + 5),
+    ))
+    filler = [fig(s, 9.0, measure=f"other{i}", quote=f"Unrelated figure {i} in {s}.") for i, s in
+              enumerate(["a", "b", "a", "b", "a", "b"])]
+    (f,) = [x for x in compare([a, b, *filler], entities=[depot]) if set(x.claims) == {a, b}]
+    assert (f.verdict.value, f.kind) == ("contradiction", "quantity")
+    assert "same measure (killed)" in f.explanation and "both undated" in f.explanation
+    assert "Quarry Lane depot" in f.explanation
+
+
+@dataclass(frozen=True)
+class _Entity:
+    id: str
+    name: str
+    mentions: tuple
+
+
+def test_same_person_same_measure_both_undated_explains_the_levels():
+    a = fig("a", 35.0, measure="age", unit="year", dimension="age", about="Rico Doyle",
+            quote="Police named the driver as Rico Doyle, 35.")
+    b = fig("b", 36.0, measure="age", unit="year", dimension="age", about="Rico Doyle",
+            quote="Rico Doyle, 36, was charged on Friday.")
+    (f,) = compare([a, b])
+    assert f.verdict.value == "contradiction"
+    assert f.explanation.startswith("same person (Rico Doyle), same measure (age), both undated: 35 year vs 36 year")
+    assert f.levels[:2] == ("anchor:about_same", "measure:same")
+
+
+def test_two_people_ages_are_not_one_fact():
+    a = fig("a", 19.0, measure="age", unit="year", dimension="age", about="Ann Lee", quote="Ann Lee, 19, was hurt.")
+    b = fig("b", 41.0, measure="age", unit="year", dimension="age", about="Bo Park", quote="Bo Park, 41, was hurt.")
+    assert compare([a, b]) == []
+
+
+def test_killed_never_meets_injured():
+    assert found([fig("a", 2.0, measure="killed"), fig("b", 7.0, measure="injured")],
+                 thresholds=CompareThresholds(weights=AlignWeights(threshold=0.0))) == []
+
+
+def test_four_ages_in_one_sentence_align_one_to_one():
+    quote = "The victims were 19, 22, 35 and 41 years old."
+    many = [fig("a", v, measure="age", unit="year", dimension="age", quote=quote) for v in (19.0, 22.0, 35.0, 41.0)]
+    one = fig("b", 35.0, measure="age", unit="year", dimension="age", quote="One victim was 35.")
+    # with the ambiguity level switched off, each claim still meets at most its best partner
+    t = CompareThresholds(weights=AlignWeights(ambiguity_ambiguous=0.0))
+    findings = compare([*many, one], thresholds=t)
+    assert len(findings) == 1
+    (f,) = findings
+    assert f.verdict.value == "agreement" and {c.value for c in f.claims} == {35.0}
+    # by default, four ages with no person named are too ambiguous to align at all
+    result = align([*many, one])
+    assert result.findings == ()
+    assert all(n.blocker.feature == "ambiguity" for n in result.near_misses)
+
+
+def test_same_figure_in_two_currencies_is_a_currency_contradiction():
+    a = fig("a", 4e8, measure="loan", unit="EUR", dimension="money", canonical=4e8, canonical_unit="EUR",
+            period="2024")
+    b = fig("b", 4e8, measure="loan", unit="USD", dimension="money", canonical=4e8, canonical_unit="USD",
+            period="2024")
+    (f,) = compare([a, b])
+    assert (f.verdict.value, f.kind) == ("contradiction", "currency")
+    assert "two currencies" in f.explanation
+
+
+def test_other_currencies_are_not_compared_and_say_so():
+    a = fig("a", 4e8, measure="loan", unit="EUR", dimension="money", canonical=4e8, canonical_unit="EUR",
+            period="2024")
+    b = fig("b", 4.4e8, measure="loan", unit="USD", dimension="money", canonical=4.4e8, canonical_unit="USD",
+            period="2024")
+    result = align([a, b], thresholds=CompareThresholds(weights=AlignWeights(threshold=4.0)))
+    assert result.findings == ()
+    assert [(s.a.id, s.b.id) for s in result.not_compared] == [(a.id, b.id)]
+
+
+def test_mwh_vs_gwh_is_a_scale_contradiction():
+    a = fig("a", 500.0, measure="output", unit="MWh", dimension="energy", canonical=5e8, canonical_unit="watt_hour",
+            period="2024")
+    b = fig("b", 500.0, measure="output", unit="GWh", dimension="energy", canonical=5e11,
+            canonical_unit="watt_hour", period="2024")
+    (f,) = compare([a, b])
+    assert (f.verdict.value, f.kind) == ("contradiction", "scale")
+    assert "1,000x apart" in f.explanation
+
+
+def test_converted_units_agree():
+    a = fig("a", 120.0, measure="length", unit="km", dimension="length", canonical=120_000.0,
+            canonical_unit="meter", period="2024")
+    b = fig("b", 120_000.0, measure="length", unit="m", dimension="length", canonical=120_000.0,
+            canonical_unit="meter", period="2024")
+    assert found([a, b]) == [("agreement", "quantity")]
+
+
+def test_a_different_period_never_contradicts():
+    a = fig("a", 5.8e8, measure="trade", unit="USD", dimension="money", period="2023", about="Kivu Co",
+            quote="Kivu Co trade was 580 million dollars.")
+    b = fig("b", 6.5e8, measure="trade", unit="USD", dimension="money", period="2024", about="Kivu Co",
+            quote="Kivu Co trade was 650 million dollars.")
+    assert compare([a, b]) == []
+
+
+@pytest.mark.parametrize(("a", "b", "verdict"), [
+    ((120.0, Hedge.APPROX), (113.0, Hedge.EXACT), "contradiction"),  # rounded to tens: 115-125
+    ((2.5e8, Hedge.APPROX), (2.54e8, Hedge.EXACT), "agreement"),  # rounded to ten millions: 245-255M
+])
+def test_tolerance_follows_how_round_a_hedged_figure_is(a, b, verdict):
+    ca = fig("a", a[0], hedge=a[1], measure="length", unit="km", dimension="length", period="2024")
+    cb = fig("b", b[0], hedge=b[1], measure="length", unit="km", dimension="length", period="2024")
+    (f,) = compare([ca, cb])
+    assert f.verdict.value == verdict
+
+
+def test_rounding_step():
+    assert rounding_step(5.8e8) == pytest.approx(1e7)
+    assert rounding_step(120.0) == pytest.approx(10.0)
+    assert rounding_step(1.25) == pytest.approx(0.01)
+    assert rounding_step(7.0) == pytest.approx(1.0)
+
+
+def test_a_decade_of_age_is_an_interval():
+    forties = fig("a", 40.0, value_max=49.0, hedge=Hedge.RANGE, measure="age", unit="year", dimension="age",
+                  about="Cal Ode", quote="Cal Ode, in his 40s, was hurt.")
+    exact = fig("b", 44.0, measure="age", unit="year", dimension="age", about="Cal Ode", quote="Cal Ode, 44.")
+    older = fig("c", 52.0, measure="age", unit="year", dimension="age", about="Cal Ode", quote="Cal Ode, 52.")
+    got = {(frozenset(c.source for c in f.claims), f.verdict.value) for f in compare([forties, exact, older])}
+    assert (frozenset("ab"), "agreement") in got
+    assert (frozenset("ac"), "contradiction") in got
+
+
+def test_later_source_is_named_and_the_finding_kept():
+    a = fig("a", 15.0, measure="injured", period=None, about="Elm Street club", quote="15 hurt at Elm Street club.")
+    b = fig("b", 16.0, measure="injured", period=None, about="Elm Street club", quote="16 hurt at Elm Street club.")
+    sources = {"a": Source("a", "x/a.txt", "0", "", published="2016-06-01"),
+               "b": Source("b", "x/b.txt", "0", "", published="2016-06-03")}
+    (f,) = compare([a, b], sources=sources)
+    assert f.verdict.value == "contradiction" and f.later_source == "b"
+    assert "b was published later (2016-06-03 vs 2016-06-01)" in f.explanation
+
+
+def test_clock_times():
+    a = fig("a", "20:30", kind=Kind.TIME, measure="shooting", unit=None, dimension=None, hedge=Hedge.APPROX,
+            about="Elm Street club", quote="The shooting at Elm Street club was about 8:30 p.m.")
+    b = fig("b", "20:35", kind=Kind.TIME, measure="shooting", unit=None, dimension=None,
+            about="Elm Street club", quote="Shots rang out at Elm Street club at 8:35 p.m.")
+    c = fig("c", "23:30", kind=Kind.TIME, measure="shooting", unit=None, dimension=None,
+            about="Elm Street club", quote="Elm Street club: shots at 11:30 p.m.")
+    got = {(frozenset(x.source for x in f.claims), f.verdict.value, f.kind) for f in compare([a, b, c])}
+    assert (frozenset("ab"), "agreement", "time") in got
+    assert (frozenset("ac"), "contradiction", "time") in got
+
+
+def test_near_misses_name_the_level_that_kept_a_pair_apart():
+    a = fig("a", 4.0, measure="arrested", scope=("Ohio",), about="Pine Mall", quote="4 arrested at Pine Mall.")
+    b = fig("b", 2.0, measure="arrested", scope=("Texas",), about="Pine Mall", quote="2 arrested at Pine Mall.")
+    t = CompareThresholds(weights=AlignWeights(threshold=9.0, near_margin=3.0))
+    result = align([a, b], thresholds=t)
+    assert result.findings == ()
+    (near,) = result.near_misses
+    assert near.blocker.feature == "scope"
+
+
+def test_the_ladder_is_data_with_a_description_per_level():
+    weights = AlignWeights()
+    for cmp in LADDER:
+        assert cmp.description and cmp.levels
+        for name, text in cmp.levels.items():
+            assert text, (cmp.feature, name)
+    assert weights.time_different < -10  # a wall: different periods never meet
+
+
+def test_candidates_are_counted_and_blocked():
+    claims = [fig("a", 1.0, measure="killed"), fig("b", 1.0, measure="killed"),
+              fig("c", 3.0, measure="length", unit="km", dimension="length")]
+    result = align(claims)
+    assert result.candidates == 1  # the length has no partner of its dimension
