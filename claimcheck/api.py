@@ -7,8 +7,10 @@ spaCy is imported only when a source actually needs extracting.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+import hashlib
 import os
-from dataclasses import dataclass, replace
+import re
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import __version__, ingest, ledger
@@ -73,8 +75,9 @@ def extract_paths(
         if on_skip is not None:
             on_skip(s)
 
-    ledger.read(ledger_path)  # fail before any work on a broken ledger
+    before = ledger.read(ledger_path)  # fail before any work on a broken ledger
     files = ingest.find_files(paths, on_skip=skip)
+    known, reserved = _ledger_ids(before, ledger_path, files)
     model_id = nlp_mod.identify(model)
     cache = ExtractCache.beside(ledger_path, model_id) if use_cache else None
     summaries: list[SourceSummary] = []
@@ -91,13 +94,13 @@ def extract_paths(
     def keep(source: Source, claims, mentions) -> None:
         light = replace(source, text="")  # the text is not kept in memory
         lengths[source.id] = len(source.text)
-        results.append((light, claims, mentions))
+        # the ledger records the path relative to its own folder
+        results.append((replace(light, path=ledger.relative_source_path(ledger_path, source.path)), claims, mentions))
         summaries.append(SourceSummary(light, tuple(claims), source.skipped))
         progress(source.path)
 
     def to_extract():
-        for path, root in files:
-            got = ingest.read_source(path, root)
+        for (path, _), got in zip(files, ingest.sources(files, known, reserved)):
             if isinstance(got, Skip):
                 skip(got)
                 progress(str(path))
@@ -144,6 +147,7 @@ class Refreshed:
     reextracted: tuple[str, ...]
     missing: tuple[str, ...]  # ledger sources whose file is gone or unreadable (their claims are kept)
     skipped_files: tuple[Skip, ...] = ()
+    problems: dict[str, str] = field(default_factory=dict)  # source id -> why its file was not read
 
 
 def refresh(
@@ -164,14 +168,24 @@ def refresh(
     else:
         current = ledger.read(ledger_path)
         reextracted, skipped_files = (), ()
+    check_identity = current.legacy_paths and not _below_cwd(ledger_path)
     texts: dict[str, str] = {}
     changed: list[Source] = []
     missing: list[str] = []
+    problems: dict[str, str] = {}
     for entry in current.sources:
-        src = _read_again(entry)
-        if src is None:
+        src = _read_again(entry, ledger_path)
+        if isinstance(src, Skip):
             missing.append(entry.source.id)
+            problems[entry.source.id] = src.reason
             continue
+        if check_identity and src.sha256 != entry.source.sha256:
+            raise ledger.LedgerError(
+                f"{ledger_path}: source {entry.source.id!r} resolves to "
+                f"{os.path.normpath(ledger.source_file(ledger_path, entry.source.path))}, "
+                "a different file than the one extracted (this older ledger stores paths relative to the folder it was "
+                "made in); run claimcheck from that folder once (paths are then stored relative to the ledger)"
+            )
         texts[src.id] = src.text
         if src.sha256 != entry.source.sha256 and not paths:
             changed.append(src)
@@ -188,32 +202,46 @@ def refresh(
         generator = {"claimcheck": __version__, "model": nlp_mod.identify(model), "rules": EXTRACTOR_VERSION}
         current = ledger.update(ledger_path, lambda now: ledger.merge(now, results, generator), missing_ok=True)
         reextracted = tuple(s.id for s in changed)
-    return Refreshed(current, texts, reextracted, tuple(missing), skipped_files)
+    return Refreshed(current, texts, reextracted, tuple(missing), skipped_files, problems)
 
 
-def _read_again(entry: ledger.SourceEntry) -> Source | None:
-    """The source's file read again (no spaCy), keeping its ledger id. An
-    unchanged file is only decoded (its text serves acronyms and context);
-    a changed one is read in full, ready to be extracted again."""
-    import hashlib
+def _read_again(entry: ledger.SourceEntry, ledger_path: Path) -> Source | Skip:
+    """The source's file (its path is relative to the ledger's folder) read
+    again through ingest, with the same checks as a first read."""
+    return ingest.reread(ledger.source_file(ledger_path, entry.source.path), entry.source)
 
-    path = Path(entry.source.path)
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return None
-    if hashlib.sha256(data).hexdigest() == entry.source.sha256:
-        try:
-            text, _ = ingest.decode(data)
-        except ValueError:
-            return None
-        if entry.source.format == "html":
-            text, _ = ingest.html_to_text(text)
-        return replace(entry.source, text=text)
-    got = ingest.read_source(path, path.parent)
-    if isinstance(got, Skip):
-        return None
-    return replace(got, id=entry.source.id, path=entry.source.path)
+
+def _ledger_ids(current: ledger.Ledger, ledger_path: Path, files) -> tuple[dict[str, str], set[str]]:
+    """(real path -> id) for the ledger's sources whose file still exists, so
+    a file keeps its id; and the ids of those among them not read in this
+    run, which new files must not take. The id of a source whose file is
+    gone is free again (a moved file takes it back)."""
+    reading = {os.path.realpath(path) for path, _ in files}
+    known: dict[str, str] = {}
+    reserved: set[str] = set()
+    for entry in current.sources:
+        real = os.path.realpath(ledger.source_file(ledger_path, entry.source.path))
+        if not os.path.exists(real):
+            continue
+        known[real] = entry.source.id
+        if real not in reading:
+            reserved.add(entry.source.id)
+    return known, reserved
+
+
+def _below_cwd(path: Path) -> bool:
+    folder = os.path.realpath(os.path.abspath(ledger.target(path).parent))
+    cwd = os.path.realpath(os.getcwd())
+    return folder == cwd or folder.startswith(cwd.rstrip(os.sep) + os.sep)
+
+
+def models(current: ledger.Ledger) -> dict[str, int]:
+    """Model -> number of sources it extracted (sources of unknown model left out)."""
+    counts: dict[str, int] = {}
+    for entry in current.sources:
+        if entry.model:
+            counts[entry.model] = counts.get(entry.model, 0) + 1
+    return dict(sorted(counts.items()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,7 +283,123 @@ def diff(
     result = compare.align(fresh.ledger.claims, compare.canonical_names(clusters), thresholds.compare,
                            entities=clusters, sources={e.source.id: e.source for e in fresh.ledger.sources})
     findings = [*result.findings, *compare.naming_findings(clusters)]
+    _store_refs(ledger_path, fresh.missing, thresholds, findings)
     return DiffRun(fresh, tuple(clusters), tuple(findings), result)
+
+
+# ------------------------------------------------- reuse of the last compare
+#
+# Recording one scripted decision needs one finding's id, kind, subject and
+# evidence, not a compare of everything (minutes on a 30k-claim ledger). The
+# last compare's findings are kept in ``.claimcheck/<ledger>.findings.json``
+# under a key made of what they depend on: the ledger without its reviews
+# (which never change findings), the unreadable sources (whose text linking
+# lacks), the thresholds and the code of the comparing stages.
+
+_COMPARE_CODE = ("compare", "compare.py", "link", "link.py", "records.py", "thresholds.py", "review.py", "ledger.py",
+                 "api.py")
+#: the reviews block and the counts line of a ledger written by claimcheck.
+_REVIEWS_BLOCK = re.compile(rb"^reviews:[^\n]*\n(?:(?:[ -][^\n]*)?\n)*|^counts:[^\n]*\n", re.MULTILINE)
+
+
+def _refs_path(ledger_path: Path) -> Path:
+    real = ledger.target(ledger_path)
+    return real.parent / ".claimcheck" / f"{real.name}.findings.json"
+
+
+def _refs_key(ledger_path: Path, missing: Sequence[str], thresholds: Thresholds) -> str | None:
+    import hashlib
+
+    try:
+        raw = ledger.target(ledger_path).read_bytes()
+    except OSError:
+        return None
+    h = hashlib.sha256(_REVIEWS_BLOCK.sub(b"", raw))
+    h.update(repr(sorted(missing)).encode())
+    h.update(repr(thresholds).encode())
+    root = Path(__file__).resolve().parent
+    try:
+        for name in _COMPARE_CODE:  # a module or a package of modules, whichever exists
+            path = root / name
+            for f in sorted(path.rglob("*.py")) if path.is_dir() else [path] if path.exists() else []:
+                h.update(f.relative_to(root).as_posix().encode())
+                h.update(f.read_bytes())
+    except OSError:
+        return None
+    return h.hexdigest()
+
+
+def _store_refs(ledger_path: Path, missing: Sequence[str], thresholds: Thresholds, findings) -> None:
+    import json
+    import tempfile
+
+    from .review import FindingRef
+
+    key = _refs_key(ledger_path, missing, thresholds)
+    if key is None:
+        return
+    target = _refs_path(ledger_path)
+    refs = [FindingRef.of(f) for f in findings]
+    data = {"key": key, "findings": [[r.id, r.verdict.value, r.kind, r.subject, r.evidence] for r in refs]}
+    tmp = None
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(data, fh, ensure_ascii=False)
+        os.replace(tmp, target)
+    except (OSError, TypeError, ValueError):  # only slower next time
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
+
+
+def _load_refs(ledger_path: Path, key: str) -> list | None:
+    import json
+
+    from .records import Verdict
+    from .review import FindingRef
+
+    try:
+        with open(_refs_path(ledger_path), encoding="utf-8") as fh:
+            data = json.load(fh)
+        if data.get("key") != key:
+            return None
+        return [FindingRef(str(i), Verdict(v), str(k), s if s is None else str(s), str(e))
+                for i, v, k, s, e in data["findings"]]
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return None
+
+
+def finding_for_review(
+    ledger_path: Path,
+    prefix: str,
+    model: str | None = None,
+    thresholds: Thresholds = DEFAULT,
+):
+    """The finding a scripted review names (a unique id prefix), for
+    :func:`claimcheck.review.record`. When no source file changed since the
+    last compare of this ledger, its stored result is used (a second or
+    less on a large ledger); otherwise the ledger is refreshed and compared
+    in full, as ``diff`` does. Raises ``review.ReviewError`` for an unknown or
+    ambiguous id."""
+    from . import review
+
+    current = ledger.read(ledger_path)
+    missing: list[str] = []
+    unchanged = not current.legacy_paths or _below_cwd(ledger_path)
+    for entry in current.sources if unchanged else ():
+        data = ingest.read_bytes(ledger.source_file(ledger_path, entry.source.path))
+        if isinstance(data, Skip):
+            missing.append(entry.source.id)
+        elif hashlib.sha256(data).hexdigest() != entry.source.sha256:
+            unchanged = False
+            break
+    if unchanged:
+        key = _refs_key(ledger_path, missing, thresholds)
+        refs = _load_refs(ledger_path, key) if key is not None else None
+        if refs is not None:
+            return review.resolve(refs, prefix)
+    return review.resolve(diff(None, ledger_path, model, thresholds).findings, prefix)
 
 
 def entities(

@@ -151,18 +151,28 @@ def _check_input(paths: Optional[list[Path]], ledger_path: Path) -> None:
                 raise typer.Exit(2)
 
 
-def _write_out(target: Path, write) -> None:
+def _write_out(target: Path, write, for_terminal=None) -> None:
     """Call ``write(stream)`` on ``target`` ('-' is stdout). A file that cannot
-    be written is a one-line error and exit code 2."""
+    be written is a one-line error and exit code 2. Output to stdout (a
+    terminal or a pipe) passes through ``for_terminal`` (default: the JSON
+    escaper), so control and bidi characters from articles arrive escaped;
+    files stay exact."""
+    import io
     import sys
 
-    from . import render
+    from . import render, terminal
 
     if str(target) == "-":
-        write(sys.stdout)
+        buffer = io.StringIO()
+        write(buffer)
+        sys.stdout.write((for_terminal or terminal.terminal_json)(buffer.getvalue()))
         return
+    folder = target.parent
+    if not folder.is_dir():
+        render.error(f"{target}: cannot write: folder {folder} does not exist" if not folder.exists()
+                     else f"{target}: cannot write: {folder} is not a folder")
+        raise typer.Exit(2)
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
         with open(target, "w", encoding="utf-8", newline="") as stream:
             write(stream)
     except OSError as exc:
@@ -227,8 +237,7 @@ def diff(
     with _exit_2_on_error(), render.progress("extracting") as update:
         run = api.diff(paths, ledger_path, model, on_progress=update,
                        on_skip=lambda k: render.note(f"{k.path}: skipped: {k.reason}"))
-    for sid in run.refreshed.missing:
-        render.note(f"{sid}: source file not found or unreadable; its ledger claims are used as they are")
+    _note_unread(run.refreshed)
     sources = [e.source for e in run.ledger.sources]
     if not sources:
         render.error(f"{ledger_path} holds no sources: run `claimcheck extract PATH...` or pass the articles' PATHs")
@@ -236,7 +245,9 @@ def diff(
     all_records = report.finding_records(run.findings, sources, dict(run.ledger.reviews))
     records = report.select_status(all_records, status)
     if csv_out is not None:
-        _write_out(csv_out, lambda stream: report.write_csv(report.pair_rows(records), stream))
+        from .terminal import terminal_csv
+
+        _write_out(csv_out, lambda stream: report.write_csv(report.pair_rows(records), stream), terminal_csv)
     if json_out is not None:
         _write_out(json_out, _dump_json(report.findings_json(records, sources, run.comparison)))
     if ndjson_out is not None:
@@ -252,7 +263,12 @@ def diff(
             render.near_misses(report.near_miss_rows(run.comparison.near_misses, sources),
                               DEFAULT.compare.weights.threshold)
     counts = {v: sum(1 for r in records if r["verdict"] == v) for v in ("contradiction", "naming", "agreement")}
-    live = [r for r in all_records if r["verdict"] == "contradiction" and r["status"] != "dismissed"]
+    # a dismissal whose evidence changed since (stale) counts as open until reviewed again
+    live = [r for r in all_records if r["verdict"] == "contradiction" and (r["status"] != "dismissed" or r.get("stale"))]
+    for r in all_records:
+        if r["verdict"] == "contradiction" and r["status"] == "dismissed" and r.get("stale"):
+            render.note(f"{r['id']}: dismissed, but a quote or value changed since (stale): counted as open for the "
+                        "exit code until reviewed again (claimcheck review)")
     hidden = len(all_records) - len(records)
     render.line(
         f"{report.plural(counts['contradiction'], 'contradiction')}, "
@@ -269,7 +285,9 @@ def _write_html(target: Path, run, records: list[dict], sources: list) -> None:
     from . import render, report
 
     page = render.html_report(report.html_context(records, sources, run.refreshed.texts))
-    _write_out(target, lambda stream: stream.write(page))
+    from .terminal import terminal_html
+
+    _write_out(target, lambda stream: stream.write(page), terminal_html)
 
 
 @app.command("report")
@@ -389,12 +407,28 @@ def entities(
     render.table(f"Entities ({len(shown)} of {len(clusters)})", report.ENTITY_COLUMNS, report.entity_rows(shown))
 
 
+def _note_unread(refreshed) -> None:
+    """One note per ledger source whose file could not be read again, and
+    one when the ledger's sources were extracted by different models."""
+    from . import api, render
+
+    for sid in refreshed.missing:
+        why = refreshed.problems.get(sid) or "source file not found or unreadable"
+        render.note(f"{sid}: {why}; its ledger claims are used as they are")
+    mixed = api.models(refreshed.ledger)
+    if len(mixed) > 1:
+        render.note("the ledger mixes models (" + ", ".join(f"{m}: {n} sources" for m, n in mixed.items())
+                    + "); claims may differ by model: re-extract every source with one --model to compare like with like")
+
+
 def _diff_for_review(ledger_path: Path, model: str | None):
     from . import api
 
     _check_input(None, ledger_path)
     with _exit_2_on_error():
-        return api.diff(None, ledger_path, model)
+        run = api.diff(None, ledger_path, model)
+    _note_unread(run.refreshed)
+    return run
 
 
 def _contexts(run, record: dict, width: int = 240) -> dict:
@@ -447,8 +481,16 @@ def review_cmd(
     Example: claimcheck review f-ebf5088785 --status confirmed --note "customs data checked"
     """
 
-    from . import render, report, review
+    from . import api, render, report, review
 
+    if finding_id is not None and not orphans:  # one scripted decision: no full compare when avoidable
+        with _exit_2_on_error():
+            if status is None and note is None:
+                raise review.ReviewError("give --status and/or --note (or run `claimcheck review` without an id)")
+            finding = api.finding_for_review(ledger_path, finding_id, model)
+            stored = review.record(ledger_path, finding, status, note, reviewer)
+        render.line(f"{finding.id}: {stored['status']}" + (f" — {stored['note']}" if stored.get("note") else ""))
+        return
     run = _diff_for_review(ledger_path, model)
     reviews = dict(run.ledger.reviews)
     sources = {e.source.id: e.source for e in run.ledger.sources}

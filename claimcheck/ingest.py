@@ -56,7 +56,10 @@ __all__ = [
     "find_files",
     "html_to_text",
     "ingest",
+    "read_bytes",
     "read_source",
+    "reread",
+    "sources",
     "segment_text",
 ]
 
@@ -159,7 +162,11 @@ def find_files(
             add(root, root.parent)
             continue
         found: list[tuple[Path, str | None]] = []  # (path, reason it can't be read)
-        visited: set[str] = {os.path.realpath(root)}
+        root_real = os.path.realpath(root)
+        if _is_virtual(root_real):
+            report(root, "virtual file system (not read)")
+            continue
+        visited: set[str] = {root_real}
         stack = [root]
         while stack:
             directory = stack.pop()
@@ -182,6 +189,12 @@ def find_files(
                     real = os.path.realpath(path)
                     if real in visited:
                         continue  # a link back into the tree: walked already
+                    if entry.is_symlink() and not _inside(real, root_real):
+                        report(path, "symbolic link to a folder outside the input folder (not followed)")
+                        continue
+                    if _is_virtual(real):
+                        report(path, "virtual file system (not read)")
+                        continue
                     visited.add(real)
                     stack.append(path)
                 elif is_file:
@@ -199,6 +212,43 @@ def find_files(
     return result
 
 
+#: kernel and device file systems: walking them never finds articles and may
+#: never end (``/proc``), so folders on them are not entered.
+_VIRTUAL_FS = frozenset(
+    "proc sysfs devtmpfs devpts cgroup cgroup2 debugfs tracefs securityfs pstore bpf configfs "
+    "fusectl mqueue hugetlbfs autofs binfmt_misc efivarfs rpc_pipefs nsfs".split()
+)
+_VIRTUAL_ROOTS = ("/proc", "/sys", "/dev")
+
+
+def _inside(real: str, root_real: str) -> bool:
+    return real == root_real or real.startswith(root_real.rstrip(os.sep) + os.sep)
+
+
+def _virtual_mounts() -> tuple[str, ...]:
+    """Mount points of virtual file systems (Linux ``/proc/self/mounts``)."""
+    global _MOUNTS
+    if _MOUNTS is None:
+        points = list(_VIRTUAL_ROOTS)
+        try:
+            with open("/proc/self/mounts", encoding="utf-8", errors="replace") as fh:
+                for line in fh:
+                    parts = line.split()
+                    if len(parts) >= 3 and parts[2] in _VIRTUAL_FS:
+                        points.append(parts[1].replace("\\040", " "))
+        except OSError:
+            pass
+        _MOUNTS = tuple(sorted(set(points)))
+    return _MOUNTS
+
+
+_MOUNTS: tuple[str, ...] | None = None
+
+
+def _is_virtual(real: str) -> bool:
+    return any(_inside(real, point) for point in _virtual_mounts() if point != "/")
+
+
 def _source_id(path: Path, root: Path | None) -> str:
     rel: Path | None = None
     if root is not None:
@@ -211,10 +261,15 @@ def _source_id(path: Path, root: Path | None) -> str:
     return rel.with_suffix("").as_posix() if rel.suffix else rel.as_posix()
 
 
-def read_source(path: Path, root: Path | None = None) -> Source | Skip:
-    """Read, decode and segment one file; a :class:`Skip` says why it can't be used."""
-    path = Path(path)
-    shown = _display_path(path)
+def read_bytes(path: Path, shown: str | None = None) -> bytes | Skip:
+    """The bytes of the regular file at ``path``, or a :class:`Skip` saying
+    why not: only regular files are read (a FIFO, a device such as a link to
+    ``/dev/zero``, a directory are refused before anything is read), and never
+    more than :data:`MAX_FILE_BYTES`. The file is opened non-blocking and
+    checked again through its descriptor, so a FIFO swapped in after the
+    first check cannot block the run. Every read of a source, first or
+    again, goes through here."""
+    shown = shown if shown is not None else _display_path(Path(path))
     try:
         st = os.stat(path)
     except FileNotFoundError:
@@ -227,19 +282,55 @@ def read_source(path: Path, root: Path | None = None) -> Source | Skip:
         return Skip(shown, "is a directory")
     if not stat.S_ISREG(st.st_mode):
         return Skip(shown, "not a regular file")
-    if st.st_size > MAX_FILE_BYTES:
-        mb = 1024 * 1024
-        limit = MAX_FILE_BYTES // mb
-        return Skip(shown, f"file too large ({st.st_size // mb} MB; the limit is {limit} MB)")
+    too_large = _too_large(shown, st.st_size)
+    if too_large is not None:
+        return too_large
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except FileNotFoundError:
         return Skip(shown, "file vanished before it could be read")
     except PermissionError:
         return Skip(shown, "permission denied")
     except OSError as exc:
         return Skip(shown, f"unreadable: {_one_line(exc.strerror or exc)}")
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            return Skip(shown, "not a regular file")
+        too_large = _too_large(shown, st.st_size)
+        if too_large is not None:
+            return too_large
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        return Skip(shown, f"unreadable: {_one_line(exc.strerror or exc)}")
+    finally:
+        os.close(fd)
+    if len(data) > MAX_FILE_BYTES:  # it grew while we read
+        return _too_large(shown, len(data)) or Skip(shown, "file too large")
+    return data
+
+
+def _too_large(shown: str, size: int) -> Skip | None:
+    if size <= MAX_FILE_BYTES:
+        return None
+    mb = 1024 * 1024
+    return Skip(shown, f"file too large ({size // mb} MB; the limit is {MAX_FILE_BYTES // mb} MB)")
+
+
+def read_source(path: Path, root: Path | None = None) -> Source | Skip:
+    """Read, decode and segment one file; a :class:`Skip` says why it can't be used."""
+    path = Path(path)
+    shown = _display_path(path)
+    data = read_bytes(path, shown)
+    if isinstance(data, Skip):
+        return data
+    return _read_data(path, shown, data, root)
+
+
+def _read_data(path: Path, shown: str, data: bytes, root: Path | None) -> Source | Skip:
     if not data:
         return Skip(shown, "empty file")
     try:
@@ -273,44 +364,110 @@ def read_source(path: Path, root: Path | None = None) -> Source | Skip:
     )
 
 
+def reread(path: Path, known: Source) -> Source | Skip:
+    """``known`` (a source from the ledger) read again from ``path`` with the
+    same checks as a first read, keeping its id and recorded path. Unchanged
+    bytes are only decoded (the text serves context and acronyms); changed
+    ones are read in full, ready to be extracted again."""
+    path = Path(path)
+    shown = _display_path(path)
+    data = read_bytes(path, shown)
+    if isinstance(data, Skip):
+        return data
+    if hashlib.sha256(data).hexdigest() == known.sha256:
+        try:
+            text, _ = decode(data)
+        except ValueError as exc:
+            return Skip(shown, _one_line(exc))
+        if known.format == "html":
+            text, _ = html_to_text(text)
+        return replace(known, text=text)
+    got = _read_data(path, shown, data, path.parent)
+    if isinstance(got, Skip):
+        return got
+    return replace(got, id=known.id, path=known.path)
+
+
 def ingest(
     paths: Sequence[str | os.PathLike[str]],
     on_skip: Callable[[Skip], None] | None = None,
 ) -> Iterator[Source]:
-    """Every usable source under ``paths``, one at a time (see :func:`find_files`).
-
-    Ids are unique within one run: when two files map to the same id (``a.txt``
-    and ``a.html``, or the same name under two roots), the later one keeps its
-    suffix, then gains its root's name, then a ``~N`` counter.
-    """
-    used: set[str] = set()
-    for path, root in find_files(paths, on_skip):
-        result = read_source(path, root)
+    """Every usable source under ``paths``, one at a time (see :func:`find_files`
+    and :func:`sources`, which give the ids)."""
+    for result in sources(find_files(paths, on_skip)):
         if isinstance(result, Skip):
             if on_skip is not None:
                 on_skip(result)
             continue
-        if result.id in used:
-            result = replace(result, id=_unique_id(result.id, path, root, used))
-        used.add(result.id)
         yield result
 
 
-def _unique_id(base: str, path: Path, root: Path, used: set[str]) -> str:
-    try:
-        with_suffix = path.relative_to(root).as_posix()
-    except ValueError:
-        with_suffix = path.name
-    candidates = [with_suffix]
-    if root.name:
-        candidates.append(f"{root.name}/{with_suffix}")
-    for candidate in candidates:
-        if candidate not in used:
-            return candidate
-    n = 2
-    while f"{base}~{n}" in used:
-        n += 1
-    return f"{base}~{n}"
+def sources(
+    files: Sequence[tuple[Path, Path]],
+    known: dict[str, str] | None = None,
+    reserved: set[str] | frozenset[str] = frozenset(),
+) -> Iterator[Source | Skip]:
+    """The one way files become sources: each ``(file, root)`` of
+    :func:`find_files` read, in order, as a :class:`Source` with a unique id,
+    or a :class:`Skip`. Ids come from :func:`assign_ids` (``known`` maps a
+    file's real path to the id a ledger already gives it; ``reserved`` ids
+    belong to other files)."""
+    ids = assign_ids(files, known or {}, reserved)
+    for path, root in files:
+        result = read_source(path, root)
+        if isinstance(result, Source):
+            result = replace(result, id=ids[path])
+        yield result
+
+
+def assign_ids(
+    files: Sequence[tuple[Path, Path]],
+    known: dict[str, str] | None = None,
+    reserved: set[str] | frozenset[str] = frozenset(),
+) -> dict[Path, str]:
+    """A unique, stable id for each file.
+
+    A file the ledger already knows (``known``: real path -> id) keeps its
+    id. Any other file gets the first of these that no other file of the run
+    and no ``reserved`` id takes: its path below its input root without the
+    suffix (``a``), with the suffix (``a.txt`` beside ``a.html``), with its
+    root's name in front (``x/a.txt`` and ``y/a.txt`` given as two paths),
+    then with a ``~N`` counter. Files that clash move on together, so the
+    result does not depend on the order of the inputs."""
+    known = known or {}
+    ids: dict[Path, str] = {}
+    ladders: dict[Path, list[str]] = {}
+    for n, (path, root) in enumerate(sorted(files, key=lambda f: f[0].as_posix())):
+        real = os.path.realpath(path)
+        if real in known:
+            ids[path] = known[real]
+            continue
+        base = _source_id(path, root)
+        try:
+            with_suffix = path.relative_to(root).as_posix()
+        except ValueError:
+            with_suffix = path.name
+        if with_suffix in ("", "."):
+            with_suffix = path.name
+        ladder = [base, with_suffix]
+        if root.name:
+            ladder.append(f"{root.name}/{with_suffix}")
+        ladder.append(f"{with_suffix}~{n + 1}")
+        ladders[path] = ladder
+    taken = set(reserved) | set(ids.values())
+    level = dict.fromkeys(ladders, 0)
+    while True:
+        wanted = {p: ladders[p][level[p]] for p in ladders}
+        counts: dict[str, int] = {}
+        for v in wanted.values():
+            counts[v] = counts.get(v, 0) + 1
+        clash = [p for p, v in wanted.items() if (counts[v] > 1 or v in taken) and level[p] < len(ladders[p]) - 1]
+        if not clash:
+            break
+        for p in clash:
+            level[p] += 1
+    ids.update(wanted)
+    return ids
 
 
 # ------------------------------------------------------------------------ decoding
@@ -397,7 +554,29 @@ def _nul_pattern(data: bytes) -> str | None:
             return "utf-16-le"
         if even >= 0.3 * pairs and odd <= 0.05 * pairs:
             return "utf-16-be"
+        # Text in a non-Latin script (Cyrillic, Persian, ...) has NULs only
+        # where ASCII spaces, digits and punctuation fall: fewer, but all on
+        # one side. Accept when the text decodes strictly and reads as text.
+        if (odd >= 0.03 * pairs and even == 0) or (even >= 0.03 * pairs and odd == 0):
+            name = "utf-16-le" if odd else "utf-16-be"
+            if _reads_as_text(sample[: pairs * 2], name):
+                return name
     return None
+
+
+def _reads_as_text(sample: bytes, codec: str) -> bool:
+    """``sample`` decodes strictly as ``codec`` into text with spaces between
+    words, few control characters and no private-use or unassigned runs."""
+    try:
+        text = sample.decode(codec)
+    except UnicodeDecodeError:
+        return False
+    if not text:
+        return False
+    spaces = sum(1 for ch in text if ch.isspace())
+    letters = sum(1 for ch in text if ch.isalpha())
+    controls = len(_CONTROL.findall(text))
+    return spaces >= 0.05 * len(text) and letters >= 0.5 * len(text) and controls <= _MAX_CONTROL_SHARE * len(text)
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -524,11 +703,22 @@ def _attr(node: object, name: str) -> str | None:
     return value if isinstance(value, str) else None
 
 
+#: an inline style that hides the element from readers.
+_HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse))\s*(?:!\s*important\s*)?(?:;|$)",
+                           re.IGNORECASE)
+
+
 def _is_hidden_element(node: object) -> bool:
+    """Content a reader of the page does not see: the ``hidden`` attribute,
+    ``aria-hidden="true"``, or an inline ``display: none`` /
+    ``visibility: hidden`` style."""
     attrs = getattr(node, "attributes", None) or {}
     if "hidden" in attrs:
         return True
-    return (attrs.get("aria-hidden") or "").strip().lower() == "true"
+    if (attrs.get("aria-hidden") or "").strip().lower() == "true":
+        return True
+    style = attrs.get("style")
+    return bool(style) and _HIDDEN_STYLE.search(style) is not None
 
 
 def _readable_text(container: object, keep_header: bool) -> str:
@@ -953,7 +1143,12 @@ def _noise_reason(line: str, words: int, thresholds: ExtractThresholds) -> str |
                 return "disclaimer"
     if words < thresholds.min_sentence_words and not _DIGIT.search(line):
         return "no sentence content"
+    if not _LETTER.search(line) if len(line) <= 100_000 else not _LETTER.search(line, 0, 100_000):
+        return "numbers without words"  # figures with nothing to say what they are; bare integers are not dates
     return None
+
+
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def _is_date_only(line: str) -> bool:

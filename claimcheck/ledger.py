@@ -21,6 +21,7 @@ import json
 import os
 import re
 import shutil
+import stat
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -40,15 +41,59 @@ DEFAULT_LEDGER = Path("data/claims.yaml")
 LOCK_TIMEOUT_S = 5.0
 
 try:  # libyaml when present: several times faster on large ledgers
-    _Loader: type = yaml.CSafeLoader
+    _BaseLoader: type = yaml.CSafeLoader
     _Dumper: type = yaml.CSafeDumper
 except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    _Loader, _Dumper = yaml.SafeLoader, yaml.SafeDumper
+    _BaseLoader, _Dumper = yaml.SafeLoader, yaml.SafeDumper
+
+
+class _DuplicateKey(Exception):
+    def __init__(self, key: object, first: int, second: int):
+        super().__init__(key, first, second)
+        self.key, self.first, self.second = key, first, second
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """The safe loader, stricter: a key given twice in one mapping is an
+    error (PyYAML keeps the last copy silently: a hand-merged ledger would
+    lose the first review), and an unquoted date stays the text written
+    (``published: 2025-05-21`` reads as ``'2025-05-21'``, never a ``date``)."""
+
+    def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+        pairs = node.value
+        if len(pairs) > 1:
+            try:
+                keys = [k.value for k, _ in pairs]
+                clash = len(set(keys)) != len(keys)
+            except TypeError:  # a non-scalar key (unhashable): the constructor reports it
+                clash = False
+            if clash:
+                first: dict[Any, int] = {}
+                for k, _ in pairs:
+                    if isinstance(k, yaml.ScalarNode):
+                        if k.value in first:
+                            raise _DuplicateKey(k.value, first[k.value], k.start_mark.line + 1)
+                        first[k.value] = k.start_mark.line + 1
+        return super().construct_mapping(node, deep=deep)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", yaml.constructor.SafeConstructor.construct_yaml_str)
 
 SOURCE_FIELDS = ("id", "path", "sha256", "format", "encoding", "title", "published", "author", "chars")
+#: every key a source may have in the ledger; anything else is refused on read.
+_KNOWN_SOURCE = (*SOURCE_FIELDS, "model", "mentions")
+#: every key a review may have, and one entry of its history; others are refused.
+_KNOWN_REVIEW = ("status", "note", "reviewer", "at", "evidence", "kind", "subject", "history")
+_KNOWN_HISTORY = ("status", "note", "reviewer", "at")
+_KNOWN_RULING = ("action", "a", "b", "reviewer", "at")
+#: first and last line of every ledger claimcheck writes. A file that starts
+#: with the first must end with the second, or it was cut short; ledgers
+#: written before the marker existed (no first line) are read as before.
+HEAD_MARK = "# claimcheck ledger: the last line is the end marker below; a file without it was cut short"
+END_MARK = "# end of claimcheck ledger"
 CLAIM_FIELDS = tuple(f.name for f in fields(Claim))
 _REQUIRED_CLAIM = ("id", "source", "kind", "quote", "start", "end")
-_ENUMS = {"kind": Kind, "hedge": Hedge, "stance": Stance, "precision": Precision}
+_ENUMS: dict[str, type[Enum]] = {"kind": Kind, "hedge": Hedge, "stance": Stance, "precision": Precision}
 _KNOWN_TOP = ("version", "generator", "counts", "sources", "claims", "reviews", "entities")
 #: Something that may be a YAML anchor or alias: only then are events scanned.
 _MAYBE_ALIAS = re.compile(r"(?:^|[\s,\[{:])[&*][^\s,\[\]{}]")
@@ -66,6 +111,7 @@ class SourceEntry:
     source: Source
     chars: int
     mentions: tuple[Mention, ...] = ()
+    model: str | None = None  # the spaCy pipeline that extracted it (None: older ledgers)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +121,10 @@ class Ledger:
     generator: Mapping[str, str] = field(default_factory=dict)
     reviews: Mapping[str, Any] = field(default_factory=dict)
     entities: Sequence[Any] = ()
+    #: read from a ledger written before paths were stored relative to its
+    #: folder: the paths were relative to the directory it was run from, and
+    #: were converted assuming that is the current directory.
+    legacy_paths: bool = False
 
     def source(self, source_id: str) -> SourceEntry | None:
         return next((s for s in self.sources if s.source.id == source_id), None)
@@ -102,7 +152,7 @@ def merge(
     for source, claims, mentions in results:
         fresh_ids.add(source.id)
         length = (chars or {}).get(source.id, len(source.text))
-        new_sources[source.id] = SourceEntry(replace(source, text=""), length, tuple(mentions))
+        new_sources[source.id] = SourceEntry(replace(source, text=""), length, tuple(mentions), generator.get("model"))
         fresh_claims.extend(claims)
     kept = [
         c for c in old.claims
@@ -152,6 +202,8 @@ def to_data(ledger: Ledger) -> dict[str, Any]:
         s = entry.source
         d: dict[str, Any] = {name: getattr(s, name) for name in SOURCE_FIELDS if name != "chars"}
         d["chars"] = entry.chars
+        if entry.model:
+            d["model"] = entry.model
         d["mentions"] = [[m.start, m.end, m.label, m.text] for m in entry.mentions]
         sources.append(d)
     data: dict[str, Any] = {
@@ -261,8 +313,35 @@ def _dumps_data(data: dict[str, Any]) -> str:
         else:
             out.append(f"{key}: []")
     rest = {k: data[k] for k in ("reviews", "entities") if k in data}
-    text = "\n".join(out) + "\n"
-    return text + (_yaml(rest) if rest else "")
+    text = HEAD_MARK + "\n" + "\n".join(out) + "\n"
+    return text + (_yaml(rest) if rest else "") + END_MARK + "\n"
+
+
+def target(path: Path | str) -> Path:
+    """The file a ledger path stands for: a symbolic link is followed to its
+    target, so a shared ledger linked into several projects is read, locked
+    and replaced in place (never turned into a private copy)."""
+    path = Path(path)
+    return Path(os.path.realpath(path)) if os.path.islink(path) else path
+
+
+def source_file(ledger_path: Path | str, source_path: str) -> Path:
+    """Where a source's recorded path points: relative to the ledger's folder."""
+    p = Path(source_path)
+    return p if p.is_absolute() else target(ledger_path).parent / p
+
+
+def relative_source_path(ledger_path: Path | str, file: Path | str) -> str:
+    """How the ledger records ``file``: relative to the ledger's (real)
+    folder, POSIX, so the ledger works from any current directory and moves
+    with its corpus."""
+    absolute = os.path.abspath(file)
+    real = os.path.join(os.path.realpath(os.path.dirname(absolute)), os.path.basename(absolute))
+    folder = os.path.realpath(os.path.abspath(target(ledger_path).parent))
+    try:
+        return Path(os.path.relpath(real, folder)).as_posix()
+    except ValueError:  # pragma: no cover - another drive on Windows
+        return Path(real).as_posix()
 
 
 @contextmanager
@@ -271,7 +350,7 @@ def locked(path: Path, timeout: float | None = None) -> Iterator[None]:
     up to ``timeout`` seconds, then gets a :class:`LedgerError`."""
     from filelock import FileLock, Timeout
 
-    path = Path(path)
+    path = target(path)
     wait = LOCK_TIMEOUT_S if timeout is None else timeout
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -298,7 +377,7 @@ def write(ledger: Ledger, path: Path) -> None:
     earlier read must use :func:`update` instead, or they drop the reviews
     other processes recorded meanwhile."""
     with locked(path):
-        _write_unlocked(ledger, Path(path))
+        _write_unlocked(ledger, target(path))
 
 
 def update(path: Path, change: Callable[[Ledger], Ledger], missing_ok: bool = False) -> Ledger:
@@ -311,7 +390,7 @@ def update(path: Path, change: Callable[[Ledger], Ledger], missing_ok: bool = Fa
     carried into the new file. A change that alters nothing writes nothing
     (the ledger and its ``.bak`` are left as they are).
     """
-    path = Path(path)
+    path = target(path)
     with locked(path):
         current = read(path, missing_ok=missing_ok)
         new = change(current)
@@ -323,6 +402,7 @@ def update(path: Path, change: Callable[[Ledger], Ledger], missing_ok: bool = Fa
 def _write_unlocked(ledger: Ledger, path: Path) -> None:
     data = to_data(ledger)
     text = _dumps_data(data)
+    remove_stale_temp_files(path)
     try:
         if path.exists():
             _atomic_copy(path, path.with_name(path.name + ".bak"))
@@ -334,12 +414,60 @@ def _write_unlocked(ledger: Ledger, path: Path) -> None:
         _write_mirror(path, hashlib.sha256(raw).hexdigest(), data)
 
 
+#: a mirror temp file older than this is left over from a killed process (a
+#: reader may be writing a fresh one without the lock, for a moment).
+STALE_MIRROR_TEMP_S = 60.0
+
+
+def remove_stale_temp_files(path: Path) -> None:
+    """Temp files that killed writes of *this* ledger left behind: its own
+    ``.claims.yaml.XXXXXXXX.tmp`` and ``.claims.yaml.bak.XXXXXXXX.tmp`` (only
+    the lock holder creates those, and the caller holds the lock), and mirror
+    temp files in ``.claimcheck/`` older than a minute. Files of other
+    ledgers in the same folder are never touched."""
+    import time
+
+    own = re.compile(rf"\.{re.escape(path.name)}\.(?:bak\.)?[A-Za-z0-9_]{{8}}\.tmp")
+    mirror = _mirror_path(path)
+    theirs = re.compile(rf"\.{re.escape(mirror.name)}\.[A-Za-z0-9_]{{8}}\.tmp")
+    now = time.time()
+    for folder, pattern, min_age in ((path.parent, own, 0.0), (mirror.parent, theirs, STALE_MIRROR_TEMP_S)):
+        try:
+            names = os.listdir(folder)
+        except OSError:
+            continue
+        for name in names:
+            if not pattern.fullmatch(name):
+                continue
+            leftover = folder / name
+            try:
+                if min_age and now - leftover.stat().st_mtime < min_age:
+                    continue
+                leftover.unlink()
+            except OSError:
+                pass
+
+
+def file_mode(path: Path) -> int:
+    """The permissions a rewrite of ``path`` keeps: the file's own, or for a
+    new file what the umask gives (``0666 & ~umask``), never mkstemp's 0600
+    (teammates sharing a folder must be able to read the ledger)."""
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        mask = os.umask(0o022)
+        os.umask(mask)
+        return 0o666 & ~mask
+
+
 def _atomic_write(path: Path, text: str) -> None:
+    mode = file_mode(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
             fh.flush()
+            os.fchmod(fh.fileno(), mode)
             os.fsync(fh.fileno())
         os.replace(tmp, path)
     except BaseException:
@@ -353,6 +481,7 @@ def _atomic_copy(src: Path, dst: Path) -> None:
     os.close(fd)
     try:
         shutil.copyfile(src, tmp)
+        shutil.copymode(src, tmp)
         os.replace(tmp, dst)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -377,8 +506,13 @@ def _fsync_dir(folder: Path) -> None:
 
 def read(path: Path, missing_ok: bool = True) -> Ledger:
     """Read and validate a ledger. A missing file is an empty ledger when
-    ``missing_ok``. Any problem raises :class:`LedgerError` naming the line."""
-    path = Path(path)
+    ``missing_ok``. Any problem raises :class:`LedgerError` naming the line.
+
+    Source paths come back relative to the ledger's folder; a ledger written
+    before that (no marker line) had them relative to the directory it was
+    run from, and they are converted assuming it is the current one
+    (``legacy_paths`` is then set)."""
+    path = target(path)
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -387,19 +521,38 @@ def read(path: Path, missing_ok: bool = True) -> Ledger:
         raise LedgerError(f"{path}: ledger not found") from None
     except OSError as exc:
         raise LedgerError(f"{path}: cannot read ledger: {exc.strerror or exc}") from None
+    _check_end(raw, path)
     digest = hashlib.sha256(raw).hexdigest()
+    legacy = not raw.startswith(HEAD_MARK.encode())
     mirrored = _read_mirror(path, digest)
     if mirrored is not None:
-        return _validate(mirrored, "", path)
+        return _legacy_paths(_validate(mirrored, "", path), path) if legacy else _validate(mirrored, "", path)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise LedgerError(f"{path}: ledger is not UTF-8 text (byte {exc.start})") from None
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise LedgerError(
+            f"{path}: line {line}, column {column}: ledger is not UTF-8 text (byte 0x{raw[exc.start]:02x} "
+            f"at offset {exc.start})"
+        ) from None
     data = _parse(text, path)
     led = _validate(data, text, path)
     if len(raw) >= MIRROR_MIN_BYTES:
         _write_mirror(path, digest, data)
-    return led
+    return _legacy_paths(led, path) if legacy else led
+
+
+def _legacy_paths(led: Ledger, path: Path) -> Ledger:
+    """An older ledger's cwd-relative source paths made relative to its folder."""
+    if not led.sources:
+        return led
+    sources = tuple(
+        replace(e, source=replace(e.source, path=relative_source_path(path, e.source.path)))
+        if not Path(e.source.path).is_absolute() else e
+        for e in led.sources
+    )
+    return replace(led, sources=sources, legacy_paths=True)
 
 
 # A JSON copy of a large ledger's data, keyed by the sha256 of the YAML bytes
@@ -425,18 +578,38 @@ def _read_mirror(path: Path, digest: str) -> dict | None:
 
 def _write_mirror(path: Path, digest: str, data: dict) -> None:
     target = _mirror_path(path)
+    tmp = None
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump({"sha256": digest, "data": data}, fh, ensure_ascii=False)
+            json.dump({"sha256": digest, "data": data}, fh, ensure_ascii=False, default=str)
+            os.fchmod(fh.fileno(), file_mode(path))
         os.replace(tmp, target)
-    except OSError:
-        pass  # only slower next time
+    except (OSError, TypeError, ValueError):  # only slower next time; never a stray temp file
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
 
 
 def loads(text: str, path: Path | str = "<ledger>") -> Ledger:
+    _check_end(text.encode("utf-8"), path)
     return _validate(_parse(text, path), text, path)
+
+
+def _check_end(raw: bytes, path: Path | str) -> None:
+    """A ledger that starts with :data:`HEAD_MARK` must end with
+    :data:`END_MARK` (trailing blank lines allowed): the check covers the
+    whole file, including the last review's history, which ``counts:``
+    cannot see."""
+    if not raw.startswith(HEAD_MARK.encode()):
+        return
+    if raw.rstrip().endswith(b"\n" + END_MARK.encode()):
+        return
+    lines = raw.count(b"\n") + (0 if raw.endswith(b"\n") else 1)
+    raise LedgerError(
+        f"{path}: line {lines}: ledger looks truncated (its last line is not {END_MARK!r}); restore {path}.bak, "
+        "or put that line back at the end if you edited the file by hand"
+    )
 
 
 def _parse(text: str, path: Path | str) -> Any:
@@ -445,10 +618,19 @@ def _parse(text: str, path: Path | str) -> Any:
     _reject_aliases(text, path)
     try:
         data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader
+    except _DuplicateKey as exc:
+        raise LedgerError(
+            f"{path}: line {exc.second}: duplicate key {exc.key!r} (first at line {exc.first}); "
+            "a mapping holds each key once: keep one copy (a hand-merged review? merge its history by hand)"
+        ) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
         raise LedgerError(f"{path}: {where}invalid YAML: {exc.problem or exc.context}") from None
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1 if isinstance(exc.position, int) else "?"
+        raise LedgerError(f"{path}: line {line}: invalid YAML: character #x{exc.character:04x} is not allowed "
+                          "(write it as an escape inside a double-quoted string)") from None
     except yaml.YAMLError as exc:
         raise LedgerError(f"{path}: invalid YAML: {str(exc).splitlines()[0]}") from None
     return data
@@ -468,7 +650,7 @@ def _reject_aliases(text: str, path: Path | str) -> None:
                 kind = "alias" if isinstance(event, yaml.AliasEvent) else "anchor"
                 mark = event.start_mark
                 raise LedgerError(
-                    f"{path}: line {mark.line + 1}: YAML {kind} {anchor!r}: claimcheck ledgers never use anchors or "
+                    f"{path}: line {mark.line + 1 if mark is not None else '?'}: YAML {kind} {anchor!r}: claimcheck ledgers never use anchors or "
                     "aliases; write the value out in full"
                 )
     except yaml.YAMLError:
@@ -485,7 +667,7 @@ def _line_of(text: str, keys: Sequence[Any]) -> str:
                 node = next(v for k, v in node.value if k.value == key)
             elif isinstance(node, yaml.SequenceNode):
                 node = node.value[key]
-        return f"line {node.start_mark.line + 1}: "
+        return f"line {node.start_mark.line + 1}: " if node is not None else ""
     except Exception:  # noqa: BLE001 - best effort: the message still names the field
         return ""
 
@@ -515,23 +697,36 @@ def _validate(data: Any, text: str, path: Path | str) -> Ledger:
     for i, s in enumerate(raw_sources):
         if not isinstance(s, dict):
             raise fail(["sources", i], "expected a mapping")
+        for name in s:
+            if name not in _KNOWN_SOURCE:
+                raise fail(["sources", i, name], f"unknown field (known: {', '.join(_KNOWN_SOURCE)})")
         for name in ("id", "path", "sha256"):
-            if not isinstance(s.get(name), str):
+            if not isinstance(s.get(name), str) or not s[name]:
                 raise fail(["sources", i, name], "missing or not text")
+        for name in ("format", "encoding", "title", "published", "author", "model"):
+            if s.get(name) is not None and not isinstance(s[name], str):
+                raise fail(["sources", i, name], "expected text")
+        chars = s.get("chars")
+        if chars is not None and (not isinstance(chars, int) or isinstance(chars, bool) or chars < 0):
+            raise fail(["sources", i, "chars"], "expected a non-negative integer")
         if s["id"] in seen:
             raise fail(["sources", i, "id"], f"duplicate source id {s['id']!r}")
         seen.add(s["id"])
         mentions = []
-        for j, m in enumerate(s.get("mentions") or []):
-            if not (isinstance(m, list) and len(m) == 4 and isinstance(m[0], int) and isinstance(m[1], int)):
+        raw_mentions = s.get("mentions") or []
+        if not isinstance(raw_mentions, list):
+            raise fail(["sources", i, "mentions"], "expected a list of [start, end, label, text]")
+        for j, m in enumerate(raw_mentions):
+            if not (isinstance(m, list) and len(m) == 4 and all(_is_int(x) for x in m[:2])
+                    and all(isinstance(x, str) for x in m[2:])):
                 raise fail(["sources", i, "mentions", j], "expected [start, end, label, text]")
-            mentions.append(Mention(str(m[3]), str(m[2]), s["id"], m[0], m[1]))
+            mentions.append(Mention(m[3], m[2], s["id"], m[0], m[1]))
         src = Source(
             id=s["id"], path=s["path"], sha256=s["sha256"], text="",
-            format=str(s.get("format") or "txt"), encoding=str(s.get("encoding") or "utf-8"),
-            title=_opt_str(s.get("title")), published=_opt_str(s.get("published")), author=_opt_str(s.get("author")),
+            format=s.get("format") or "txt", encoding=s.get("encoding") or "utf-8",
+            title=s.get("title"), published=s.get("published"), author=s.get("author"),
         )
-        sources.append(SourceEntry(src, int(s.get("chars") or 0), tuple(mentions)))
+        sources.append(SourceEntry(src, chars or 0, tuple(mentions), s.get("model") or _generator_model(data)))
     claims = []
     raw_claims = data.get("claims") or []
     if not isinstance(raw_claims, list):
@@ -545,28 +740,71 @@ def _validate(data: Any, text: str, path: Path | str) -> Ledger:
     if not isinstance(reviews, dict):
         raise fail(["reviews"], "expected a mapping of finding id to review")
     for fid, review in reviews.items():
-        if not isinstance(review, dict):
-            raise fail(["reviews", fid], "expected a mapping with status, note, reviewer, at")
-        if review.get("status") not in REVIEW_STATUSES:
-            raise fail(["reviews", fid, "status"], f"unknown status {review.get('status')!r} (expected one of {', '.join(REVIEW_STATUSES)})")
-        for name in ("note", "reviewer", "at", "evidence"):
-            if review.get(name) is not None and not isinstance(review[name], str):
-                raise fail(["reviews", fid, name], "expected text")
-        if not isinstance(review.get("history") or [], list):
-            raise fail(["reviews", fid, "history"], "expected a list")
+        _check_review(fid, review, fail)
     entities = data.get("entities") or []
     if not isinstance(entities, list):
         raise fail(["entities"], "expected a list")
     for i, ruling in enumerate(entities):
         if not isinstance(ruling, dict) or ruling.get("action") not in ("merge", "split"):
             raise fail(["entities", i], "expected a ruling {action: merge|split, a: ENTITY_ID, b: ENTITY_ID}")
+        for name in ruling:
+            if name not in _KNOWN_RULING:
+                raise fail(["entities", i, name], f"unknown field (known: {', '.join(_KNOWN_RULING)})")
         for name in ("a", "b"):
             if not isinstance(ruling.get(name), str):
                 raise fail(["entities", i, name], "expected an entity id")
+        for name in ("reviewer", "at"):
+            if ruling.get(name) is not None and not isinstance(ruling[name], str):
+                raise fail(["entities", i, name], "expected text")
+    generator = data.get("generator") or {}
+    if not isinstance(generator, dict) or not all(isinstance(v, (str, int, float)) for v in generator.values()):
+        raise fail(["generator"], "expected a mapping of names to versions")
     _check_counts(data.get("counts"), {"sources": len(sources), "claims": len(claims),
                                       "reviews": len(reviews), "entities": len(entities)}, fail, path)
-    generator = data.get("generator") or {}
-    return Ledger(tuple(sources), tuple(claims), generator if isinstance(generator, dict) else {}, reviews, entities)
+    return Ledger(tuple(sources), tuple(claims), {str(k): str(v) for k, v in generator.items()}, reviews, entities)
+
+
+def _generator_model(data: dict) -> str | None:
+    """The model named in the header: what extracted the sources of a ledger
+    written before the model was recorded per source."""
+    generator = data.get("generator")
+    model = generator.get("model") if isinstance(generator, dict) else None
+    return model if isinstance(model, str) else None
+
+
+def _is_int(v: Any) -> bool:
+    return isinstance(v, int) and not isinstance(v, bool) and v >= 0
+
+
+def _check_review(fid: Any, review: Any, fail: Callable[..., LedgerError]) -> None:
+    """Every field of one review, and of each entry of its history."""
+    if not isinstance(fid, str):
+        raise fail(["reviews", fid], "expected a finding id (text) as the key")
+    if not isinstance(review, dict):
+        raise fail(["reviews", fid], "expected a mapping with status, note, reviewer, at")
+    for name in review:
+        if name not in _KNOWN_REVIEW:
+            raise fail(["reviews", fid, name], f"unknown field (known: {', '.join(_KNOWN_REVIEW)})")
+    if review.get("status") not in REVIEW_STATUSES:
+        raise fail(["reviews", fid, "status"],
+                   f"unknown status {review.get('status')!r} (expected one of {', '.join(REVIEW_STATUSES)})")
+    for name in ("note", "reviewer", "at", "evidence", "kind", "subject"):
+        if review.get(name) is not None and not isinstance(review[name], str):
+            raise fail(["reviews", fid, name], "expected text")
+    history = review.get("history") or []
+    if not isinstance(history, list):
+        raise fail(["reviews", fid, "history"], "expected a list")
+    for j, item in enumerate(history):
+        if not isinstance(item, dict):
+            raise fail(["reviews", fid, "history", j], "expected a mapping {status, note, reviewer, at}")
+        for name in item:
+            if name not in _KNOWN_HISTORY:
+                raise fail(["reviews", fid, "history", j, name], f"unknown field (known: {', '.join(_KNOWN_HISTORY)})")
+        if item.get("status") is not None and item["status"] not in REVIEW_STATUSES:
+            raise fail(["reviews", fid, "history", j, "status"], f"unknown status {item['status']!r}")
+        for name in ("note", "reviewer", "at"):
+            if item.get(name) is not None and not isinstance(item[name], str):
+                raise fail(["reviews", fid, "history", j, name], "expected text")
 
 
 def _check_counts(counts: Any, actual: dict[str, int], fail, path) -> None:
@@ -616,7 +854,7 @@ def _claim_from(c: dict, i: int, fail, source_ids: set[str], claim_ids: set[str]
             try:
                 kw[name] = enum(c[name])
             except ValueError:
-                allowed = ", ".join(e.value for e in enum)
+                allowed = ", ".join(str(e.value) for e in enum)
                 raise fail(["claims", i, name], f"unknown {name} {c[name]!r} (expected one of {allowed})") from None
     for name in ("start", "end", "surface_start", "surface_end"):
         if name in c and (not isinstance(c[name], int) or isinstance(c[name], bool) or c[name] < 0):

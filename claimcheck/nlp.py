@@ -10,6 +10,7 @@ NER, tagger and parser do not (used by tests of the rule paths).
 from __future__ import annotations
 
 import os
+import sys
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -43,6 +44,8 @@ def load(requested: str | None = None) -> Language:
     """
     import spacy  # heavy: imported only where extraction runs
 
+    die_with_parent()
+
     names = candidate_models(requested)
     errors: list[str] = []
     for name in names:
@@ -58,6 +61,37 @@ def load(requested: str | None = None) -> Language:
             errors.append(f"{name}: {str(exc).splitlines()[0][:120]}")
     tried = ", ".join(names)
     raise ModelError(f"no spaCy model could be loaded (tried {tried}); {INSTALL_HINT}")
+
+
+_FORKING_PID: list[int] = []
+
+
+def die_with_parent() -> None:
+    """Make processes forked from this one (spaCy's ``n_process`` workers)
+    exit when it dies, even by ``kill -9``: each child asks the kernel for
+    SIGKILL on its parent's death (Linux ``prctl(PR_SET_PDEATHSIG)``), and
+    exits at once if the parent died before that. Registered once, at fork
+    time only: other programs are never affected."""
+    if _FORKING_PID or not sys.platform.startswith("linux") or not hasattr(os, "register_at_fork"):
+        return
+    _FORKING_PID.append(os.getpid())
+
+    def before() -> None:
+        _FORKING_PID[0] = os.getpid()
+
+    def in_child() -> None:
+        import ctypes
+        import signal
+
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, int(signal.SIGKILL), 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
+        except (OSError, AttributeError):  # pragma: no cover - no prctl here
+            return
+        if os.getppid() != _FORKING_PID[0]:
+            os._exit(1)  # the parent is already gone
+
+    os.register_at_fork(before=before, after_in_child=in_child)
 
 
 def identify(requested: str | None = None) -> str:

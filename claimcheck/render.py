@@ -18,6 +18,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColum
 from rich.text import Text
 from rich.table import Table
 
+from .terminal import visible
+
 
 def console(stderr: bool = False) -> Console:
     stream = sys.stderr if stderr else sys.stdout
@@ -34,15 +36,15 @@ def console(stderr: bool = False) -> Console:
 
 def error(message: str) -> None:
     """One line on stderr: ``claimcheck: error: ...``."""
-    console(stderr=True).print(f"[bold red]claimcheck: error:[/] {escape(_one_line(message))}", soft_wrap=True)
+    console(stderr=True).print(f"[bold red]claimcheck: error:[/] {safe(_one_line(message))}", soft_wrap=True)
 
 
 def note(message: str) -> None:
-    console(stderr=True).print(f"[yellow]claimcheck: note:[/] {escape(_one_line(message))}", soft_wrap=True)
+    console(stderr=True).print(f"[yellow]claimcheck: note:[/] {safe(_one_line(message))}", soft_wrap=True)
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    return " ".join(visible(text, newlines="\\n").split())
 
 
 class _RateColumn(ProgressColumn):
@@ -66,7 +68,7 @@ def progress(label: str) -> Iterator:
         task = bar.add_task(label, total=None, path="")
 
         def update(done: int, total: int, path: str) -> None:
-            bar.update(task, completed=done, total=total, path=path[-40:])
+            bar.update(task, completed=done, total=total, path=safe(path[-40:]))
 
         yield update
 
@@ -81,24 +83,22 @@ def table(title: str, columns: Sequence[str], rows: Sequence[dict[str, object]],
         else:
             t.add_column(col, justify="right" if numeric and rows else "left", overflow="fold")
     for r in rows:
-        t.add_row(*(escape(str(r.get(c, ""))) for c in columns))
+        t.add_row(*(safe(r.get(c, "")) for c in columns))
     console(stderr=stderr).print(t)
 
 
 def line(text: str, stderr: bool = False) -> None:
-    console(stderr=stderr).print(escape(text), soft_wrap=True)
+    """Plain text (line breaks kept; controls, bidi and markup escaped)."""
+    console(stderr=stderr).print(escape(visible(text, newlines="\n")), soft_wrap=True)
 
 
 # ------------------------------------------------------------------- diff
 
-_CONTROL = {c: f"\\x{c:02x}" for c in [*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F]}
-_CONTROL.update({c: f"\\u{c:04x}" for c in [*range(0x80, 0xA0), 0x200B, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]})
-
-
-def safe(text: str) -> str:
-    """Escape control, bidi and zero-width characters and rich markup, so a
-    hostile article cannot move the cursor or reorder what the analyst sees."""
-    return escape(text.translate(_CONTROL).replace("\n", " ").replace("\t", " "))
+def safe(text: object) -> str:
+    """Outside text made safe for the console: control, bidi and zero-width
+    characters escaped by :func:`claimcheck.terminal.visible` (the one
+    escaping function), then rich markup escaped."""
+    return escape(visible(text))
 
 
 def _quote_cell(claim: dict) -> str:
@@ -158,7 +158,7 @@ def _figure_text(claim: dict, width: int = 150):
 
 def _plain_safe(text: str) -> str:
     """:func:`safe` for rich ``Text`` (no markup to escape)."""
-    return text.translate(_CONTROL).replace("\n", " ").replace("\t", " ")
+    return visible(text)
 
 
 def contradiction_card(r: dict) -> list:

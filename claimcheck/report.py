@@ -164,12 +164,13 @@ def plural(n: int, word: str, many: str | None = None) -> str:
 
 def select_status(records: Sequence[dict], status: str) -> list[dict]:
     """Records whose review status is ``status``; ``all``; or the default
-    ``active`` (everything except dismissed). Agreements have no review and
+    ``active`` (everything except dismissed; a *stale* dismissal, whose
+    evidence changed since, is active again). Agreements have no review and
     are always kept."""
     if status == "all":
         return list(records)
     if status == "active":
-        return [r for r in records if r["verdict"] == "agreement" or r["status"] != "dismissed"]
+        return [r for r in records if r["verdict"] == "agreement" or r["status"] != "dismissed" or r.get("stale")]
     return [r for r in records if r["verdict"] == "agreement" or r["status"] == status]
 
 

@@ -31,7 +31,7 @@ from typing import Any
 
 from . import ledger
 from .compare import evidence_hash
-from .records import Finding
+from .records import Finding, Verdict
 
 STATUSES = ledger.REVIEW_STATUSES
 
@@ -58,6 +58,25 @@ def evidence_of(finding: Finding) -> str:
 
     key = "\x1f".join(f"{v.source}:{v.text}" for v in finding.variants)
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+
+@dataclass(frozen=True, slots=True)
+class FindingRef:
+    """What recording a decision needs of a finding, kept from the last
+    compare of an unchanged ledger (so a scripted review does not compare
+    everything again): its id, verdict, kind, subject and evidence."""
+
+    id: str
+    verdict: Verdict
+    kind: str
+    subject: str | None
+    evidence: str
+
+    @classmethod
+    def of(cls, finding: Finding | FindingRef) -> FindingRef:
+        if isinstance(finding, FindingRef):
+            return finding
+        return cls(finding.id, finding.verdict, finding.kind, finding.subject, evidence_of(finding))
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +132,7 @@ def _queue_order(f: Finding) -> tuple:
     return (f.verdict.value != "contradiction", -(f.relative_difference or 0.0), f.id)
 
 
-def resolve(findings: Sequence[Finding], prefix: str) -> Finding:
+def resolve(findings: Sequence[Any], prefix: str) -> Any:
     """The finding whose id starts with ``prefix``; an unknown or ambiguous
     prefix is a :class:`ReviewError` listing the candidates."""
     exact = [f for f in findings if f.id == prefix]
@@ -130,7 +149,7 @@ def resolve(findings: Sequence[Finding], prefix: str) -> Finding:
 
 def record(
     ledger_path: Path,
-    finding: Finding,
+    finding: Finding | FindingRef,
     status: str | None = None,
     note: str | None = None,
     reviewer: str | None = None,
@@ -142,6 +161,7 @@ def record(
     who = reviewer or default_reviewer()
     when = now()
     stored: dict[str, Any] = {}
+    ref = FindingRef.of(finding)
 
     def change(current: ledger.Ledger) -> ledger.Ledger:
         reviews = dict(current.reviews)
@@ -155,7 +175,7 @@ def record(
             "note": note if note is not None else old.get("note"),
             "reviewer": who,
             "at": when,
-            "evidence": evidence_of(finding),
+            "evidence": ref.evidence,
             "kind": finding.kind,
             "subject": finding.subject,
             "history": history,

@@ -70,11 +70,15 @@ def test_extract_writes_ledger_and_summary(tmp_path):
 @pytest.mark.model
 def test_committed_ledger_is_fresh(tmp_path, nlp_model):
     root = Path(__file__).resolve().parent.parent
-    out = tmp_path / "claims.yaml"
+    out = tmp_path / "data" / "claims.yaml"
     import os
 
+    # paths in the ledger are relative to its folder: data/ beside seeds/
+    import shutil
+
+    shutil.copytree(root / "seeds", tmp_path / "seeds")
     cwd = os.getcwd()
-    os.chdir(root)  # paths in the ledger are relative to the project root
+    os.chdir(tmp_path)
     try:
         result = runner.invoke(app, ["extract", "seeds", "-o", str(out)])
     finally:

@@ -135,6 +135,17 @@ def test_symlink_loop_and_vanishing_and_unreadable_files(tmp_path, monkeypatch):
         return real_open(file, *a, **k)
 
     monkeypatch.setattr("builtins.open", flaky_open)
+    real_os_open = os.open
+
+    def flaky_os_open(file, *a, **k):  # ingest reads sources through os.open (non-blocking)
+        name = os.path.basename(str(file))
+        if name == "gone.txt":
+            raise FileNotFoundError(2, "No such file or directory", str(file))
+        if name == "locked.txt":
+            raise PermissionError(13, "Permission denied", str(file))
+        return real_os_open(file, *a, **k)
+
+    monkeypatch.setattr(os, "open", flaky_os_open)
     out = tmp_path / "c.yaml"
     result = _run(folder, out)
     assert result.exit_code == 3, result.output
