@@ -296,8 +296,8 @@ def diff(
 # (which never change findings), the unreadable sources (whose text linking
 # lacks), the thresholds and the code of the comparing stages.
 
-_COMPARE_CODE = ("compare", "compare.py", "link", "link.py", "records.py", "thresholds.py", "review.py", "ledger.py",
-                 "api.py")
+_COMPARE_CODE = ("compare", "compare.py", "link", "link.py", "places.py", "vocab", "records.py", "thresholds.py",
+                 "review.py", "ledger.py", "api.py")
 #: the reviews block and the counts line of a ledger written by claimcheck.
 _REVIEWS_BLOCK = re.compile(rb"^reviews:[^\n]*\n(?:(?:[ -][^\n]*)?\n)*|^counts:[^\n]*\n", re.MULTILINE)
 
