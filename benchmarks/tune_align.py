@@ -184,6 +184,7 @@ def main() -> None:
         "measure_related": (0.0, 1.0, 2.0, 3.0),
         "measure_unknown": (-1.0, 0.0, 1.0),
         "about_same": (3.0, 4.0, 5.0, 6.0),
+        "unanchored_attribute": (0.0, -2.0, -4.0, -8.0),
         "ambiguity_ambiguous": (0.0, -1.5, -3.0, -5.0),
         "ambiguity_unique": (0.0, 1.0, 2.0),
         "value_close": (-1.0, 0.0, 1.0),

@@ -58,6 +58,9 @@ class AlignWeights:
     about_same: float = 4.0
     #: about two different entities (two victims' ages): strong evidence apart.
     about_different: float = -6.0
+    #: an attribute of one entity (an age) whose entity is unknown on a side:
+    #: "a 41-year-old woman" and "Smith, 40" may be two people.
+    unanchored_attribute: float = -4.0
     #: the rarest entity both sentences name, scaled by its rarity across the
     #: compared sources (a name in every source weighs nothing).
     rare_entity: float = 2.0

@@ -57,9 +57,16 @@ def _m(key: tuple[str, ...]) -> str:
     return " ".join(key)
 
 
+#: Dimensions whose figures are attributes of one entity (a person's age):
+#: two of them state one fact only when they are about the same entity.
+ATTRIBUTE_DIMENSIONS = frozenset({"age"})
+
+
 def _anchor(a: Frame, b: Frame, ctx: _Context) -> tuple[str, float]:
     if a.about and b.about:
         return ("about_same", ctx.w.about_same) if a.about == b.about else ("about_different", ctx.w.about_different)
+    if a.dimension in ATTRIBUTE_DIMENSIONS:
+        return "unanchored_attribute", ctx.w.unanchored_attribute
     r = _shared_rarity(a, b, ctx)[1]
     if r > 0:
         return "rare_entity", ctx.w.rare_entity * r
@@ -82,6 +89,8 @@ def _anchor_text(level: str, a: Frame, b: Frame, ctx: _Context) -> str:
     if level == "rare_entity":
         best, r = _shared_rarity(a, b, ctx)
         return f"both name {ctx.names.get(best or '', best)} (rarity {r:.2f})"
+    if level == "unanchored_attribute":
+        return f"{a.dimension} of an unnamed {'person' if a.dimension == 'age' else 'entity'} on one side"
     return "no shared entity"
 
 
@@ -230,6 +239,7 @@ LADDER: tuple[Comparison, ...] = (
         "about_same": "both figures are about one entity cluster",
         "about_different": "the figures are about two different entities",
         "rare_entity": "both sentences name an entity that few claims name (weighted by rarity)",
+        "unanchored_attribute": "an attribute of one entity (an age) with the entity unknown on a side",
         "none": "no shared entity",
     }, _anchor, _anchor_text),
     Comparison("measure", "what is measured, normalised (synonyms mapped)", {
