@@ -97,6 +97,7 @@ def frames(claims: Sequence[Claim], index: EntityIndex, canon: Mapping[str, str]
     per_source: dict[str, tuple[str, str | None]] = {}
     empty: frozenset[str] = frozenset()
     periods: dict[str, tuple[dt.date, dt.date] | None] = {}
+    scopes: dict[tuple[str, ...], frozenset[str]] = {}  # one frozenset per distinct scope (memory at 1M claims)
     for c in claims:
         about, about_name = index.about(c) if c.about else (None, None)
         if c.source not in per_source:
@@ -108,11 +109,14 @@ def frames(claims: Sequence[Claim], index: EntityIndex, canon: Mapping[str, str]
             periods[c.period] = date_bounds(c.period)
         ents = frozenset(eid for eid, _ in index.within(c.source, c.start, c.end)) if index.by_source else empty
         dim = dimension_of(c)
+        scope = scopes.get(c.scope)
+        if scope is None:
+            scope = scopes[c.scope] = _scope(c, canon)
         out.append(Frame(
             claim=c, dimension=dim, measure=measure_key(c), unit=unit_key(c),
             about=about, about_name=about_name, entities=ents,
             period=periods[c.period] if c.period is not None else None, stance=c.stance or Stance.ACTUAL,
-            scope=_scope(c, canon) if canon else frozenset(c.scope), topic=topic, published=published,
+            scope=scope, topic=topic, published=published,
             counted=_stem((c.unit or "").casefold()) if dim == "count" else "",
         ))
     # several values of one measure for one period in one source: ambiguous
