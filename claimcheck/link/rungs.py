@@ -1,0 +1,194 @@
+"""Pairwise matching: the rungs of the ladder on two analysed names."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from claimcheck.thresholds import DEFAULT, LinkThresholds
+
+from .keys import _mapped, _skeleton_of_key
+from .names import _Name, _name, compatible
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """Why two names are one entity."""
+
+    rung: str  # "exact" | "alias" | "acronym" | "surname" | "title" | "transliteration" | "fuzzy"
+    score: float  # 0-100
+    reason: str  # one line
+
+
+def _flat(text: str) -> str:
+    """A surface on one line (reasons are printed one per line)."""
+    return " ".join(text.split())
+
+
+def _num(x: float) -> str:
+    return f"{x:.0f}" if float(x).is_integer() else f"{x:.1f}"
+
+
+@lru_cache(maxsize=65536)
+def _digits(key: str) -> str:
+    return "".join(c for c in key if c.isdigit())
+
+
+def _similar(ka: str, kb: str, th: LinkThresholds) -> tuple[str, float, str] | None:
+    """Transliteration / fuzzy test on two keys: (rung, score, detail) or None."""
+    if not ka or not kb:
+        return None
+    if ka == kb:
+        return ("exact", 100.0, f'same key "{ka}"')
+    if _digits(ka) != _digits(kb):
+        return None
+    r = fuzz.ratio(ka, kb)
+    ska, skb = _skeleton_of_key(ka), _skeleton_of_key(kb)
+    floor = th.skeleton_key_floor
+    if min(len(ka), len(kb)) < th.min_fuzzy_length:
+        if (
+            ska == skb
+            and ka[0] == kb[0]
+            and abs(len(ka) - len(kb)) <= 1
+            and _mapped(ka) == _mapped(kb)
+            and r >= floor
+        ):
+            return (
+                "transliteration",
+                100.0,
+                f'short name, same skeleton "{ska}" and vowels, same first letter, '
+                f"spelling similarity {_num(r)} ≥ {_num(floor)}",
+            )
+        return None
+    if ska == skb and r >= floor:
+        return (
+            "transliteration",
+            100.0,
+            f'same skeleton "{ska}", spelling similarity {_num(r)} ≥ {_num(floor)}',
+        )
+    sr = fuzz.ratio(ska, skb)
+    if sr >= th.skeleton and r >= floor:
+        return (
+            "transliteration",
+            sr,
+            f'skeletons "{min(ska, skb)}"/"{max(ska, skb)}" similarity {_num(sr)} ≥ '
+            f"{_num(th.skeleton)}, spelling similarity {_num(r)} ≥ {_num(floor)}",
+        )
+    if r >= th.fuzzy_key:
+        return ("fuzzy", r, f"spelling similarity {_num(r)} ≥ {_num(th.fuzzy_key)}")
+    return None
+
+
+def _person_tokens_ok(a: _Name, b: _Name, th: LinkThresholds) -> bool:
+    ta, tb = a.tokens, b.tokens
+    if a.group != "PERSON" or len(ta) < 2 or len(tb) < 2:
+        return True
+    if len(ta) == len(tb):
+        pairs = list(zip(ta, tb))
+    else:
+        pairs = [(ta[0], tb[0]), (ta[-1], tb[-1])]
+    return all(_similar(x, y, th) is not None for x, y in pairs)
+
+
+#: key endings that turn a place name into its demonym / adjective
+#: (Armenia -> Armenian, Azerbaijan -> Azerbaijani, Eurasia -> Eurasian).
+_DEMONYM_TAILS = frozenset({"n", "an", "ian", "i", "is", "ns", "ians", "ese", "ish", "ic"})
+
+
+def _tokens_alike(x: str, y: str, th: LinkThresholds) -> bool:
+    return x == y or _skeleton_of_key(x) == _skeleton_of_key(y) or _similar(x, y, th) is not None
+
+
+def _parts_ok(a: _Name, b: _Name, th: LinkThresholds) -> bool:
+    """A name never matches itself plus a demonym ending (any label). Non-person
+    names: "X and Y" only matches "X' and Y'" conjunct by conjunct;
+    equal-length multi-word names match word by word (a word may differ only
+    as a transliteration / spelling variant: "Islamic Republic of Iran" !=
+    "... of Iraq")."""
+    ka, kb = sorted((a.stem_key, b.stem_key), key=len)
+    if kb.startswith(ka) and kb[len(ka) :] in _DEMONYM_TAILS:
+        return False  # Armenia / Armenian; for people, Mohammad / Mohammadi
+    if a.group == "PERSON":
+        return True
+    pa, pb = a.parts, b.parts
+    if len(pa) > 1 or len(pb) > 1:
+        if len(pa) != len(pb):
+            return False
+        for x, y in zip(pa, pb):
+            if "".join(x) != "".join(y) and _similar("".join(x), "".join(y), th) is None:
+                return False
+    for x, y in zip(pa, pb):
+        if len(x) == len(y) and len(x) >= 2:
+            if not all(_tokens_alike(u, v, th) for u, v in zip(x, y)):
+                return False
+    return True
+
+
+def _pair_text(a: _Name, b: _Name) -> str:
+    x, y = sorted((_flat(a.surface), _flat(b.surface)))
+    return f'"{x}" ~ "{y}"'
+
+
+def _compare(a: _Name, b: _Name, th: LinkThresholds) -> Match | None:
+    """The cross-source ladder on two analysed names (symmetric)."""
+    if a.group != b.group or not a.key or not b.key:
+        return None
+    if a.raw_key == b.raw_key:
+        return Match("exact", 100.0, f'exact: {_pair_text(a, b)}, same key "{a.raw_key}"')
+    if a.key == b.key and not (a.prefix or b.prefix):
+        return Match(
+            "exact",
+            100.0,
+            f'exact: {_pair_text(a, b)}, same name "{min(a.display, b.display)}" '
+            f'(key "{a.key}")',
+        )
+    if a.key == b.key:
+        prefixes = sorted(p for p in (a.prefix, b.prefix) if p)
+        return Match(
+            "title",
+            100.0,
+            f'title: {_pair_text(a, b)}, same name "{min(a.display, b.display)}" once the title '
+            + " / ".join(f'"{p}"' for p in prefixes)
+            + " is dropped",
+        )
+    if a.head != b.head:
+        return None
+    if a.alias is not None and a.alias == b.alias:
+        return Match("alias", 100.0, f"alias: {_pair_text(a, b)}, known names of one place")
+    if a.head and a.stem_key == b.stem_key:
+        return Match(
+            "exact",
+            100.0,
+            f'exact: {_pair_text(a, b)}, same name "{a.stem_key}" and head noun "{a.head}"',
+        )
+    if not _person_tokens_ok(a, b, th) or not _parts_ok(a, b, th):
+        return None
+    hit = _similar(a.stem_key, b.stem_key, th)
+    if hit is None:
+        return None
+    rung, score, detail = hit
+    head = f', head noun "{a.head}"' if a.head else ""
+    label = "transliteration variant" if rung == "transliteration" else "fuzzy spelling"
+    return Match(rung, round(score, 2), f"{label}: {_pair_text(a, b)}, {detail}{head}")
+
+
+def match_names(
+    a: str,
+    b: str,
+    label_a: str,
+    label_b: str,
+    thresholds: LinkThresholds = DEFAULT.link,
+) -> Match | None:
+    """Whether two names (with their labels) are the same entity on the rungs
+    that need no source context: exact, title, alias, transliteration, fuzzy.
+
+    Returns None when the labels are incompatible or no rung applies. The
+    result is symmetric (the reason names the pair in sorted order).
+    """
+    if not compatible(label_a, label_b):
+        return None
+    return _compare(_name(a, label_a), _name(b, label_b), thresholds)
+
+
