@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -14,9 +14,28 @@ from claimcheck.records import Mention
 from claimcheck.thresholds import DEFAULT, LinkThresholds
 
 from .keys import name_key
-from .names import _DISPLAY_THE, _Name, _name
+from .names import _DISPLAY_THE, _head_of, _Name, _name, effective_label
 from .rungs import Match, _compare, _flat, _similar
-from .tables import LENGTH_BAND_RATIO, NON_ENTITY_LABELS, _RUNG_ORDER
+from .tables import (
+    AGENCY_INITIALS,
+    LENGTH_BAND_RATIO,
+    NON_ENTITY_LABELS,
+    SOFT_HEADS,
+    _RUNG_ORDER,
+)
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """One merge the ladder (or a clustering step) made: which rung, its score,
+    the one-line description, and the two mentions it joined. The next stage
+    reads these; it never re-runs the matcher to learn why two names met."""
+
+    rung: str  # a key of :data:`claimcheck.link.rungs.RUNGS`
+    score: float  # 0-100
+    reason: str  # one line
+    a: Mention
+    b: Mention
+
 
 @dataclass(frozen=True, slots=True)
 class Entity:
@@ -28,17 +47,21 @@ class Entity:
     mentions: tuple[Mention, ...]  # sorted by (source, start)
     variants: tuple[str, ...]  # distinct surface spellings (titles/articles stripped), sorted
     reasons: tuple[str, ...]  # one line per merge, in the order the merges were made
+    decisions: tuple[Decision, ...] = ()  # the merges themselves (rung, score, reason, pair)
 
 
 @dataclass(slots=True)
 class _Root:
     anchors: dict[str, _Name] = field(default_factory=dict)  # full PERSON names
     tags: set[tuple[int, int]] = field(default_factory=set)  # (split ruling, side)
-    reasons: list[str] = field(default_factory=list)
+    decisions: list[Decision] = field(default_factory=list)
 
 
 class _UF:
-    def __init__(self, names: Sequence[_Name], th: LinkThresholds) -> None:
+    """The one union-find of a run, with the cannot-link guards."""
+
+    def __init__(self, ms: Sequence[Mention], names: Sequence[_Name], th: LinkThresholds) -> None:
+        self.ms = ms
         self.parent = list(range(len(names)))
         self.data: dict[int, _Root] = {}
         self.th = th
@@ -79,7 +102,12 @@ class _UF:
                     return False
         return True
 
-    def union(self, i: int, j: int, reason: str | None = None, force: bool = False) -> bool:
+    def _decision(self, i: int, j: int, match: Match | None) -> Decision | None:
+        if match is None:
+            return None
+        return Decision(match.rung, match.score, match.reason, self.ms[i], self.ms[j])
+
+    def union(self, i: int, j: int, match: Match | None = None, force: bool = False) -> bool:
         """Join two clusters unless a guard forbids it; ``force`` (analyst
         merges) skips the person-name guard but never a split ruling."""
         ri, rj = self.find(i), self.find(j)
@@ -92,13 +120,17 @@ class _UF:
         self.parent[drop] = keep
         a.anchors.update(b.anchors)
         a.tags |= b.tags
-        a.reasons.extend(b.reasons)
-        if reason:
-            a.reasons.append(reason)
+        a.decisions.extend(b.decisions)
+        d = self._decision(i, j, match)
+        if d is not None:
+            a.decisions.append(d)
         return True
 
-    def add_reason(self, i: int, reason: str) -> None:
-        self.data[self.find(i)].reasons.append(reason)
+    def note(self, i: int, j: int, match: Match) -> None:
+        """Record why ``j`` belongs with ``i`` when they are already together."""
+        d = self._decision(i, j, match)
+        if d is not None:
+            self.data[self.find(i)].decisions.append(d)
 
 
 # --------------------------------------------------------------------------- #
@@ -245,15 +277,24 @@ def _acronym_definitions(text: str) -> list[tuple[str, int, str | None]]:
 
 
 def _last_alternatives(n: _Name) -> set[str]:
-    """Keys a bare surname may take to name ``n``: its last token, and that
-    token without an Arabic article (al-/el-/ad-)."""
+    """Keys a bare surname may take to name ``n``: its surname (nameparser;
+    "Jr." is not one), the parts of a hyphenated surname, and the surname
+    without an Arabic article (al-/el-/ad-)."""
     toks = n.display.split()
     last = toks[-1]
     alts = {name_key(last)}
+    if n.surname:
+        alts.add(n.surname)
+        for tok in reversed(toks):
+            if name_key(tok) == n.surname or n.surname.endswith(name_key(tok)):
+                last = tok
+                break
     m = re.match(r"^(?:al|el|ad|as|an|ar|at)[-\u2010\u2011'’](.+)$", last, re.IGNORECASE)
     if m:
         alts.add(name_key(m.group(1)))
-    return {a for a in alts if a}
+    if "-" in last:
+        alts.update(name_key(part) for part in last.split("-"))
+    return {a for a in alts if len(a) > 1}
 
 
 def _is_bare(n: _Name) -> bool:
@@ -272,138 +313,257 @@ def _most_common(counter: Counter[str]) -> str:
     return sorted(counter.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
 
 
-def _run(
-    ms: Sequence[Mention],
-    texts: Mapping[str, str] | None,
-    th: LinkThresholds,
-    split_sides: Sequence[tuple[set[int], set[int]]],
-    merge_sides: Sequence[tuple[set[int], set[int], str]],
-) -> list[Entity]:
-    names = [_name(m.text, m.label) for m in ms]
-    uf = _UF(names, th)
-    for rule, (side_a, side_b) in enumerate(split_sides):
-        both = side_a & side_b
-        for side, members in ((0, side_a - both), (1, side_b - both)):
-            for i in members:
-                uf.data[i].tags.add((rule, side))
+def _vote(labels: Counter[str]) -> str:
+    return sorted(labels.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
 
-    # name groups: (label group, key) -> mention indices (bare surnames apart)
-    groups: dict[tuple[str, str], list[int]] = defaultdict(list)
-    bare: dict[str, list[int]] = defaultdict(list)  # key -> bare mention indices
+
+# --------------------------------------------------------------------------- #
+# Labels as evidence
+# --------------------------------------------------------------------------- #
+
+#: labels that never take part in the label vote (a demonym is not a misfire).
+_NO_VOTE = frozenset({"NORP"})
+
+
+def _followed_by_head(m: Mention, texts: Mapping[str, str] | None) -> bool:
+    """The source goes on with a lower-case head noun right after the mention
+    ("Heydar Aliyev centre"): a facility named after someone, not a misfire."""
+    text = (texts or {}).get(m.source)
+    if not text:
+        return False
+    after = text[m.end : m.end + 40].split()
+    if not after:
+        return False
+    word = after[0].strip(".,;:!?\"'()")
+    return word[:1].islower() and _head_of(word.lower()) is not None
+
+
+def _voted_labels(ms: Sequence[Mention], texts: Mapping[str, str] | None) -> list[str]:
+    """The label each mention is linked under: labels are evidence, not walls.
+
+    1. A PERSON-labelled name ending in a street / facility / agency head is a
+       place or an organisation (:func:`~claimcheck.link.names.effective_label`).
+    2. A one-word non-person mention that is the surname of a full PERSON name
+       in the same source is that person ("Lohan" tagged GPE).
+    3. A one-word PERSON mention that is no word of any person's full name in
+       the corpus, written elsewhere with a place / organisation label, takes
+       that label ("Fernwood" tagged PERSON once, GPE elsewhere).
+    4. A name of two or more words, written alike under several labels, takes
+       the corpus-wide majority label; a PERSON label wins over the others
+       (a person's name tagged ORG), except where the text goes on with a head
+       noun (a facility named after the person).
+    Person and non-person one-word names written alike otherwise stay apart
+    (Washington the person, Washington the place).
+    """
+    labels = [effective_label(m.text, m.label) for m in ms]
+    names = [_name(m.text, lab) for m, lab in zip(ms, labels)]
+    person_words: set[str] = set()
+    surnames: dict[str, set[str]] = defaultdict(set)  # source -> surname keys of full names
     for i, n in enumerate(names):
-        if not n.key:
+        if n.group == "PERSON" and len(n.tokens) >= 2:
+            person_words.update(n.tokens)
+            surnames[ms[i].source].update(_last_alternatives(n))
+    by_key: dict[str, Counter[str]] = defaultdict(Counter)
+    for i, n in enumerate(names):
+        if n.key and labels[i] not in _NO_VOTE:
+            by_key[n.key][labels[i]] += 1
+    out = list(labels)
+    for i, n in enumerate(names):
+        lab = labels[i]
+        if not n.key or lab in _NO_VOTE:
             continue
-        if _is_bare(n):
-            bare[n.key].append(i)
-        else:
-            groups[(n.group, n.key)].append(i)
+        single = " " not in n.display
+        if single and lab != "PERSON" and n.key in surnames.get(ms[i].source, ()):
+            out[i] = "PERSON"
+        elif single and lab == "PERSON":
+            if n.key not in person_words:
+                others = Counter({k: c for k, c in by_key[n.key].items() if k != "PERSON"})
+                if others:
+                    out[i] = _vote(others)
+        elif not single and len(by_key[n.key]) > 1:
+            votes = by_key[n.key]
+            if "PERSON" in votes and n.head is None:
+                if lab != "PERSON" and not _followed_by_head(ms[i], texts):
+                    out[i] = "PERSON"
+            elif lab != "PERSON":
+                out[i] = _vote(Counter({k: c for k, c in votes.items() if k != "PERSON"}))
+    return out
 
-    def order(i: int) -> tuple:
-        return (ms[i].source, ms[i].start, ms[i].end, ms[i].text, ms[i].label)
 
-    # representative analysed name for each group
-    rep: dict[tuple[str, str], _Name] = {}
-    for gk, idx in groups.items():
-        idx.sort(key=order)
-        displays = Counter(names[i].display for i in idx if not names[i].prefix) or Counter(
-            names[i].display for i in idx
-        )
-        best = _most_common(displays)
-        labels = Counter(names[i].label for i in idx)
-        label = sorted(labels.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
-        rep[gk] = _name(best, label)
+# --------------------------------------------------------------------------- #
+# The steps of a run
+# --------------------------------------------------------------------------- #
 
-    # 1. exact / title: every mention of one key is one entity
-    for gk in sorted(groups):
-        idx = groups[gk]
-        base = rep[gk]
-        seen: set[tuple[str, str]] = set()
-        for i in idx:
-            n = names[i]
-            form = (n.prefix, n.display)
-            reason = None
-            if form not in seen and (n.prefix or n.display != base.display):
-                match = _compare(n, base, th)
-                reason = match.reason if match else None
-            seen.add(form)
-            if uf.find(idx[0]) == uf.find(i):
-                if reason:
-                    uf.add_reason(i, reason)
-            else:
-                uf.union(idx[0], i, reason)
 
-    # 2. surname, within one source
-    by_source: dict[str, list[int]] = defaultdict(list)
-    for i in range(len(ms)):
-        by_source[ms[i].source].append(i)
-    resolved: set[int] = set()
-    for src in sorted(by_source):
-        idx = sorted(by_source[src], key=order)
-        fulls: dict[str, list[int]] = defaultdict(list)
-        for i in idx:
-            n = names[i]
-            if n.group == "PERSON" and len(n.tokens) >= 2:
-                fulls[n.key].append(i)
-        if not fulls:
-            continue
-        alts = {k: _last_alternatives(names[v[0]]) for k, v in fulls.items()}
-        for i in idx:
-            n = names[i]
-            if not _is_bare(n):
+class _Run:
+    """One linking run: every step below adds merges to one union-find.
+
+    Steps, in order (:data:`STEPS`): ``exact`` (every mention of one key),
+    ``surname`` (bare surnames within a source), ``acronym`` (defined in a
+    source), ``ladder`` (context-free rungs on full names across sources),
+    ``short form`` (a name and the same name plus a soft head), ``acronym
+    corpus`` (an acronym spelt by exactly one name of the corpus), ``bare
+    names`` (bare surnames across sources), ``analyst`` (merge rulings).
+    """
+
+    def __init__(
+        self,
+        ms: Sequence[Mention],
+        texts: Mapping[str, str] | None,
+        th: LinkThresholds,
+        split_sides: Sequence[tuple[set[int], set[int]]],
+        merge_sides: Sequence[tuple[set[int], set[int], str]],
+    ) -> None:
+        self.ms, self.texts, self.th = ms, texts, th
+        self.merge_sides = merge_sides
+        self.labels = _voted_labels(ms, texts)
+        self.names = [_name(m.text, lab) for m, lab in zip(ms, self.labels)]
+        self.uf = _UF(ms, self.names, th)
+        for rule, (side_a, side_b) in enumerate(split_sides):
+            both = side_a & side_b
+            for side, members in ((0, side_a - both), (1, side_b - both)):
+                for i in members:
+                    self.uf.data[i].tags.add((rule, side))
+        # name groups: (label group, key) -> mention indices (bare surnames apart)
+        self.groups: dict[tuple[str, str], list[int]] = defaultdict(list)
+        self.bare: dict[str, list[int]] = defaultdict(list)
+        for i, n in enumerate(self.names):
+            if not n.key:
                 continue
-            cands = sorted(k for k, a in alts.items() if n.key in a)
-            how = "last name"
-            if not cands:
-                cands = sorted(
-                    k for k, a in alts.items() if any(_similar(n.key, x, th) for x in a)
-                )
-                how = "last name, spelt alike"
-            if not cands:
-                continue
-            if len(cands) == 1:
-                target = cands[0]
-                why = f"the only full name in {src} with that {how}"
+            if _is_bare(n):
+                self.bare[n.key].append(i)
             else:
-                top = max(len(fulls[k]) for k in cands)
-                best = [k for k in cands if len(fulls[k]) == top]
-                others = ", ".join(
-                    f'"{names[fulls[k][0]].display}" {len(fulls[k])}×' for k in cands
-                )
-                if len(best) == 1:
-                    target = best[0]
-                    why = f"mentioned most in {src} ({others})"
+                self.groups[(n.group, n.key)].append(i)
+        self.by_source: dict[str, list[int]] = defaultdict(list)
+        for i in range(len(ms)):
+            self.by_source[ms[i].source].append(i)
+        self.resolved: set[int] = set()
+        # representative analysed name for each group
+        self.rep: dict[tuple[str, str], _Name] = {}
+        for gk, idx in self.groups.items():
+            idx.sort(key=self.order)
+            names = self.names
+            displays = Counter(names[i].display for i in idx if not names[i].prefix) or Counter(
+                names[i].display for i in idx
+            )
+            best = _most_common(displays)
+            label = _vote(Counter(names[i].label for i in idx))
+            self.rep[gk] = _name(best, label)
+
+    def order(self, i: int) -> tuple:
+        m = self.ms[i]
+        return (m.source, m.start, m.end, m.text, m.label)
+
+    def run(self) -> list[Entity]:
+        for _, step in STEPS:
+            step(self)
+        return _build(self.ms, self.names, self.labels, self.uf, self.order)
+
+    # -- steps ------------------------------------------------------------- #
+
+    def exact(self) -> None:
+        """Every mention of one key is one entity (exact / title rungs)."""
+        names, uf = self.names, self.uf
+        for gk in sorted(self.groups):
+            idx = self.groups[gk]
+            base = self.rep[gk]
+            seen: set[tuple[str, str]] = set()
+            for i in idx:
+                n = names[i]
+                form = (n.prefix, n.display)
+                match = None
+                if form not in seen and (n.prefix or n.display != base.display):
+                    match = _compare(n, base, self.th)
+                seen.add(form)
+                if uf.find(idx[0]) == uf.find(i):
+                    if match:
+                        uf.note(idx[0], i, match)
                 else:
-                    start = ms[i].start
+                    uf.union(idx[0], i, match)
 
-                    def nearness(k: str) -> tuple:
-                        before = [ms[j].start for j in fulls[k] if ms[j].start < start]
-                        after = [ms[j].start for j in fulls[k] if ms[j].start >= start]
-                        if before:
-                            return (0, start - max(before), k)
-                        return (1, min(after) - start, k)
+    def surname(self) -> None:
+        """A bare surname -> the full PERSON name of its source (see the docstring)."""
+        ms, names, uf, th = self.ms, self.names, self.uf, self.th
+        for src in sorted(self.by_source):
+            idx = sorted(self.by_source[src], key=self.order)
+            fulls: dict[str, list[int]] = defaultdict(list)
+            for i in idx:
+                n = names[i]
+                if n.group == "PERSON" and len(n.tokens) >= 2:
+                    fulls[n.key].append(i)
+            if not fulls:
+                continue
+            alts = {k: _last_alternatives(names[v[0]]) for k, v in fulls.items()}
+            for i in idx:
+                n = names[i]
+                if not _is_bare(n):
+                    continue
+                cands = sorted(k for k, a in alts.items() if n.key in a)
+                how = "last name"
+                if not cands:
+                    cands = sorted(
+                        k for k, a in alts.items() if any(_similar(n.key, x, th) for x in a)
+                    )
+                    how = "last name, spelt alike"
+                if not cands:
+                    continue
+                # full names that are one person (Mark Heller, Mark Jay Heller) count once
+                people: list[list[str]] = []
+                for k in cands:
+                    for p in people:
+                        if _compare(names[fulls[p[0]][0]], names[fulls[k][0]], th) is not None:
+                            p.append(k)
+                            break
+                    else:
+                        people.append([k])
+                if len(people) == 1:
+                    target = max(people[0], key=lambda k: (len(fulls[k]), len(k)))
+                    why = f"the only person in {src} with that {how}"
+                else:
+                    top = max(len(fulls[k]) for k in cands)
+                    best = [k for k in cands if len(fulls[k]) == top]
+                    others = ", ".join(
+                        f'"{names[fulls[k][0]].display}" {len(fulls[k])}×' for k in cands
+                    )
+                    if len(best) == 1:
+                        target = best[0]
+                        why = f"mentioned most in {src} ({others})"
+                    else:
+                        start = ms[i].start
 
-                    target = min(best, key=nearness)
-                    side = "preceding" if nearness(target)[0] == 0 else "following"
-                    why = f"tie in {src} ({others}), nearest {side} full mention"
-            full = names[fulls[target][0]]
-            reason = f'surname: "{_flat(n.surface)}" → "{full.display}", {why}'
-            if uf.union(fulls[target][0], i, reason):
-                resolved.add(i)
+                        def nearness(k: str, start: int = start) -> tuple:
+                            before = [ms[j].start for j in fulls[k] if ms[j].start < start]
+                            after = [ms[j].start for j in fulls[k] if ms[j].start >= start]
+                            if before:
+                                return (0, start - max(before), k)
+                            return (1, min(after) - start, k)
 
-    # 3. acronyms, within a source that defines them
-    if texts:
+                        target = min(best, key=nearness)
+                        side = "preceding" if nearness(target)[0] == 0 else "following"
+                        why = f"tie in {src} ({others}), nearest {side} full mention"
+                full = names[fulls[target][0]]
+                reason = f'surname: "{_flat(n.surface)}" → "{full.display}", {why}'
+                if uf.union(fulls[target][0], i, Match("surname", 100.0, reason)):
+                    self.resolved.add(i)
+
+    def acronym(self) -> None:
+        """Acronyms defined in the text of a source."""
+        texts = self.texts
+        if not texts:
+            return
+        ms, names, uf = self.ms, self.names, self.uf
         key_index: dict[tuple[str, str], list[int]] = defaultdict(list)
         by_key: dict[str, list[int]] = defaultdict(list)
         for i, n in enumerate(names):
             if n.key and n.group != "PERSON":
                 key_index[(ms[i].source, n.key)].append(i)
                 by_key[n.key].append(i)
-        for src in sorted(by_source):
+        for src in sorted(self.by_source):
             text = texts.get(src)
             if not text:
                 continue
             ends: dict[int, list[int]] = defaultdict(list)
-            for i in by_source[src]:
+            for i in self.by_source[src]:
                 if names[i].group != "PERSON":
                     ends[ms[i].end].append(i)
             for acr, pos, expansion in _acronym_definitions(text):
@@ -429,97 +589,206 @@ def _run(
                     ekey = name_key(expansion)
                     exp_ms = key_index.get((src, ekey), []) or by_key.get(ekey, [])
                     how = "its initials, defined in the text"
-                for i in sorted(acr_ms, key=order):
-                    for j in sorted(exp_ms, key=order):
+                for i in sorted(acr_ms, key=self.order):
+                    for j in sorted(exp_ms, key=self.order):
                         if names[i].group == names[j].group:
                             if uf.find(i) != uf.find(j):
                                 reason = (
                                     f'acronym: "{acr}" = "{names[j].display}" ({how} in {src})'
                                 )
-                                uf.union(j, i, reason)
+                                uf.union(j, i, Match("acronym", 100.0, reason))
                             break
 
-    # 4. cross-name rungs on full (non-bare) names: alias, transliteration, fuzzy
-    gkeys = sorted(groups)
-    gnames = [rep[g] for g in gkeys]
-    found: list[tuple[int, float, str, str, Match, int, int]] = []
-    for p, q in _candidate_pairs(gnames, th):
-        match = _compare(gnames[p], gnames[q], th)
-        if match is not None:
-            ka, kb = sorted((gkeys[p][1], gkeys[q][1]))
-            found.append((_RUNG_ORDER[match.rung], -match.score, ka, kb, match, p, q))
-    found.sort(key=lambda t: t[:4])
-    for _, _, _, _, match, p, q in found:
-        i, j = groups[gkeys[p]][0], groups[gkeys[q]][0]
-        if uf.find(i) != uf.find(j):
-            uf.union(i, j, match.reason)
+    def ladder(self) -> None:
+        """Context-free rungs (alias, person, transliteration, fuzzy) on full names."""
+        gkeys = sorted(self.groups)
+        gnames = [self.rep[g] for g in gkeys]
+        found: list[tuple[int, float, str, str, Match, int, int]] = []
+        for p, q in _candidate_pairs(gnames, self.th):
+            match = _compare(gnames[p], gnames[q], self.th)
+            if match is not None:
+                ka, kb = sorted((gkeys[p][1], gkeys[q][1]))
+                found.append((_RUNG_ORDER[match.rung], -match.score, ka, kb, match, p, q))
+        found.sort(key=lambda t: t[:4])
+        for _, _, _, _, match, p, q in found:
+            i, j = self.groups[gkeys[p]][0], self.groups[gkeys[q]][0]
+            if self.uf.find(i) != self.uf.find(j):
+                self.uf.union(i, j, match)
 
-    # 5. bare names across sources (see the surname rung in the docstring)
-    bkeys = sorted(bare)
-    bnames = [_name(names[bare[k][0]].display, "PERSON") for k in bkeys]
-    comp = list(range(len(bkeys)))
-
-    def cfind(x: int) -> int:
-        while comp[x] != x:
-            comp[x] = comp[comp[x]]
-            x = comp[x]
-        return x
-
-    edge_of: dict[str, str] = {}  # bare key -> reason of a match that put it in its component
-    for p, q in _candidate_pairs(bnames, th):
-        match = _compare(bnames[p], bnames[q], th)
-        if match is None:
-            continue
-        a, b = cfind(p), cfind(q)
-        if a != b:
-            comp[max(a, b)] = min(a, b)
-        edge_of.setdefault(bkeys[p], match.reason)
-        edge_of.setdefault(bkeys[q], match.reason)
-    components: dict[int, list[int]] = defaultdict(list)
-    for p in range(len(bkeys)):
-        components[cfind(p)].append(p)
-    for root in sorted(components):
-        idx = sorted((i for p in components[root] for i in bare[bkeys[p]]), key=order)
-        unresolved = [i for i in idx if i not in resolved]
-        if not unresolved:
-            continue
-        targets = sorted({uf.find(i) for i in idx if i in resolved})
-        resolved_keys = {names[i].key for i in idx if i in resolved}
-        leftovers: list[int] = []
-        for i in unresolved:
-            n = names[i]
-            if len(targets) == 1:
-                anchor = targets[0]
-                if uf.find(i) == uf.find(anchor):
+    def short_form(self) -> None:
+        """"Promises" -> "Promises Treatment Center", "Red Hill" -> "Red Hill
+        Avenue": a non-person name without a head joins the names made of it
+        plus one soft head (:data:`SOFT_HEADS`), when the corpus uses that
+        stem with no other head. A place (GPE) takes only "neighborhood"."""
+        heads: dict[str, set[str]] = defaultdict(set)
+        with_head: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for gk, n in self.rep.items():
+            if n.head and n.group != "PERSON":
+                heads[n.stem_key].add(n.head)
+                with_head[n.stem_key].append(gk)
+        for gk in sorted(self.rep):
+            n = self.rep[gk]
+            if n.head or n.group == "PERSON" or not n.key or len(n.key) < 3:
+                continue
+            hs = heads.get(n.key, set())
+            if len(hs) != 1:
+                continue
+            (head,) = hs
+            if head not in SOFT_HEADS or (n.label == "GPE" and head != "neighborhood"):
+                continue
+            i = self.groups[gk][0]
+            for hk in sorted(with_head[n.key]):
+                j = self.groups[hk][0]
+                if self.uf.find(i) == self.uf.find(j):
                     continue
-                full = sorted(uf.data[uf.find(anchor)].anchors.values(), key=lambda x: x.key)
-                who = f'"{full[0].display}"' if full else "the same person"
+                full = self.rep[hk]
                 reason = (
-                    f'surname: "{_flat(n.surface)}" ({ms[i].source} names no full form) → {who}, '
-                    "the only person that surname resolves to in the other sources"
+                    f'short form: "{n.display}" ~ "{full.display}", the same name without '
+                    f'its head noun "{head}" (the corpus uses "{n.display}" with no other head)'
                 )
-                if n.key not in resolved_keys and n.key in edge_of:
-                    reason += f"; {edge_of[n.key]}"
-                if uf.union(anchor, i, reason):
-                    continue
-            leftovers.append(i)
-        # ambiguous (or no full name anywhere): the bare uses form their own entity
-        for i in leftovers[1:]:
-            k0, k = names[leftovers[0]].key, names[i].key
-            uf.union(leftovers[0], i, edge_of.get(k) if k != k0 else None)
+                self.uf.union(j, i, Match("short form", 100.0, reason))
 
-    # 6. analyst merges
-    for side_a, side_b, text in merge_sides:
-        if not side_a or not side_b:
-            continue
-        i, j = min(side_a, key=order), min(side_b, key=order)
-        if uf.find(i) != uf.find(j):
-            uf.union(i, j, text, force=True)
+    def acronym_corpus(self) -> None:
+        """An agency acronym no source defines -> the only agency of the corpus
+        whose initials spell it ("HPD" -> "Houston Police Department", "HCSO"
+        -> "Harris County Sheriff's Office"). Other acronyms need a definition
+        (the ``acronym`` step): "ECO" and "Economic Cooperation Organization"
+        side by side are not enough."""
+        spell: dict[str, set[int]] = defaultdict(set)  # acronym -> roots of full names
+        witness: dict[tuple[str, int], tuple[str, str]] = {}
+        for gk in sorted(self.rep):
+            n = self.rep[gk]
+            if n.group == "PERSON" or n.head not in AGENCY_INITIALS:
+                continue
+            i = self.groups[gk][0]
+            root = self.uf.find(i)
+            for acr in _name_initials(n):
+                spell[acr].add(root)
+                witness.setdefault((acr, root), (n.display, gk[1]))
+        for gk in sorted(self.rep):
+            n = self.rep[gk]
+            if n.group == "PERSON" or not _is_acronym_form(n.display) or n.alias is not None:
+                continue
+            acr = "".join(c for c in n.display if c.isalpha())
+            if not 2 <= len(acr) <= 6:
+                continue
+            i = self.groups[gk][0]
+            roots = {self.uf.find(r) for r in spell.get(acr, ())} - {self.uf.find(i)}
+            if len(roots) != 1 or any(self.uf.find(i) == r for r in roots):
+                continue
+            (root,) = roots
+            full = next(witness[(acr, r)] for r in spell[acr] if self.uf.find(r) == root)
+            reason = (
+                f'acronym: "{n.display}" = "{full[0]}", the only name in the corpus whose '
+                "initials spell it"
+            )
+            self.uf.union(root, i, Match("acronym", 95.0, reason))
 
-    return _build(ms, names, uf, order)
+    def bare_names(self) -> None:
+        """Bare surnames across sources (see the surname rung in the docstring)."""
+        ms, names, uf, th, bare = self.ms, self.names, self.uf, self.th, self.bare
+        bkeys = sorted(bare)
+        bnames = [_name(names[bare[k][0]].display, "PERSON") for k in bkeys]
+        comp = list(range(len(bkeys)))
+
+        def cfind(x: int) -> int:
+            while comp[x] != x:
+                comp[x] = comp[comp[x]]
+                x = comp[x]
+            return x
+
+        edge_of: dict[str, Match] = {}  # bare key -> a match that put it in its component
+        for p, q in _candidate_pairs(bnames, th):
+            match = _compare(bnames[p], bnames[q], th)
+            if match is None:
+                continue
+            a, b = cfind(p), cfind(q)
+            if a != b:
+                comp[max(a, b)] = min(a, b)
+            edge_of.setdefault(bkeys[p], match)
+            edge_of.setdefault(bkeys[q], match)
+        components: dict[int, list[int]] = defaultdict(list)
+        for p in range(len(bkeys)):
+            components[cfind(p)].append(p)
+        for root in sorted(components):
+            idx = sorted((i for p in components[root] for i in bare[bkeys[p]]), key=self.order)
+            unresolved = [i for i in idx if i not in self.resolved]
+            if not unresolved:
+                continue
+            targets = sorted({uf.find(i) for i in idx if i in self.resolved})
+            resolved_keys = {names[i].key for i in idx if i in self.resolved}
+            leftovers: list[int] = []
+            for i in unresolved:
+                n = names[i]
+                if len(targets) == 1:
+                    anchor = targets[0]
+                    if uf.find(i) == uf.find(anchor):
+                        continue
+                    full = sorted(uf.data[uf.find(anchor)].anchors.values(), key=lambda x: x.key)
+                    who = f'"{full[0].display}"' if full else "the same person"
+                    reason = (
+                        f'surname: "{_flat(n.surface)}" ({ms[i].source} names no full form) → '
+                        f"{who}, the only person that surname resolves to in the other sources"
+                    )
+                    if n.key not in resolved_keys and n.key in edge_of:
+                        reason += f"; {edge_of[n.key].reason}"
+                    if uf.union(anchor, i, Match("surname", 100.0, reason)):
+                        continue
+                leftovers.append(i)
+            # ambiguous (or no full name anywhere): the bare uses form their own entity
+            for i in leftovers[1:]:
+                k0, k = names[leftovers[0]].key, names[i].key
+                uf.union(leftovers[0], i, edge_of.get(k) if k != k0 else None)
+
+    def analyst(self) -> None:
+        """Analyst merges, applied last; they never break a split ruling."""
+        for side_a, side_b, text in self.merge_sides:
+            if not side_a or not side_b:
+                continue
+            i, j = min(side_a, key=self.order), min(side_b, key=self.order)
+            if self.uf.find(i) != self.uf.find(j):
+                self.uf.union(i, j, Match("analyst", 100.0, text), force=True)
 
 
-def _build(ms: Sequence[Mention], names: Sequence[_Name], uf: _UF, order) -> list[Entity]:
+#: The steps of a run, in order: (name, method). Data, so a reader (and a
+#: test) sees the whole procedure in one place.
+STEPS: tuple[tuple[str, Callable[[_Run], None]], ...] = (
+    ("exact", _Run.exact),
+    ("surname", _Run.surname),
+    ("acronym", _Run.acronym),
+    ("ladder", _Run.ladder),
+    ("short form", _Run.short_form),
+    ("acronym corpus", _Run.acronym_corpus),
+    ("bare names", _Run.bare_names),
+    ("analyst", _Run.analyst),
+)
+
+
+def _name_initials(n: _Name) -> set[str]:
+    """Acronyms a multi-word name may go by: the initials of its words (small
+    words skipped, or kept), and for an agency its place's initials plus the
+    agency's letters ("Houston Police" -> "HPD")."""
+    words = _WORD.findall(n.display)
+    out = {_initials(words), _initials(words, True)} if len(words) > 1 else set()
+    if n.head in AGENCY_INITIALS:
+        stem = _initials(_WORD.findall(n.stem))
+        out.update(stem + tail for tail in AGENCY_INITIALS[n.head])
+    return {a for a in out if len(a) >= 2}
+
+
+def _run(
+    ms: Sequence[Mention],
+    texts: Mapping[str, str] | None,
+    th: LinkThresholds,
+    split_sides: Sequence[tuple[set[int], set[int]]],
+    merge_sides: Sequence[tuple[set[int], set[int], str]],
+) -> list[Entity]:
+    return _Run(ms, texts, th, split_sides, merge_sides).run()
+
+
+def _build(
+    ms: Sequence[Mention], names: Sequence[_Name], labels: Sequence[str], uf: _UF, order
+) -> list[Entity]:
     clusters: dict[int, list[int]] = defaultdict(list)
     for i in range(len(ms)):
         clusters[uf.find(i)].append(i)
@@ -538,9 +807,9 @@ def _build(ms: Sequence[Mention], names: Sequence[_Name], uf: _UF, order) -> lis
             }
         )
         name = _most_common(full or displays)
-        labels = Counter(ms[i].label for i in idx)
-        label = sorted(labels.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
-        reasons = tuple(dict.fromkeys(uf.data[root].reasons))
+        label = _vote(Counter(labels[i] for i in idx))
+        decisions = tuple(dict.fromkeys(uf.data[root].decisions))
+        reasons = tuple(dict.fromkeys(d.reason for d in decisions))
         drafts.append(
             (
                 name_key(name),
@@ -550,16 +819,17 @@ def _build(ms: Sequence[Mention], names: Sequence[_Name], uf: _UF, order) -> lis
                 tuple(ms[i] for i in idx),
                 tuple(sorted(displays)),
                 reasons,
+                decisions,
             )
         )
     drafts.sort(key=lambda d: d[:3])
     used: Counter[str] = Counter()
     out = []
-    for key, label, _, name, mentions, variants, reasons in drafts:
+    for key, label, _, name, mentions, variants, reasons, decisions in drafts:
         base = f"{label.lower()}:{key or '_'}"
         used[base] += 1
         eid = base if used[base] == 1 else f"{base}#{used[base]}"
-        out.append(Entity(eid, name, label, mentions, variants, reasons))
+        out.append(Entity(eid, name, label, mentions, variants, reasons, decisions))
     return out
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -131,10 +132,23 @@ def _pair_text(a: _Name, b: _Name) -> str:
     return f'"{x}" ~ "{y}"'
 
 
-def _compare(a: _Name, b: _Name, th: LinkThresholds) -> Match | None:
-    """The cross-source ladder on two analysed names (symmetric)."""
-    if a.group != b.group or not a.key or not b.key:
-        return None
+# --------------------------------------------------------------------------- #
+# The ladder as data
+# --------------------------------------------------------------------------- #
+
+
+@dataclass(frozen=True, slots=True)
+class Rung:
+    """One comparison level (splink's ComparisonLevel): a name, a test on two
+    analysed names, and a description of what it accepts. The first rung whose
+    test returns a :class:`Match` decides the pair."""
+
+    name: str
+    description: str
+    test: Callable[[_Name, _Name, LinkThresholds], Match | None] = field(repr=False)
+
+
+def _exact_test(a: _Name, b: _Name, th: LinkThresholds) -> Match | None:
     if a.raw_key == b.raw_key:
         return Match("exact", 100.0, f'exact: {_pair_text(a, b)}, same key "{a.raw_key}"')
     if a.key == b.key and not (a.prefix or b.prefix):
@@ -144,34 +158,121 @@ def _compare(a: _Name, b: _Name, th: LinkThresholds) -> Match | None:
             f'exact: {_pair_text(a, b)}, same name "{min(a.display, b.display)}" '
             f'(key "{a.key}")',
         )
-    if a.key == b.key:
-        prefixes = sorted(p for p in (a.prefix, b.prefix) if p)
-        return Match(
-            "title",
-            100.0,
-            f'title: {_pair_text(a, b)}, same name "{min(a.display, b.display)}" once the title '
-            + " / ".join(f'"{p}"' for p in prefixes)
-            + " is dropped",
-        )
-    if a.head != b.head:
-        return None
-    if a.alias is not None and a.alias == b.alias:
-        return Match("alias", 100.0, f"alias: {_pair_text(a, b)}, known names of one place")
-    if a.head and a.stem_key == b.stem_key:
+    if a.head and a.head == b.head and a.stem_key == b.stem_key:
         return Match(
             "exact",
             100.0,
             f'exact: {_pair_text(a, b)}, same name "{a.stem_key}" and head noun "{a.head}"',
         )
+    return None
+
+
+def _title_test(a: _Name, b: _Name, th: LinkThresholds) -> Match | None:
+    if a.key != b.key:
+        return None
+    prefixes = sorted(p for p in (a.prefix, b.prefix) if p)
+    return Match(
+        "title",
+        100.0,
+        f'title: {_pair_text(a, b)}, same name "{min(a.display, b.display)}" once the title '
+        + " / ".join(f'"{p}"' for p in prefixes)
+        + " is dropped",
+    )
+
+
+def _middles_fit(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
+    """Middle names agree: one side has none, or they are equal word by word
+    where one may be an initial of the other ("P." ~ "Paul")."""
+    if not x or not y:
+        return True
+    if len(x) != len(y):
+        return False
+    return all(u == v or (min(len(u), len(v)) == 1 and u[0] == v[0]) for u, v in zip(x, y))
+
+
+def _person_test(a: _Name, b: _Name, th: LinkThresholds) -> Match | None:
+    if a.group != "PERSON" or not (a.given and a.surname and b.given and b.surname):
+        return None
+    if a.given != b.given or a.surname != b.surname:
+        return None
+    if a.suffix and b.suffix and a.suffix != b.suffix:
+        return None  # Jr. is not Sr.
+    if not _middles_fit(a.middles, b.middles):
+        return None
+    return Match(
+        "person",
+        100.0,
+        f'person: {_pair_text(a, b)}, same given name "{a.given}" and surname "{a.surname}"; '
+        "middle name or suffix given in one only",
+    )
+
+
+def _alias_test(a: _Name, b: _Name, th: LinkThresholds) -> Match | None:
+    if a.head == b.head and a.alias is not None and a.alias == b.alias:
+        return Match("alias", 100.0, f"alias: {_pair_text(a, b)}, known names of one place")
+    return None
+
+
+def _spelling(a: _Name, b: _Name, th: LinkThresholds) -> tuple[str, float, str] | None:
+    if a.head != b.head:
+        return None
     if not _person_tokens_ok(a, b, th) or not _parts_ok(a, b, th):
         return None
-    hit = _similar(a.stem_key, b.stem_key, th)
-    if hit is None:
+    return _similar(a.stem_key, b.stem_key, th)
+
+
+def _spelling_test(rung: str) -> Callable[[_Name, _Name, LinkThresholds], Match | None]:
+    def test(a: _Name, b: _Name, th: LinkThresholds) -> Match | None:
+        hit = _spelling(a, b, th)
+        if hit is None or hit[0] != rung:
+            return None
+        _, score, detail = hit
+        head = f', head noun "{a.head}"' if a.head else ""
+        what = "transliteration variant" if rung == "transliteration" else "fuzzy spelling"
+        return Match(rung, round(score, 2), f"{what}: {_pair_text(a, b)}, {detail}{head}")
+
+    return test
+
+
+#: The context-free ladder, in order (the first rung that applies wins).
+LADDER: tuple[Rung, ...] = (
+    Rung("exact", "equal keys as written, once the title is dropped, or equal stem and head",
+         _exact_test),
+    Rung("title", "equal keys once a title prefix is dropped from a PERSON name", _title_test),
+    Rung("person", "same given name and surname (nameparser), a middle name or suffix in one "
+         "only", _person_test),
+    Rung("alias", "both names in one group of the built-in ALIASES table", _alias_test),
+    Rung("transliteration", "same (or near) transliteration skeleton, spelling similar enough",
+         _spelling_test("transliteration")),
+    Rung("fuzzy", "rapidfuzz ratio on the keys at or above fuzzy_key", _spelling_test("fuzzy")),
+)
+
+#: Rungs that need the corpus or the source text; the clustering steps apply
+#: them (see :mod:`claimcheck.link.clustering`). Listed here so every rung a
+#: decision can carry has one home and one description.
+CONTEXT_RUNGS: tuple[Rung, ...] = (
+    Rung("label", "one name written alike under different labels (a corpus-wide label vote)",
+         lambda a, b, th: None),
+    Rung("surname", "a bare surname -> the full name it resolves to", lambda a, b, th: None),
+    Rung("acronym", "an acronym -> its expansion (defined in the text, or the only name in "
+         "the corpus whose initials spell it)", lambda a, b, th: None),
+    Rung("short form", "a name -> the same name plus a venue/street/agency head, when the "
+         "corpus uses that name with no other head", lambda a, b, th: None),
+    Rung("analyst", "an analyst's merge ruling", lambda a, b, th: None),
+)
+
+RUNGS: dict[str, Rung] = {r.name: r for r in (*LADDER, *CONTEXT_RUNGS)}
+
+
+def _compare(a: _Name, b: _Name, th: LinkThresholds) -> Match | None:
+    """The cross-source ladder on two analysed names (symmetric)."""
+    if a.group != b.group or not a.key or not b.key:
         return None
-    rung, score, detail = hit
-    head = f', head noun "{a.head}"' if a.head else ""
-    label = "transliteration variant" if rung == "transliteration" else "fuzzy spelling"
-    return Match(rung, round(score, 2), f"{label}: {_pair_text(a, b)}, {detail}{head}")
+    for rung in LADDER:
+        m = rung.test(a, b, th)
+        if m is not None:
+            return m
+    return None
 
 
 def match_names(

@@ -80,8 +80,64 @@ HEAD_NOUNS: frozenset[str] = frozenset(
     corporation fund council committee agency crossing checkpoint province region
     district city county oblast governorate zone complex hub base refinery
     factory mine tunnel
+    freeway drive lane boulevard parkway expressway place court
+    hall club nightclub apartment complex neighborhood store restaurant motel hotel
+    bar grill clinic police sheriff
     """.split()
 )
+
+#: heads whose bare stem is a usual short form of the whole name ("Promises" for
+#: "Promises Treatment Center", "Red Hill" for "Red Hill Avenue", "Fernwood" for
+#: "the Fernwood neighborhood"): the ``short form`` rung joins them when the
+#: corpus uses that stem with no other head. Infrastructure heads (bridge, dam,
+#: corridor, airport, river, foundation, ...) are not here: "Aras" is not the
+#: Aras corridor. Source: the venue / street / institution nouns of US local news.
+SOFT_HEADS: frozenset[str] = frozenset(
+    """
+    center clinic hospital hall club nightclub apartment complex neighborhood store
+    restaurant motel hotel bar grill avenue street road drive boulevard highway freeway
+    lane parkway expressway place court police sheriff
+    """.split()
+)
+
+#: street heads: a leading compass word is not part of the street's identity
+#: ("N. Kenwood Ave." = "North Kenwood Avenue" = "Kenwood Avenue").
+STREET_HEADS: frozenset[str] = frozenset(
+    "avenue street road drive boulevard highway freeway lane parkway expressway place "
+    "court".split()
+)
+
+#: compass words and their abbreviations (leading a street name).
+COMPASS: dict[str, str] = {
+    "n": "north", "s": "south", "e": "east", "w": "west",
+    "ne": "northeast", "nw": "northwest", "se": "southeast", "sw": "southwest",
+    "north": "north", "south": "south", "east": "east", "west": "west",
+    "northeast": "northeast", "northwest": "northwest",
+    "southeast": "southeast", "southwest": "southwest",
+}
+
+#: abbreviations inside place / organisation names, expanded before keys
+#: ("Mt. Sinai" = "Mount Sinai", "Ft. Myers" = "Fort Myers").
+LEADING_ABBREVIATIONS: dict[str, str] = {"mt": "mount", "ft": "fort", "st": "saint"}
+
+#: multi-word agency heads: the words (folded, apostrophes dropped) -> the head.
+#: "Houston Police Department" = "Houston Police" = "Houston police" = "Houston PD".
+AGENCY_HEADS: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("police", "department"), "police"),
+    (("police", "dept"), "police"),
+    (("police", "force"), "police"),
+    (("police", "service"), "police"),
+    (("police",), "police"),
+    (("pd",), "police"),
+    (("sheriffs", "office"), "sheriff"),
+    (("sheriffs", "department"), "sheriff"),
+    (("sheriff", "office"), "sheriff"),
+    (("sheriff", "department"), "sheriff"),
+    (("sheriffs",), "sheriff"),
+    (("sheriff",), "sheriff"),
+)
+#: the letters an agency head adds to an acronym ("HPD", "HCSO").
+AGENCY_INITIALS: dict[str, tuple[str, ...]] = {"police": ("PD", "P"), "sheriff": ("SO", "SD")}
 _HEAD_SYNONYMS = {
     "centre": "center",
     "harbour": "harbor",
@@ -93,13 +149,27 @@ _HEAD_SYNONYMS = {
     "univ": "university",
     "mountains": "mountain",
     "islands": "island",
+    "st": "street",
+    "blvd": "boulevard",
+    "dr": "drive",
+    "hwy": "highway",
+    "fwy": "freeway",
+    "pkwy": "parkway",
+    "ln": "lane",
+    "ctr": "center",
+    "apartments": "apartment",
+    "apts": "apartment",
+    "neighbourhood": "neighborhood",
 }
 #: heads that may also precede the name ("River Aras", "Lake Urmia").
 _LEADING_HEADS = frozenset({"river", "lake", "mount", "port", "fort", "cape"})
 #: heads that precede the name with "of" ("University of Tehran").
 _OF_HEADS = HEAD_NOUNS
 #: words right before a head that do not change identity.
-_HEAD_MODIFIERS = frozenset({"international", "hydroelectric", "hydropower"})
+_HEAD_MODIFIERS = frozenset(
+    {"international", "hydroelectric", "hydropower", "treatment", "recovery", "rehab",
+     "rehabilitation", "medical", "detention", "shopping"}
+)
 
 #: groups of name keys that denote one place / organisation (exonyms, long forms).
 ALIASES: tuple[frozenset[str], ...] = tuple(
@@ -129,10 +199,11 @@ _ALIAS_OF: dict[str, int] = {k: i for i, g in enumerate(ALIASES) for k in g}
 _RUNG_ORDER = {
     "exact": 0,
     "title": 1,
-    "alias": 2,
-    "surname": 3,
-    "acronym": 4,
-    "transliteration": 5,
-    "fuzzy": 6,
+    "person": 2,
+    "alias": 3,
+    "surname": 4,
+    "acronym": 5,
+    "transliteration": 6,
+    "fuzzy": 7,
 }
 
