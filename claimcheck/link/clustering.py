@@ -349,9 +349,13 @@ def _voted_labels(ms: Sequence[Mention], texts: Mapping[str, str] | None) -> lis
        the corpus, written elsewhere with a place / organisation label, takes
        that label ("Fernwood" tagged PERSON once, GPE elsewhere).
     4. A name of two or more words, written alike under several labels, takes
-       the corpus-wide majority label; a PERSON label wins over the others
-       (a person's name tagged ORG), except where the text goes on with a head
-       noun (a facility named after the person).
+       the label most sources give it; PERSON wins a tie (a person's name
+       tagged ORG), except where the text goes on with a head noun (a facility
+       named after the person).
+    5. A one-word name under several non-person labels takes the label most
+       sources give it ("Armenia" GPE and ORG).
+    6. A rule-found name of unknown type (``NAME``) takes the label the corpus
+       gives the same name, or PERSON when it is a word of a person's name.
     Person and non-person one-word names written alike otherwise stay apart
     (Washington the person, Washington the place).
     """
@@ -363,9 +367,11 @@ def _voted_labels(ms: Sequence[Mention], texts: Mapping[str, str] | None) -> lis
         if n.group == "PERSON" and len(n.tokens) >= 2:
             person_words.update(n.tokens)
             surnames[ms[i].source].update(_last_alternatives(n))
-    by_key: dict[str, Counter[str]] = defaultdict(Counter)
+    by_key: dict[str, Counter[str]] = defaultdict(Counter)  # key -> label -> sources
+    seen: set[tuple[str, str, str]] = set()
     for i, n in enumerate(names):
-        if n.key and labels[i] not in _NO_VOTE:
+        if n.key and labels[i] not in _NO_VOTE and (n.key, labels[i], ms[i].source) not in seen:
+            seen.add((n.key, labels[i], ms[i].source))
             by_key[n.key][labels[i]] += 1
     out = list(labels)
     for i, n in enumerate(names):
@@ -373,8 +379,20 @@ def _voted_labels(ms: Sequence[Mention], texts: Mapping[str, str] | None) -> lis
         if not n.key or lab in _NO_VOTE:
             continue
         single = " " not in n.display
-        if single and lab != "PERSON" and n.key in surnames.get(ms[i].source, ()):
+        if lab == "NAME":  # a rule-found name of unknown type: the corpus decides
+            votes = Counter({k: c for k, c in by_key[n.key].items() if k != "NAME"})
+            if votes:
+                out[i] = _vote(votes)
+            elif n.key in surnames.get(ms[i].source, ()) or n.key in person_words:
+                out[i] = "PERSON"
+        elif single and lab != "PERSON" and n.key in surnames.get(ms[i].source, ()):
             out[i] = "PERSON"
+        elif single and lab != "PERSON":
+            other = Counter(
+                {k: c for k, c in by_key[n.key].items() if k not in ("PERSON", "NAME")}
+            )
+            if len(other) > 1:
+                out[i] = _vote(other)
         elif single and lab == "PERSON":
             if n.key not in person_words:
                 others = Counter({k: c for k, c in by_key[n.key].items() if k != "PERSON"})
@@ -382,11 +400,12 @@ def _voted_labels(ms: Sequence[Mention], texts: Mapping[str, str] | None) -> lis
                     out[i] = _vote(others)
         elif not single and len(by_key[n.key]) > 1:
             votes = by_key[n.key]
-            if "PERSON" in votes and n.head is None:
+            other = Counter({k: c for k, c in votes.items() if k not in ("PERSON", "NAME")})
+            if "PERSON" in votes and n.head is None and votes["PERSON"] >= sum(other.values()):
                 if lab != "PERSON" and not _followed_by_head(ms[i], texts):
                     out[i] = "PERSON"
-            elif lab != "PERSON":
-                out[i] = _vote(Counter({k: c for k, c in votes.items() if k != "PERSON"}))
+            elif other and (lab != "PERSON" or n.key not in person_words or len(n.tokens) < 2):
+                out[i] = _vote(other)
     return out
 
 
