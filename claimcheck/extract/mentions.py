@@ -107,6 +107,7 @@ def _patterns() -> dict[str, list[list[dict]]]:
     dash = {"ORTH": {"IN": _HYPHENS + ["\u2013"]}}
     facility = [[name, word, head] for head in heads]
     facility += [[name, dash, name, word, head] for head in heads]
+    facility += [[name, {"LOWER": "of"}, name, word, heads[1]]]  # "University of X Hospital"
     agency_word = {"LOWER": {"IN": list(_AGENCY)}}
     poss = {"LOWER": {"IN": ["'s", "\u2019s"]}, "OP": "?"}
     tail = {"LOWER": {"IN": list(_AGENCY_TAILS)}, "OP": "?"}
@@ -172,10 +173,12 @@ def _rule_spans(doc: Doc, nlp: Language) -> list[tuple[Span, str, bool]]:
 def _shape(rule: str, sp: Span) -> tuple[Span, str, bool] | None:
     """Trim a rule match to the name and give it its label (None: no name)."""
     doc = sp.doc
-    if rule == "FACILITY":
-        return sp, FACILITY_HEADS[sp[-1].lower_], True
-    if rule == "AGENCY":
-        return sp, "ORG", True
+    if rule in ("FACILITY", "AGENCY"):
+        sp = _trim_lead(sp, people=rule == "AGENCY")
+        if sp is None:
+            return None
+        label = FACILITY_HEADS[sp[-1].lower_] if rule == "FACILITY" else "ORG"
+        return sp, label, True
     if rule == "TITLED":
         start = sp.start + 1
         if start < sp.end and doc[start].text == ".":
@@ -201,6 +204,36 @@ def _shape(rule: str, sp: Span) -> tuple[Span, str, bool] | None:
         if (before.is_title and not before.is_stop) or (after is not None and after.is_title):
             return None  # inside a capitalised heading or a longer name
     return sp, "NAME", False
+
+
+#: words that open a capitalised run without being part of the name
+#: ("Friday Denver police"): days, months, and the sentence-initial words of
+#: page furniture.
+_NOT_NAME_LEAD = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march
+    april may june july august september october november december share read watch
+    related update updated breaking police sheriff""".split()
+)
+
+
+def _trim_lead(sp: Span, people: bool) -> Span | None:
+    """Drop leading words that are no part of a facility / agency name: a
+    day or a month, or a word of an NER person or date ("Rodney Patrick Jr.
+    Brevard County Sheriff's Office" -> "Brevard County Sheriff's Office");
+    people's names are trimmed from agencies only (a facility may bear one)."""
+    doc = sp.doc
+    start = sp.start
+    kinds = ("PERSON", "DATE", "TIME") if people else ("DATE", "TIME")
+    skip = {i for e in doc.ents if e.label_ in kinds for i in range(e.start, e.end)}
+    head = next((t.i for t in sp if t.lower_ in _AGENCY), sp.end - 1)
+    # keep at least one word before the head ("Killeen police", Killeen tagged PERSON)
+    while start < head - 1 and (
+        doc[start].lower_ in _NOT_NAME_LEAD or start in skip or doc[start].text in (".", ",")
+    ):
+        start += 1
+    if start >= head or doc[start].lower_ in _NOT_NAME_LEAD:
+        return None
+    return doc[start : sp.end]
 
 
 def find_mentions(doc: Doc, nlp: Language, source: str, base: int) -> list[Mention]:

@@ -17,6 +17,7 @@ from .keys import name_key
 from .names import _DISPLAY_THE, _head_of, _Name, _name, effective_label
 from .rungs import Match, _compare, _flat, _similar
 from .tables import (
+    _LEADING_HEADS,
     AGENCY_INITIALS,
     LENGTH_BAND_RATIO,
     NON_ENTITY_LABELS,
@@ -647,14 +648,18 @@ class _Run:
                 with_head[n.stem_key].append(gk)
         for gk in sorted(self.rep):
             n = self.rep[gk]
-            if n.head or n.group == "PERSON" or not n.key or len(n.key) < 3:
+            if n.group == "PERSON" or not n.key or len(n.key) < 3:
                 continue
+            if n.head and n.head not in _LEADING_HEADS:
+                continue  # "Mount Sinai" may stand for "Mount Sinai Hospital"
             hs = heads.get(n.key, set())
             if len(hs) != 1:
                 continue
             (head,) = hs
-            if head not in SOFT_HEADS or (n.label == "GPE" and head != "neighborhood"):
+            if head not in SOFT_HEADS:
                 continue
+            if head != "neighborhood" and _known_place(n.display):
+                continue  # "Houston" is the city, not "Houston Hospital"
             i = self.groups[gk][0]
             for hk in sorted(with_head[n.key]):
                 j = self.groups[hk][0]
@@ -781,6 +786,13 @@ STEPS: tuple[tuple[str, Callable[[_Run], None]], ...] = (
     ("bare names", _Run.bare_names),
     ("analyst", _Run.analyst),
 )
+
+
+def _known_place(name: str) -> bool:
+    """The gazetteer places ``name`` inside a country (a real town)."""
+    from claimcheck.places import ancestors
+
+    return len(ancestors(name)) > 1
 
 
 def _name_initials(n: _Name) -> set[str]:

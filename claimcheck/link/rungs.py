@@ -99,6 +99,9 @@ _DEMONYM_TAILS = frozenset({"n", "an", "ian", "i", "is", "ns", "ians", "ese", "i
 
 
 def _tokens_alike(x: str, y: str, th: LinkThresholds) -> bool:
+    short, long = sorted((x, y), key=len)
+    if len(short) >= 3 and long == short + "s":
+        return True  # "Red Hill" / "Red Hills": a plural inside a longer name
     return x == y or _skeleton_of_key(x) == _skeleton_of_key(y) or _similar(x, y, th) is not None
 
 
