@@ -108,6 +108,7 @@ def _patterns() -> dict[str, list[list[dict]]]:
     facility = [[name, word, head] for head in heads]
     facility += [[name, dash, name, word, head] for head in heads]
     facility += [[name, {"LOWER": "of"}, name, word, heads[1]]]  # "University of X Hospital"
+    facility += [[name, word, heads[0], {"LOWER": {"IN": ["complex", "building"]}}]]
     agency_word = {"LOWER": {"IN": list(_AGENCY)}}
     poss = {"LOWER": {"IN": ["'s", "\u2019s"]}, "OP": "?"}
     tail = {"LOWER": {"IN": list(_AGENCY_TAILS)}, "OP": "?"}
@@ -177,7 +178,8 @@ def _shape(rule: str, sp: Span) -> tuple[Span, str, bool] | None:
         sp = _trim_lead(sp, people=rule == "AGENCY")
         if sp is None:
             return None
-        label = FACILITY_HEADS[sp[-1].lower_] if rule == "FACILITY" else "ORG"
+        last = sp[-1].lower_ if sp[-1].lower_ in FACILITY_HEADS else sp[-2].lower_
+        label = FACILITY_HEADS.get(last, "FAC") if rule == "FACILITY" else "ORG"
         return sp, label, True
     if rule == "TITLED":
         start = sp.start + 1

@@ -148,7 +148,8 @@ def _candidate_pairs(
 ) -> list[tuple[int, int]]:
     """Index pairs worth running the ladder on (see "Cost" in the module docstring).
 
-    Equal (group, head, stem skeleton) and equal alias group always pair. In a
+    Equal (group, head, stem skeleton), equal alias group and, for people,
+    equal (given name, surname) always pair. In a
     (group, head, first/last character, length band) block and its neighbour
     band, rapidfuzz's C++ ``process.extract`` keeps only the pairs whose
     skeletons reach ``skeleton`` or whose keys reach ``fuzzy_key``, the only
@@ -162,6 +163,8 @@ def _candidate_pairs(
         exact[("skel", n.group, n.head, n.stem_skel)].append(i)
         if n.alias is not None:
             exact[("alias", n.group, n.alias)].append(i)
+        if n.given and n.surname:  # the person rung: same given name and surname
+            exact[("person", n.given, n.surname)].append(i)
         for tag, text in (("key", n.stem_key), ("skel", n.stem_skel)):
             if not text:
                 continue
@@ -741,6 +744,16 @@ class _Run:
                 continue
             targets = sorted({uf.find(i) for i in idx if i in self.resolved})
             resolved_keys = {names[i].key for i in idx if i in self.resolved}
+            how = "the only person that surname resolves to in the other sources"
+            if not targets:  # no source resolves it: the corpus's only person of that surname
+                people = {
+                    uf.find(j)
+                    for p in components[root]
+                    for j in self.surname_index().get(bkeys[p], ())
+                }
+                if len(people) == 1:
+                    targets = sorted(people)
+                    how = "the only person of that surname in the corpus"
             leftovers: list[int] = []
             for i in unresolved:
                 n = names[i]
@@ -752,7 +765,7 @@ class _Run:
                     who = f'"{full[0].display}"' if full else "the same person"
                     reason = (
                         f'surname: "{_flat(n.surface)}" ({ms[i].source} names no full form) → '
-                        f"{who}, the only person that surname resolves to in the other sources"
+                        f"{who}, {how}"
                     )
                     if n.key not in resolved_keys and n.key in edge_of:
                         reason += f"; {edge_of[n.key].reason}"
@@ -763,6 +776,15 @@ class _Run:
             for i in leftovers[1:]:
                 k0, k = names[leftovers[0]].key, names[i].key
                 uf.union(leftovers[0], i, edge_of.get(k) if k != k0 else None)
+
+    def surname_index(self) -> dict[str, list[int]]:
+        """Surname key -> mentions of full PERSON names bearing it."""
+        out: dict[str, list[int]] = defaultdict(list)
+        for i, n in enumerate(self.names):
+            if n.group == "PERSON" and len(n.tokens) >= 2:
+                for alt in _last_alternatives(n):
+                    out[alt].append(i)
+        return out
 
     def analyst(self) -> None:
         """Analyst merges, applied last; they never break a split ruling."""

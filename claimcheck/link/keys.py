@@ -40,7 +40,26 @@ def fold(text: str) -> str:
     s = unicodedata.normalize("NFKD", s)
     s = "".join(c for c in s if unicodedata.category(c) not in ("Mn", "Me"))
     s = s.translate(_LETTERS).translate(_PRE)
+    if not s.isascii():
+        s = _transliterate(s)
     return " ".join(s.split())
+
+
+def _transliterate(s: str) -> str:
+    """Non-Latin scripts to Latin letters with anyascii ("Кузькина" ->
+    "kuz'kina", "تهران" -> "thran"); letters already Latin are left as folded.
+    Characters anyascii drops (emoji, marks) become nothing."""
+    from anyascii import anyascii
+
+    out = []
+    for c in s:
+        if c.isascii():
+            out.append(c)
+        elif c.isalpha() or c.isdigit():
+            out.append(anyascii(c).casefold().translate(_PRE))
+        else:
+            out.append(" " if c.isspace() else "")
+    return "".join(out)
 
 
 _LEADING_THE = re.compile(r"^the\s+")

@@ -37,6 +37,24 @@ def _digits(key: str) -> str:
     return "".join(c for c in key if c.isdigit())
 
 
+_ABJAD_DROP = str.maketrans("", "", "aeiouyhw'_")
+
+
+def _unvowelled(ka: str, kb: str) -> str | None:
+    """A romanisation written without vowels (Arabic / Persian / Hebrew
+    script, "sr tl", "shah wly") against a vowelled one: the same consonants
+    in order (h, w, y dropped: they are often written for vowels), the same
+    first letter, at least three consonants."""
+    bare = [k for k in (ka, kb) if not any(c in "aeiou" for c in k[1:])]
+    if len(bare) != 1 or ka[0] != kb[0]:
+        return None
+    ca = _skeleton_of_key(ka).translate(_ABJAD_DROP)
+    cb = _skeleton_of_key(kb).translate(_ABJAD_DROP)
+    if len(ca) < 3 or ca != cb:
+        return None
+    return f'unvowelled spelling "{bare[0]}", same consonants "{ca}"'
+
+
 def _similar(ka: str, kb: str, th: LinkThresholds) -> tuple[str, float, str] | None:
     """Transliteration / fuzzy test on two keys: (rung, score, detail) or None."""
     if not ka or not kb:
@@ -48,6 +66,9 @@ def _similar(ka: str, kb: str, th: LinkThresholds) -> tuple[str, float, str] | N
     r = fuzz.ratio(ka, kb)
     ska, skb = _skeleton_of_key(ka), _skeleton_of_key(kb)
     floor = th.skeleton_key_floor
+    unvowelled = _unvowelled(ka, kb)
+    if unvowelled:
+        return ("transliteration", 100.0, unvowelled)
     if min(len(ka), len(kb)) < th.min_fuzzy_length:
         if (
             ska == skb
@@ -219,6 +240,8 @@ def _alias_test(a: _Name, b: _Name, th: LinkThresholds) -> Match | None:
 def _spelling(a: _Name, b: _Name, th: LinkThresholds) -> tuple[str, float, str] | None:
     if a.head != b.head:
         return None
+    if a.suffix and b.suffix and a.suffix != b.suffix:
+        return None  # Jr. is not Sr., however alike the rest
     if not _person_tokens_ok(a, b, th) or not _parts_ok(a, b, th):
         return None
     return _similar(a.stem_key, b.stem_key, th)
@@ -291,8 +314,9 @@ def match_names(
     Returns None when the labels are incompatible or no rung applies. The
     result is symmetric (the reason names the pair in sorted order).
     """
-    if not compatible(label_a, label_b):
+    na, nb = _name(a, label_a), _name(b, label_b)  # labels as analysed (a street tagged PERSON)
+    if not compatible(na.label, nb.label):
         return None
-    return _compare(_name(a, label_a), _name(b, label_b), thresholds)
+    return _compare(na, nb, thresholds)
 
 
