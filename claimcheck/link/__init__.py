@@ -1,5 +1,21 @@
 """Link stage: entity resolution over the mentions of all sources.
 
+Package layout: :mod:`.tables` (word lists), :mod:`.keys` (folding, anyascii
+transliteration, keys, skeleton), :mod:`.names` (name analysis; people by
+nameparser), :mod:`.rungs` (the context-free ladder as data: ``LADDER``, and
+``RUNGS`` with the context rungs), :mod:`.clustering` (the ``STEPS`` of a run
+over one union-find, the label vote, blocking, ``Entity`` and ``Decision``).
+
+Since issue 11, besides the rungs below: ``person`` (same given name and
+surname, a middle name / initial / suffix in one only) sits after ``title``;
+the transliteration test also accepts an unvowelled romanisation with the
+same consonants; the steps ``short form`` (a name and the same name plus a
+soft head, :data:`~.tables.SOFT_HEADS`), ``acronym corpus`` (an agency
+acronym spelt by exactly one agency) and a cross-source ``surname`` (the
+corpus's only person of that surname) were added; a corpus-wide label vote
+runs first (see :func:`.clustering._voted_labels`). Every merge is a
+:class:`~.clustering.Decision` stored on its entity.
+
 Pure Python + rapidfuzz (no spaCy). Mentions are clustered within and across
 sources by a matching LADDER; the first rung that applies to a pair of names
 wins, and every merge records the rung and a one-line human reason that the

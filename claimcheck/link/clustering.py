@@ -461,6 +461,7 @@ class _Run:
         for i in range(len(ms)):
             self.by_source[ms[i].source].append(i)
         self.resolved: set[int] = set()
+        self._surnames: dict[str, list[int]] | None = None
         # representative analysed name for each group
         self.rep: dict[tuple[str, str], _Name] = {}
         for gk, idx in self.groups.items():
@@ -778,12 +779,15 @@ class _Run:
                 uf.union(leftovers[0], i, edge_of.get(k) if k != k0 else None)
 
     def surname_index(self) -> dict[str, list[int]]:
-        """Surname key -> mentions of full PERSON names bearing it."""
+        """Surname key -> mentions of full PERSON names bearing it (built once)."""
+        if self._surnames is not None:
+            return self._surnames
         out: dict[str, list[int]] = defaultdict(list)
         for i, n in enumerate(self.names):
             if n.group == "PERSON" and len(n.tokens) >= 2:
                 for alt in _last_alternatives(n):
                     out[alt].append(i)
+        self._surnames = out
         return out
 
     def analyst(self) -> None:

@@ -32,6 +32,7 @@ _LETTERS = str.maketrans(
 _PRE = {**_INVISIBLE, **_QUOTES}
 
 
+@lru_cache(maxsize=262144)
 def fold(text: str) -> str:
     """Unicode folding used before every comparison (see the module docstring)."""
     s = text.translate(_PRE)
@@ -66,6 +67,7 @@ _LEADING_THE = re.compile(r"^the\s+")
 _POSSESSIVE = re.compile(r"'s(?!\w)")
 
 
+@lru_cache(maxsize=262144)
 def name_key(text: str) -> str:
     """Folded key: no leading "the", no possessive 's, letters and digits only.
 

@@ -150,6 +150,7 @@ _NOT_PERSON_HEADS = frozenset(
 _ORG_HEADS = frozenset("police sheriff university college school ministry embassy".split())
 
 
+@lru_cache(maxsize=65536)
 def effective_label(text: str, label: str) -> str:
     """The label a name is analysed under: a PERSON-labelled name ending in a
     street / facility / agency head is a place (FAC) or an organisation (ORG)."""
