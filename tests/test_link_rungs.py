@@ -61,7 +61,7 @@ def test_rungs_are_named_and_described() -> None:
     for rung in RUNGS.values():
         assert rung.description and "\n" not in rung.description
     assert [name for name, _ in STEPS] == [
-        "exact", "surname", "acronym", "ladder", "short form", "acronym corpus",
+        "exact", "surname", "acronym", "ladder", "short form", "qualifier", "acronym corpus",
         "bare names", "analyst",
     ]
 
@@ -85,6 +85,7 @@ def test_rungs_are_named_and_described() -> None:
         ("Mt. Orvel Hospital", "Mount Orvel Hospital", "ORG", "ORG", "exact"),
         ("Ft. Quenby", "Fort Quenby", "GPE", "GPE", "exact"),
         ("Red Oak Avenue", "Red Oaks Avenue", "FAC", "FAC", "fuzzy"),
+        ("Wrenholt Apartments", "Wrenholt apartment complex", "FAC", "FAC", "exact"),
     ],
 )
 def test_each_rung_accepts(a: str, b: str, la: str, lb: str, rung: str) -> None:
@@ -251,3 +252,14 @@ def test_link_does_not_load_the_gazetteer_or_parsers_at_import() -> None:
             "assert not bad, bad; print('ok')")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert out.returncode == 0 and out.stdout.strip() == "ok", out.stderr
+
+
+def test_place_qualifier() -> None:
+    a = Doc("a").ent("Quenbury", "GPE").say(" has the ").ent("Quenbury Vireo Center", "ORG")
+    b = Doc("b").ent("Vireo Center", "ORG").say(" and ").ent("Kestrel Hospital Quenbury", "ORG")
+    c = Doc("c").ent("Kestrel Hospital", "ORG").say(" and ").ent("Vireo Hospital", "ORG")
+    ents = run(a, b, c)
+    assert together(ents, ("a", "Quenbury Vireo Center"), ("b", "Vireo Center"))
+    assert together(ents, ("b", "Kestrel Hospital Quenbury"), ("c", "Kestrel Hospital"))
+    assert not together(ents, ("b", "Vireo Center"), ("c", "Vireo Hospital"))  # another head
+    assert any(d.rung == "qualifier" for d in entity_of(ents, "b", "Vireo Center").decisions)

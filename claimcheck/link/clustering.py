@@ -676,6 +676,46 @@ class _Run:
                 )
                 self.uf.union(j, i, Match("short form", 100.0, reason))
 
+    def qualifier(self) -> None:
+        """"Tustin Micro Center" = "Micro Center", "Children's Hospital
+        Oakland" = "Children's Hospital": a venue name with a place of the
+        corpus (a GPE mention) before its stem or after its head is the same
+        venue as the name without it, when the head is the same."""
+        places = {self.names[i].key for i, lab in enumerate(self.labels) if lab == "GPE"}
+        places.discard("")
+        by_stem: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+        for gk, n in self.rep.items():
+            if n.head and n.group != "PERSON":
+                by_stem[(n.head, n.stem_key)].append(gk)
+        for gk in sorted(self.rep):
+            n = self.rep[gk]
+            if n.group == "PERSON":
+                continue
+            toks = n.display.split()
+            cands: list[tuple[str, str, str]] = []  # (head, stem key, place)
+            if n.head:
+                stem = n.stem.split()
+                for k in (1, 2):
+                    if len(stem) > k and name_key(" ".join(stem[:k])) in places:
+                        cands.append((n.head, name_key(" ".join(stem[k:])), " ".join(stem[:k])))
+            else:
+                for k in (1, 2):
+                    if len(toks) > k + 1 and name_key(" ".join(toks[-k:])) in places:
+                        rest = _name(" ".join(toks[:-k]), n.label)
+                        if rest.head:
+                            cands.append((rest.head, rest.stem_key, " ".join(toks[-k:])))
+            for head, stem_key, place in cands:
+                for hk in sorted(by_stem.get((head, stem_key), ())):
+                    i, j = self.groups[gk][0], self.groups[hk][0]
+                    if hk == gk or self.uf.find(i) == self.uf.find(j):
+                        continue
+                    full = self.rep[hk]
+                    reason = (
+                        f'place qualifier: "{n.display}" ~ "{full.display}", the same '
+                        f'"{head}" with the place "{place}" named in it'
+                    )
+                    self.uf.union(j, i, Match("qualifier", 100.0, reason))
+
     def acronym_corpus(self) -> None:
         """An agency acronym no source defines -> the only agency of the corpus
         whose initials spell it ("HPD" -> "Houston Police Department", "HCSO"
@@ -808,6 +848,7 @@ STEPS: tuple[tuple[str, Callable[[_Run], None]], ...] = (
     ("acronym", _Run.acronym),
     ("ladder", _Run.ladder),
     ("short form", _Run.short_form),
+    ("qualifier", _Run.qualifier),
     ("acronym corpus", _Run.acronym_corpus),
     ("bare names", _Run.bare_names),
     ("analyst", _Run.analyst),

@@ -125,6 +125,8 @@ def _split_head(display: str) -> tuple[str | None, str]:
     head = _head_of(words[-1])
     if head is not None:
         stem = toks[:-1]
+        if head == "complex" and len(stem) > 1 and _head_of(_word(stem[-1])):
+            head, stem = _head_of(_word(stem[-1])), stem[:-1]  # "apartment complex"
         while len(stem) > 1 and _word(stem[-1]) in _HEAD_MODIFIERS:
             stem = stem[:-1]
         if head in STREET_HEADS and len(stem) > 1 and _word(stem[0]) in COMPASS:

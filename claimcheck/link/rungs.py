@@ -284,6 +284,8 @@ CONTEXT_RUNGS: tuple[Rung, ...] = (
          "the corpus whose initials spell it)", lambda a, b, th: None),
     Rung("short form", "a name -> the same name plus a venue/street/agency head, when the "
          "corpus uses that name with no other head", lambda a, b, th: None),
+    Rung("qualifier", "a venue name -> the same name with a place of the corpus before its "
+         "stem or after its head", lambda a, b, th: None),
     Rung("analyst", "an analyst's merge ruling", lambda a, b, th: None),
 )
 
