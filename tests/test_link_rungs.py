@@ -263,3 +263,13 @@ def test_place_qualifier() -> None:
     assert together(ents, ("b", "Kestrel Hospital Quenbury"), ("c", "Kestrel Hospital"))
     assert not together(ents, ("b", "Vireo Center"), ("c", "Vireo Hospital"))  # another head
     assert any(d.rung == "qualifier" for d in entity_of(ents, "b", "Vireo Center").decisions)
+
+
+def test_place_before_a_team_or_firm_name() -> None:
+    a = Doc("a").ent("Quenbury", "GPE").say(" fans cheered the ").ent("Quenbury Falcons", "ORG")
+    b = Doc("b").ent("Falcons", "ORG").say(" won; ").ent("Quenbury", "GPE").say(" too.")
+    c = Doc("c").ent("Vireo Corp.", "ORG").say(" and ").ent("Vireo", "ORG")
+    ents = run(a, b, c)
+    assert together(ents, ("a", "Quenbury Falcons"), ("b", "Falcons"))
+    assert not together(ents, ("a", "Quenbury"), ("a", "Quenbury Falcons"))
+    assert together(ents, ("c", "Vireo Corp."), ("c", "Vireo"))  # a legal form is no part of it

@@ -685,8 +685,8 @@ class _Run:
         places.discard("")
         by_stem: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
         for gk, n in self.rep.items():
-            if n.head and n.group != "PERSON":
-                by_stem[(n.head, n.stem_key)].append(gk)
+            if n.group != "PERSON":
+                by_stem[(n.head or "", n.stem_key)].append(gk)
         for gk in sorted(self.rep):
             n = self.rep[gk]
             if n.group == "PERSON":
@@ -704,15 +704,24 @@ class _Run:
                         rest = _name(" ".join(toks[:-k]), n.label)
                         if rest.head:
                             cands.append((rest.head, rest.stem_key, " ".join(toks[-k:])))
+                    # "Jacksonville Jaguars" = "Jaguars": a place before a name that is
+                    # no place itself (a team, a paper, a firm)
+                    rest_text = " ".join(toks[k:])
+                    if len(toks) > k and name_key(" ".join(toks[:k])) in places:
+                        rest_key = name_key(rest_text)
+                        if rest_key in places or _known_place(rest_text) or len(rest_key) < 4:
+                            continue
+                        cands.append(("", rest_key, " ".join(toks[:k])))
             for head, stem_key, place in cands:
                 for hk in sorted(by_stem.get((head, stem_key), ())):
                     i, j = self.groups[gk][0], self.groups[hk][0]
                     if hk == gk or self.uf.find(i) == self.uf.find(j):
                         continue
                     full = self.rep[hk]
+                    what = f'"{head}"' if head else "name"
                     reason = (
                         f'place qualifier: "{n.display}" ~ "{full.display}", the same '
-                        f'"{head}" with the place "{place}" named in it'
+                        f'{what} with the place "{place}" named in it'
                     )
                     self.uf.union(j, i, Match("qualifier", 100.0, reason))
 

@@ -9,6 +9,7 @@ from functools import lru_cache
 from .keys import _skeleton_of_key, fold, name_key
 from .tables import (
     AGENCY_HEADS,
+    LEGAL_FORMS,
     COMPASS,
     LEADING_ABBREVIATIONS,
     STREET_HEADS,
@@ -152,6 +153,14 @@ _NOT_PERSON_HEADS = frozenset(
 _ORG_HEADS = frozenset("police sheriff university college school ministry embassy".split())
 
 
+def _drop_legal_form(display: str) -> str:
+    """"Microsoft Corp." -> "Microsoft", "Acme, Inc." -> "Acme"."""
+    toks = display.split()
+    while len(toks) > 1 and _word(toks[-1]) in LEGAL_FORMS:
+        toks = toks[:-1]
+    return " ".join(toks).rstrip(",")
+
+
 @lru_cache(maxsize=65536)
 def effective_label(text: str, label: str) -> str:
     """The label a name is analysed under: a PERSON-labelled name ending in a
@@ -230,8 +239,9 @@ def _conjuncts(stem: str) -> tuple[tuple[str, ...], ...]:
 def _name(surface: str, label: str) -> _Name:
     label = effective_label(surface, label)
     prefix, display = _display(surface, label)
-    key = name_key(display if label == "PERSON" else " ".join(_expand(display.split())))
-    head, stem = (None, display) if label == "PERSON" else _split_head(display)
+    core = display if label == "PERSON" else _drop_legal_form(display)
+    key = name_key(core if label == "PERSON" else " ".join(_expand(core.split())))
+    head, stem = (None, display) if label == "PERSON" else _split_head(core)
     stem_key = name_key(stem) if head else key
     if head and not stem_key:
         head, stem, stem_key = None, display, key

@@ -76,14 +76,22 @@ HEAD_NOUNS: frozenset[str] = frozenset(
     school foundation center palace corridor railway pipeline canal river sea
     lake gulf bay strait mountain mount valley plateau island peninsula desert
     reservoir plant stadium museum hospital mosque church cathedral temple tomb
-    mausoleum monument park tower embassy consulate ministry bank company
-    corporation fund council committee agency crossing checkpoint province region
+    mausoleum monument park tower embassy consulate ministry bank
+    fund council committee agency crossing checkpoint province region
     district city county oblast governorate zone complex hub base refinery
     factory mine tunnel
     freeway drive lane boulevard parkway expressway place court
     hall club nightclub apartment complex neighborhood store restaurant motel hotel
     bar grill clinic police sheriff
     """.split()
+)
+
+#: legal forms of companies: not part of the name ("Microsoft Corp." = "Microsoft").
+#: Source: the common English-language and European company-law suffixes
+#: (cf. rigour's org_types).
+LEGAL_FORMS: frozenset[str] = frozenset(
+    """corp corporation inc incorporated co company ltd limited llc llp plc ag sa gmbh nv bv
+    spa pty lp""".split()
 )
 
 #: heads whose bare stem is a usual short form of the whole name ("Promises" for
