@@ -18,6 +18,7 @@ from .names import _DISPLAY_THE, _head_of, _Name, _name, effective_label
 from .rungs import Match, _compare, _flat, _similar
 from .tables import (
     _LEADING_HEADS,
+    DEMONYMS,
     AGENCY_INITIALS,
     LENGTH_BAND_RATIO,
     NON_ENTITY_LABELS,
@@ -462,6 +463,9 @@ class _Run:
             self.by_source[ms[i].source].append(i)
         self.resolved: set[int] = set()
         self._surnames: dict[str, list[int]] | None = None
+        # words the corpus uses as demonyms: never a bare surname ("Azerbaijani")
+        self.demonyms = {n.key for n, lab in zip(self.names, self.labels) if lab == "NORP"}
+        self.demonyms.update(DEMONYMS)
         # representative analysed name for each group
         self.rep: dict[tuple[str, str], _Name] = {}
         for gk, idx in self.groups.items():
@@ -520,7 +524,7 @@ class _Run:
             alts = {k: _last_alternatives(names[v[0]]) for k, v in fulls.items()}
             for i in idx:
                 n = names[i]
-                if not _is_bare(n):
+                if not _is_bare(n) or n.key in self.demonyms:
                     continue
                 cands = sorted(k for k, a in alts.items() if n.key in a)
                 how = "last name"
@@ -789,6 +793,7 @@ class _Run:
             components[cfind(p)].append(p)
         for root in sorted(components):
             idx = sorted((i for p in components[root] for i in bare[bkeys[p]]), key=self.order)
+            idx = [i for i in idx if names[i].key not in self.demonyms]
             unresolved = [i for i in idx if i not in self.resolved]
             if not unresolved:
                 continue
