@@ -73,6 +73,8 @@ def test_rungs_are_named_and_described() -> None:
         ("Senator Torvald Quill", "Torvald Quill", "PERSON", "PERSON", "title"),
         ("Bartholomew James Quill Jr.", "Bartholomew Quill", "PERSON", "PERSON", "person"),
         ("Randolph P. Ostrava", "Randolph Paul Ostrava", "PERSON", "PERSON", "person"),
+        ("Evaristo Montalban-Ruiz", "Evaristo Montalban", "PERSON", "PERSON", "person"),
+        ("Quenby Police Department Capt", "Quenby police", "ORG", "ORG", "exact"),
         ("Russia", "Russian Federation", "GPE", "GPE", "alias"),
         ("Москва", "Moskva", "GPE", "GPE", "exact"),  # folded by anyascii
         ("Москва", "Moskwa", "GPE", "GPE", "transliteration"),
@@ -101,6 +103,7 @@ def test_each_rung_accepts(a: str, b: str, la: str, lb: str, rung: str) -> None:
         ("Bartholomew Quill Jr.", "Bartholomew Quill Sr.", "PERSON", "PERSON"),
         ("Randolph P. Ostrava", "Randolph K. Ostrava", "PERSON", "PERSON"),
         ("Torvald Quill", "Edmund Quill", "PERSON", "PERSON"),
+        ("Evaristo Montalban-Ruiz", "Evaristo Ruizo", "PERSON", "PERSON"),
         ("Millbrook", "Millbrook Police", "GPE", "ORG"),
         ("Millbrook Police", "Millbrook Sheriff", "ORG", "ORG"),
         ("Larchmont Avenue", "Larchmont Hall", "FAC", "FAC"),
@@ -273,3 +276,9 @@ def test_place_before_a_team_or_firm_name() -> None:
     assert together(ents, ("a", "Quenbury Falcons"), ("b", "Falcons"))
     assert not together(ents, ("a", "Quenbury"), ("a", "Quenbury Falcons"))
     assert together(ents, ("c", "Vireo Corp."), ("c", "Vireo"))  # a legal form is no part of it
+
+
+def test_double_surname_meets_its_first_part_across_sources() -> None:
+    a = Doc("a").ent("Evaristo Montalban-Ruiz", "PERSON").say(" left.")
+    b = Doc("b").ent("Evaristo Montalban", "PERSON").say(" left.")
+    assert together(run(a, b), ("a", "Evaristo Montalban-Ruiz"), ("b", "Evaristo Montalban"))

@@ -218,6 +218,13 @@ _NOT_NAME_LEAD = frozenset(
 )
 
 
+def _keeps_places(sp: Span) -> bool:
+    """An agency or a street / venue span (not the infrastructure heads the
+    parse rule knows) keeps the town named inside it as a place mention."""
+    words = {t.lower_ for t in sp}
+    return bool(words & set(_AGENCY)) or sp[-1].lower_ not in _ATTACH_HEADS
+
+
 def _trim_lead(sp: Span, people: bool) -> Span | None:
     """Drop leading words that are no part of a facility / agency name: a
     day or a month, or a word of an NER person or date ("Rodney Patrick Jr.
@@ -259,6 +266,12 @@ def find_mentions(doc: Doc, nlp: Language, source: str, base: int) -> list[Menti
     out: list[Mention] = []
     for sp, label in strong:
         out.append(Mention(sp.text, label, source, base + sp.start_char, base + sp.end_char))
+        if _keeps_places(sp):
+            # the town in "Houston police" / "Kenwood Avenue, Houston" stays a place
+            # mention too: it is what the source is about (its scope)
+            for e in doc.ents:
+                if e.label_ == "GPE" and sp.start <= e.start and e.end <= sp.end and e.end < sp.end:
+                    out.append(Mention(e.text, "GPE", source, base + e.start_char, base + e.end_char))
     for sp, label in _attached_names(doc, taken):
         taken.update(range(sp.start, sp.end))
         out.append(Mention(sp.text, label, source, base + sp.start_char, base + sp.end_char))

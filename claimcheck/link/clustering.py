@@ -166,6 +166,11 @@ def _candidate_pairs(
             exact[("alias", n.group, n.alias)].append(i)
         if n.given and n.surname:  # the person rung: same given name and surname
             exact[("person", n.given, n.surname)].append(i)
+            last = n.display.split()[-1]
+            if "-" in last:  # or one part of a double surname
+                for part in last.split("-"):
+                    if name_key(part) and name_key(part) != n.surname:
+                        exact[("person", n.given, name_key(part))].append(i)
         for tag, text in (("key", n.stem_key), ("skel", n.stem_skel)):
             if not text:
                 continue

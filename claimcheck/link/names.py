@@ -153,10 +153,21 @@ _NOT_PERSON_HEADS = frozenset(
 _ORG_HEADS = frozenset("police sheriff university college school ministry embassy".split())
 
 
+#: ranks the model runs into an agency's name ("X Police Department Capt").
+_TRAILING_RANKS = frozenset("capt lt sgt det cpl chief officer spokesman spokeswoman".split())
+
+
 def _drop_legal_form(display: str) -> str:
-    """"Microsoft Corp." -> "Microsoft", "Acme, Inc." -> "Acme"."""
+    """"Microsoft Corp." -> "Microsoft", "Acme, Inc." -> "Acme"; a rank run
+    on after a head noun is dropped too ("X Police Department Capt")."""
     toks = display.split()
     while len(toks) > 1 and _word(toks[-1]) in LEGAL_FORMS:
+        toks = toks[:-1]
+    while (
+        len(toks) > 2
+        and _word(toks[-1]) in _TRAILING_RANKS
+        and (_head_of(_word(toks[-2])) or _word(toks[-2]) in ("department", "office", "pd"))
+    ):
         toks = toks[:-1]
     return " ".join(toks).rstrip(",")
 

@@ -10,7 +10,7 @@ from rapidfuzz import fuzz
 
 from claimcheck.thresholds import DEFAULT, LinkThresholds
 
-from .keys import _mapped, _skeleton_of_key
+from .keys import _mapped, _skeleton_of_key, name_key
 from .names import _Name, _name, compatible
 
 
@@ -214,10 +214,25 @@ def _middles_fit(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
     return all(u == v or (min(len(u), len(v)) == 1 and u[0] == v[0]) for u, v in zip(x, y))
 
 
+def _surname_parts(n: _Name) -> set[str]:
+    last = n.display.split()[-1] if n.display.split() else ""
+    return {name_key(p) for p in last.split("-") if len(name_key(p)) >= 3}
+
+
+def _surnames_fit(a: _Name, b: _Name) -> bool:
+    """Equal surnames, or one a part of the other's double surname
+    ("Rivera" ~ "Rivera-Camacho")."""
+    if a.surname == b.surname:
+        return True
+    return (a.surname in _surname_parts(b) and "-" in b.display) or (
+        b.surname in _surname_parts(a) and "-" in a.display
+    )
+
+
 def _person_test(a: _Name, b: _Name, th: LinkThresholds) -> Match | None:
     if a.group != "PERSON" or not (a.given and a.surname and b.given and b.surname):
         return None
-    if a.given != b.given or a.surname != b.surname:
+    if a.given != b.given or not _surnames_fit(a, b):
         return None
     if a.suffix and b.suffix and a.suffix != b.suffix:
         return None  # Jr. is not Sr.
@@ -226,8 +241,9 @@ def _person_test(a: _Name, b: _Name, th: LinkThresholds) -> Match | None:
     return Match(
         "person",
         100.0,
-        f'person: {_pair_text(a, b)}, same given name "{a.given}" and surname "{a.surname}"; '
-        "middle name or suffix given in one only",
+        f'person: {_pair_text(a, b)}, same given name "{a.given}" and surname '
+        f'"{min(a.surname, b.surname, key=len)}"; a middle name, suffix or second surname '
+        "given in one only",
     )
 
 
