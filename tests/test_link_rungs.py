@@ -282,3 +282,12 @@ def test_double_surname_meets_its_first_part_across_sources() -> None:
     a = Doc("a").ent("Evaristo Montalban-Ruiz", "PERSON").say(" left.")
     b = Doc("b").ent("Evaristo Montalban", "PERSON").say(" left.")
     assert together(run(a, b), ("a", "Evaristo Montalban-Ruiz"), ("b", "Evaristo Montalban"))
+
+
+def test_headline_words_run_into_a_name() -> None:
+    a = Doc("a").ent("Torvald Quill Checks Out", "PERSON").say(" of the clinic.")
+    b = Doc("b").ent("Torvald Quill", "PERSON").say(" and ").ent("Torvald Quill", "PERSON")
+    c = Doc("c").ent("Bartholomew James Quill", "PERSON").say(".")
+    ents = run(a, b, c)
+    assert together(ents, ("a", "Torvald Quill Checks Out"), ("b", "Torvald Quill"))
+    assert not together(ents, ("b", "Torvald Quill"), ("c", "Bartholomew James Quill"))

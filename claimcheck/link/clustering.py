@@ -419,6 +419,32 @@ def _voted_labels(ms: Sequence[Mention], texts: Mapping[str, str] | None) -> lis
     return out
 
 
+def _headline_trim(names: list[_Name]) -> list[_Name]:
+    """A person's name the model ran into headline words ("Lindsay Lohan
+    Checks Out", "Hire Maurice Cheeks") is analysed as the full name it holds,
+    when that name (two words or more) is written on its own at least twice in
+    the corpus and the longer form only once."""
+    count: Counter[str] = Counter(n.key for n in names if n.group == "PERSON")
+    known = {n.key: n for n in names if n.group == "PERSON" and len(n.tokens) >= 2}
+    out = list(names)
+    for i, n in enumerate(names):
+        if n.group != "PERSON" or len(n.tokens) < 3 or count[n.key] > 1:
+            continue
+        toks = n.display.split()
+        best = None
+        for size in range(len(toks) - 1, 1, -1):
+            for start in range(0, len(toks) - size + 1):
+                k = name_key(" ".join(toks[start : start + size]))
+                if k in known and count[k] >= 2:
+                    best = known[k]
+                    break
+            if best is not None:
+                break
+        if best is not None:
+            out[i] = best
+    return out
+
+
 # --------------------------------------------------------------------------- #
 # The steps of a run
 # --------------------------------------------------------------------------- #
@@ -427,6 +453,8 @@ def _voted_labels(ms: Sequence[Mention], texts: Mapping[str, str] | None) -> lis
 class _Run:
     """One linking run: every step below adds merges to one union-find.
 
+    Before the steps: the label vote (:func:`_voted_labels`) and the
+    headline trim (:func:`_headline_trim`).
     Steps, in order (:data:`STEPS`): ``exact`` (every mention of one key),
     ``surname`` (bare surnames within a source), ``acronym`` (defined in a
     source), ``ladder`` (context-free rungs on full names across sources),
@@ -446,7 +474,7 @@ class _Run:
         self.ms, self.texts, self.th = ms, texts, th
         self.merge_sides = merge_sides
         self.labels = _voted_labels(ms, texts)
-        self.names = [_name(m.text, lab) for m, lab in zip(ms, self.labels)]
+        self.names = _headline_trim([_name(m.text, lab) for m, lab in zip(ms, self.labels)])
         self.uf = _UF(ms, self.names, th)
         for rule, (side_a, side_b) in enumerate(split_sides):
             both = side_a & side_b
