@@ -88,6 +88,9 @@ def test_rungs_are_named_and_described() -> None:
         ("Ft. Quenby", "Fort Quenby", "GPE", "GPE", "exact"),
         ("Red Oak Avenue", "Red Oaks Avenue", "FAC", "FAC", "fuzzy"),
         ("Wrenholt Apartments", "Wrenholt apartment complex", "FAC", "FAC", "exact"),
+        ("Dorian Vale", "Dorian Vale", "PERSON", "PERSON", "exact"),
+        ("Quenbur", "Quenbure", "GPE", "GPE", "transliteration"),  # a silent final e
+        ("Dorian Brask", "Dorian Braske", "PERSON", "PERSON", "transliteration"),
     ],
 )
 def test_each_rung_accepts(a: str, b: str, la: str, lb: str, rung: str) -> None:
@@ -291,3 +294,12 @@ def test_headline_words_run_into_a_name() -> None:
     ents = run(a, b, c)
     assert together(ents, ("a", "Torvald Quill Checks Out"), ("b", "Torvald Quill"))
     assert not together(ents, ("b", "Torvald Quill"), ("c", "Bartholomew James Quill"))
+
+
+def test_patrol_acronym_and_a_surname_tagged_as_a_facility() -> None:
+    a = Doc("a").ent("Quenbury Highway Patrol", "ORG").say(" and ").ent("Osric Talbane", "PERSON")
+    b = Doc("b").ent("QHP", "ORG").say(" said ").ent("Talbane", "PERSON").say(" left.")
+    c = Doc("c").ent("Talbane", "FAC").say(" spoke.")
+    ents = run(a, b, c)
+    assert together(ents, ("a", "Quenbury Highway Patrol"), ("b", "QHP"))
+    assert together(ents, ("a", "Osric Talbane"), ("b", "Talbane"), ("c", "Talbane"))

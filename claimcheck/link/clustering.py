@@ -354,7 +354,9 @@ def _voted_labels(ms: Sequence[Mention], texts: Mapping[str, str] | None) -> lis
     1. A PERSON-labelled name ending in a street / facility / agency head is a
        place or an organisation (:func:`~claimcheck.link.names.effective_label`).
     2. A one-word non-person mention that is the surname of a full PERSON name
-       in the same source is that person ("Lohan" tagged GPE).
+       in the same source is that person ("Lohan" tagged GPE); so is one that
+       is a surname in the corpus and tagged PERSON alone elsewhere, unless the
+       gazetteer knows it as a town.
     3. A one-word PERSON mention that is no word of any person's full name in
        the corpus, written elsewhere with a place / organisation label, takes
        that label ("Fernwood" tagged PERSON once, GPE elsewhere).
@@ -377,6 +379,7 @@ def _voted_labels(ms: Sequence[Mention], texts: Mapping[str, str] | None) -> lis
         if n.group == "PERSON" and len(n.tokens) >= 2:
             person_words.update(n.tokens)
             surnames[ms[i].source].update(_last_alternatives(n))
+    all_surnames = set().union(*surnames.values()) if surnames else set()
     by_key: dict[str, Counter[str]] = defaultdict(Counter)  # key -> label -> sources
     seen: set[tuple[str, str, str]] = set()
     for i, n in enumerate(names):
@@ -397,6 +400,14 @@ def _voted_labels(ms: Sequence[Mention], texts: Mapping[str, str] | None) -> lis
                 out[i] = "PERSON"
         elif single and lab != "PERSON" and n.key in surnames.get(ms[i].source, ()):
             out[i] = "PERSON"
+        elif (
+            single
+            and lab != "PERSON"
+            and n.key in all_surnames
+            and by_key[n.key]["PERSON"]
+            and not _known_place(n.display)
+        ):
+            out[i] = "PERSON"  # "Chohan" tagged FAC, a surname used alone elsewhere
         elif single and lab != "PERSON":
             other = Counter(
                 {k: c for k, c in by_key[n.key].items() if k not in ("PERSON", "NAME")}

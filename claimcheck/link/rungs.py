@@ -69,6 +69,9 @@ def _similar(ka: str, kb: str, th: LinkThresholds) -> tuple[str, float, str] | N
     unvowelled = _unvowelled(ka, kb)
     if unvowelled:
         return ("transliteration", 100.0, unvowelled)
+    short, long = sorted((ka, kb), key=len)
+    if len(short) >= 4 and long == short + "e" and not short.endswith("e"):
+        return ("transliteration", 100.0, f'same name but a silent final "e" ("{short}")')
     if min(len(ka), len(kb)) < th.min_fuzzy_length:
         if (
             ska == skb

@@ -143,9 +143,15 @@ AGENCY_HEADS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("sheriff", "department"), "sheriff"),
     (("sheriffs",), "sheriff"),
     (("sheriff",), "sheriff"),
+    (("highway", "patrol"), "patrol"),
+    (("state", "patrol"), "patrol"),
+    (("fire", "department"), "fire"),
+    (("fire", "dept"), "fire"),
 )
 #: the letters an agency head adds to an acronym ("HPD", "HCSO").
-AGENCY_INITIALS: dict[str, tuple[str, ...]] = {"police": ("PD", "P"), "sheriff": ("SO", "SD")}
+AGENCY_INITIALS: dict[str, tuple[str, ...]] = {
+    "police": ("PD", "P"), "sheriff": ("SO", "SD"), "patrol": ("HP", "SP"), "fire": ("FD",)
+}
 _HEAD_SYNONYMS = {
     "centre": "center",
     "harbour": "harbor",
