@@ -59,3 +59,26 @@ def test_chunked_extraction_matches_one_pass(nlp_blank, tmp_path, monkeypatch):
     assert [c.id for c in chunked] == [c.id for c in whole]
     for c in chunked:
         assert src.text[c.start : c.end] == c.quote
+
+
+# --------------------------------------------------------------------------- #
+# mention rule pass (spacy.blank("en") + our Matcher patterns): exact goldens
+# --------------------------------------------------------------------------- #
+
+_MENTION_GOLDEN = json.loads(
+    (Path(__file__).parent / "golden" / "mentions.json").read_text(encoding="utf-8")
+)
+
+
+@pytest.mark.parametrize("case", _MENTION_GOLDEN, ids=lambda c: c["text"][:40])
+def test_mention_rule_pass_golden(case: dict) -> None:
+    import spacy
+
+    from claimcheck.extract.mentions import find_mentions
+
+    nlp = spacy.blank("en")
+    got = [[m.text, m.label, m.start, m.end] for m in find_mentions(nlp(case["text"]), nlp, "s", 0)]
+    assert got == case["mentions"]
+    for text, _, start, end in got:
+        assert case["text"][start:end] == text
+        assert not text.lower().startswith("the ") and text[:1] not in "\"'“‘"

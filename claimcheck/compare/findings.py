@@ -68,8 +68,9 @@ def _scope(c: Claim, canon: Mapping[str, str]) -> frozenset[str]:
 
 
 def scopes_compatible(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Same places, or one claim's places within the other's. Unknown scope
+    """Same places, or one claim's places within the other's (by the
+    gazetteer's containment: a city within its country). Unknown scope
     (empty) only meets unknown scope."""
-    if not a or not b:
-        return a == b
-    return a <= b or b <= a
+    from ..places import scopes_compatible as by_containment
+
+    return by_containment(a, b)

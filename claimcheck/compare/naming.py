@@ -15,30 +15,39 @@ from ..records import Finding, Variant, Verdict
 
 def naming_findings(entities: Sequence, sources: Mapping[str, str] | None = None) -> list[Finding]:
     """One finding per entity spelled differently across sources, when the
-    spellings were joined as transliteration or fuzzy variants (not a title,
-    a surname or an acronym, which are not spelling differences)."""
-    from ..link import match_names, name_key
+    link stage joined the spellings on its transliteration or fuzzy rung (not a
+    title, a surname or an acronym, which are not spelling differences).
+
+    Reads the decisions the link stage stored on each entity (rung, score,
+    reason); it never re-runs the matcher, so custom link thresholds are
+    honoured."""
+    from ..link import name_key
 
     out = []
     for e in entities:
-        first: dict[str, object] = {}
+        firsts: dict[str, list] = defaultdict(list)  # key -> first mention per source
         for m in e.mentions:
             key = name_key(m.text)
-            if key and key not in first:
-                first[key] = m
-        if len(first) < 2 or len({m.source for m in first.values()}) < 2:
-            continue
-        spellings = sorted(first.items())
+            if key and all(x.source != m.source for x in firsts[key]):
+                firsts[key].append(m)
         keep: dict[str, object] = {}
         reasons = []
-        for i, (ka, ma) in enumerate(spellings):
-            for kb, mb in spellings[i + 1 :]:
-                if ma.source == mb.source or _inflection(ka, kb):
-                    continue
-                match = match_names(ma.text, mb.text, ma.label, mb.label)
-                if match is not None and match.rung in ("transliteration", "fuzzy"):
-                    keep[ka], keep[kb] = ma, mb
-                    reasons.append(f"{ma.text} ~ {mb.text}: {match.reason}")
+        for d in getattr(e, "decisions", ()):
+            if d.rung not in ("transliteration", "fuzzy"):
+                continue
+            ka, kb = name_key(d.a.text), name_key(d.b.text)
+            if ka == kb or _inflection(ka, kb):
+                continue
+            pair = next(
+                ((x, y) for x in firsts.get(ka, ()) for y in firsts.get(kb, ()) if x.source != y.source),
+                None,
+            )
+            if pair is None:
+                continue
+            ma, mb = pair
+            keep.setdefault(ka, ma)
+            keep.setdefault(kb, mb)
+            reasons.append(f"{ma.text} ~ {mb.text}: {d.reason}")
         if len(keep) < 2:
             continue
         variants = tuple(

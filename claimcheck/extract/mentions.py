@@ -1,9 +1,27 @@
-"""Entity mentions for the link stage: spaCy's NER plus our own rule names.
+"""Entity mentions for the link stage: spaCy's NER plus a rule pass.
 
-Our rules add named infrastructure that the small model misses or mislabels:
-"<Capitalised words> Dam/Bridge/Railway/Corridor/River/..." (EntityRuler-style
-token patterns through spaCy's ``Matcher``). Where a rule name overlaps an NER
-entity, the rule name wins.
+The rule pass is spaCy's own machinery (``Matcher`` token patterns, no regex
+over raw text). It finds the names the small statistical model misses, splits
+or mislabels:
+
+* facilities and streets: capitalised words + a head noun ("Kenwood Avenue",
+  "Remsen Ave.", "Mt. Sinai Hospital", "Barisa apartment complex"); the head
+  stays in the mention, and the link stage keeps it as the name's type, not as
+  part of its matching key;
+* agencies: "Houston police", "Denver Police Department", "Harris County
+  Sheriff's Office", "Newburgh PD";
+* people after an honorific or a title ("Lt. Paul Garaven", "Mr. Syed"): the
+  span is the name, without the title;
+* hyphenated names the model splits ("Rivera-Camacho"): an NER name is
+  extended over the hyphen; hyphenated and CamelCase names it misses
+  altogether ("Al-Qadisiyah", "NorthStar"), names in quotes, and acronyms
+  ("HCSO") are added with the label ``NAME`` or ``ORG`` (the link stage's
+  label vote gives a ``NAME`` the label the corpus gives the same name).
+
+Spans never include an article or quote marks. Where a rule name overlaps an
+NER entity, the facility / agency / titled-person rule wins; the gap-filling
+rules (hyphenated, CamelCase, quoted, acronym) only add names where NER found
+none.
 """
 
 from __future__ import annotations
@@ -15,18 +33,41 @@ from ..records import Mention
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
-LINK_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"})
+#: labels the link stage clusters; ``NAME`` is a rule-found name of unknown type.
+LINK_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "NAME"})
 #: head noun -> label for rule-found names.
 FACILITY_HEADS = {
     **dict.fromkeys(
         "dam bridge railway railroad corridor airport port pipeline station canal highway "
-        "tunnel plant terminal crossing checkpoint".split(),
+        "tunnel plant terminal crossing checkpoint "
+        # streets (and their abbreviations: "Remsen Ave.")
+        "avenue ave street road rd boulevard blvd drive freeway fwy hwy lane parkway pkwy "
+        # venues
+        "apartments apartment complex motel hotel nightclub restaurant mall".split(),
         "FAC",
     ),
+    **dict.fromkeys("hospital clinic center centre".split(), "ORG"),
     **dict.fromkeys("river lake sea mountains valley".split(), "LOC"),
 }
+#: heads that must be capitalised to end a name ("Kenwood Drive", not "... drive").
+_CAPITALISED_HEADS = frozenset("ave rd blvd drive fwy hwy lane center centre".split())
+#: words that make a run of capitalised words an agency ("Houston police").
+_AGENCY = ("police", "sheriff")
+_AGENCY_TAILS = ("department", "dept", "office", "force")
+#: honorifics and titles before a person's name (folded, dot dropped). Source:
+#: the forms of address and ranks of US / UK news copy.
+HONORIFICS = frozenset(
+    """mr mrs ms miss mx dr lt sgt det cpl capt cmdr officer detective deputy sheriff
+    mayor chief captain sergeant lieutenant corporal trooper agent sen senator rep gov
+    governor president judge justice prof professor rev reverend father pastor""".split()
+)
+#: all-capital words that are not names of organisations.
+_NOT_ACRONYMS = frozenset(
+    "CEO CFO COO TV AM PM OK ID GPS DNA AKA FAQ PDF USB LOL RIP SUV ATM MPH ER ICU "
+    "USD EUR GBP JPY CNY RUB AZN IRR TRY GMT UTC EST EDT PST PDT CST CDT".split()
+)
 #: A NORP label on a word without a demonym ending is usually a misfire on a
 #: place name ("Khudafarin"): such mentions are relabelled LOC.
 _DEMONYM = re.compile(r"(?:an|ian|ean|ese|ish|i|ic|ch|ss|ite)s?$", re.I)
@@ -42,8 +83,51 @@ _EVENT_WORDS = frozenset(
     protest protests uprising attack earthquake flood pandemic day week parade""".split()
 )
 _ATTACH_DEPS = frozenset({"compound", "nmod", "conj", "appos", "amod", "cc"})
+_HYPHENS = ["-", "\u2010", "\u2011"]
+_QUOTES_OPEN = ['"', "\u201c", "\u2018", "'"]
+_QUOTES_CLOSE = ['"', "\u201d", "\u2019", "'"]
 
 _MATCHERS: dict[int, object] = {}
+
+#: rule name -> whether it overrides NER (True) or only fills gaps (False).
+_OVERRIDES = {"FACILITY": True, "AGENCY": True, "TITLED": True,
+              "HYPHEN": False, "CAMEL": False, "QUOTED": False, "ACRONYM": False}
+
+
+def _patterns() -> dict[str, list[list[dict]]]:
+    """The token patterns of the rule pass, by rule name."""
+    name = {"IS_TITLE": True, "IS_STOP": False}
+    word = {"IS_TITLE": True, "IS_STOP": False, "OP": "*"}
+    lower_heads = sorted(h for h in FACILITY_HEADS if h not in _CAPITALISED_HEADS)
+    title_heads = sorted(FACILITY_HEADS)
+    heads = [
+        {"LOWER": {"IN": lower_heads}},
+        {"LOWER": {"IN": title_heads}, "IS_TITLE": True},
+    ]
+    dash = {"ORTH": {"IN": _HYPHENS + ["\u2013"]}}
+    facility = [[name, word, head] for head in heads]
+    facility += [[name, dash, name, word, head] for head in heads]
+    facility += [[name, {"LOWER": "of"}, name, word, heads[1]]]  # "University of X Hospital"
+    facility += [[name, word, heads[0], {"LOWER": {"IN": ["complex", "building"]}}]]
+    agency_word = {"LOWER": {"IN": list(_AGENCY)}}
+    poss = {"LOWER": {"IN": ["'s", "\u2019s"]}, "OP": "?"}
+    tail = {"LOWER": {"IN": list(_AGENCY_TAILS)}, "OP": "?"}
+    agency = [[name, word, agency_word, poss, tail], [name, word, {"ORTH": "PD"}]]
+    title = {"LOWER": {"IN": sorted(HONORIFICS | {h + "." for h in HONORIFICS})}}
+    from claimcheck.link.tables import TITLE_WORDS
+
+    not_titles = sorted(HONORIFICS | TITLE_WORDS | {"executive", "officer"})
+    person = {"IS_TITLE": True, "IS_STOP": False, "LOWER": {"NOT_IN": not_titles}}
+    titled = [[title, {"ORTH": ".", "OP": "?"}, person, {**person, "OP": "?"},
+               {**person, "OP": "?"}]]
+    hyphen = [[name, {"ORTH": {"IN": _HYPHENS}}, name],
+              [name, {"ORTH": {"IN": _HYPHENS}}, name, {"ORTH": {"IN": _HYPHENS}}, name]]
+    camel = [[{"TEXT": {"REGEX": r"^[A-Z][a-z]+(?:[A-Z][a-z]+)+$"}}]]
+    quoted = [[{"ORTH": {"IN": _QUOTES_OPEN}}, name, {**name, "OP": "?"}, {**name, "OP": "?"},
+               {"ORTH": {"IN": _QUOTES_CLOSE}}]]
+    acronym = [[{"TEXT": {"REGEX": r"^[A-Z]{2,6}$"}, "IS_STOP": False}]]
+    return {"FACILITY": facility, "AGENCY": agency, "TITLED": titled, "HYPHEN": hyphen,
+            "CAMEL": camel, "QUOTED": quoted, "ACRONYM": acronym}
 
 
 def _matcher(nlp: Language):
@@ -52,51 +136,201 @@ def _matcher(nlp: Language):
     key = id(nlp.vocab)
     if key not in _MATCHERS:
         m = Matcher(nlp.vocab)
-        name = {"IS_TITLE": True, "IS_STOP": False, "IS_ALPHA": True}
-        head = {"LOWER": {"IN": sorted(FACILITY_HEADS)}}
-        m.add("FACILITY", [
-            [name, {"IS_TITLE": True, "IS_ALPHA": True, "IS_STOP": False, "OP": "*"}, head],
-            [name, {"ORTH": {"IN": ["-", "–"]}}, name, head],
-        ])
+        for rule, patterns in _patterns().items():
+            m.add(rule, patterns, greedy="LONGEST")
         _MATCHERS[key] = m
     return _MATCHERS[key]
 
 
-def find_mentions(doc: Doc, nlp: Language, source: str, base: int) -> list[Mention]:
-    """Mentions in one segment's doc; offsets shifted by ``base`` into the source text."""
+def _rule_spans(doc: Doc, nlp: Language) -> list[tuple[Span, str, bool]]:
+    """(span, label, overrides NER) for each rule match, overlaps resolved
+    (overriding rules first, then the longest span)."""
     from spacy.util import filter_spans
 
-    rule_spans = filter_spans(doc[s:e] for _, s, e in _matcher(nlp)(doc))
-    taken = {i for sp in rule_spans for i in range(sp.start, sp.end)}
+    found: dict[str, list[Span]] = {}
+    for match_id, s, e in _matcher(nlp)(doc):
+        found.setdefault(nlp.vocab.strings[match_id], []).append(doc[s:e])
+    out: list[tuple[Span, str, bool]] = []
+    for rule, spans in found.items():
+        for sp in spans:
+            item = _shape(rule, sp)
+            if item is not None:
+                out.append(item)
+    strong = filter_spans([sp for sp, _, o in out if o])
+    taken = {i for sp in strong for i in range(sp.start, sp.end)}
+    weak = filter_spans(
+        [sp for sp, _, o in out if not o and not taken.intersection(range(sp.start, sp.end))]
+    )
+    keep = {(sp.start, sp.end) for sp in [*strong, *weak]}
+    seen: set[tuple[int, int]] = set()
+    result = []
+    for sp, label, o in out:
+        if (sp.start, sp.end) in keep and (sp.start, sp.end) not in seen:
+            seen.add((sp.start, sp.end))
+            result.append((sp, label, o))
+    return sorted(result, key=lambda t: (t[0].start, t[0].end))
+
+
+def _shape(rule: str, sp: Span) -> tuple[Span, str, bool] | None:
+    """Trim a rule match to the name and give it its label (None: no name)."""
+    doc = sp.doc
+    if rule in ("FACILITY", "AGENCY"):
+        sp = _trim_lead(sp, people=rule == "AGENCY")
+        if sp is None:
+            return None
+        last = sp[-1].lower_ if sp[-1].lower_ in FACILITY_HEADS else sp[-2].lower_
+        label = FACILITY_HEADS.get(last, "FAC") if rule == "FACILITY" else "ORG"
+        return sp, label, True
+    if rule == "TITLED":
+        start = sp.start + 1
+        if start < sp.end and doc[start].text == ".":
+            start += 1
+        if start >= sp.end:
+            return None
+        return doc[start : sp.end], "PERSON", True
+    if rule == "QUOTED":
+        return doc[sp.start + 1 : sp.end - 1], "NAME", False
+    if rule == "ACRONYM":
+        tok = sp[0]
+        if tok.text in _NOT_ACRONYMS or tok.i == 0:
+            return None  # not a name, or a dateline ("BAKU, ...")
+        near = [doc[i] for i in (tok.i - 1, tok.i + 1) if 0 <= i < len(doc)]
+        if any((t.is_upper and t.is_alpha) or t.like_num for t in near):
+            return None  # a headline in capitals or an amount, not an acronym
+        return sp, "ORG", False
+    if rule == "HYPHEN":
+        before = doc[sp.start - 1] if sp.start > 0 else None
+        after = doc[sp.end] if sp.end < len(doc) else None
+        if before is None or before.is_sent_start or before.is_punct and before.i == 0:
+            return None  # sentence-initial: a capitalised word, maybe not a name
+        if (before.is_title and not before.is_stop) or (after is not None and after.is_title):
+            return None  # inside a capitalised heading or a longer name
+    return sp, "NAME", False
+
+
+#: words that open a capitalised run without being part of the name
+#: ("Friday Denver police"): days, months, and the sentence-initial words of
+#: page furniture.
+_NOT_NAME_LEAD = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march
+    april may june july august september october november december share read watch
+    related update updated breaking police sheriff""".split()
+)
+
+
+def _keeps_places(sp: Span) -> bool:
+    """An agency or a street / venue span (not the infrastructure heads the
+    parse rule knows) keeps the town named inside it as a place mention."""
+    words = {t.lower_ for t in sp}
+    return bool(words & set(_AGENCY)) or sp[-1].lower_ not in _ATTACH_HEADS
+
+
+def _trim_lead(sp: Span, people: bool) -> Span | None:
+    """Drop leading words that are no part of a facility / agency name: a
+    day or a month, or a word of an NER person or date ("Rodney Patrick Jr.
+    Brevard County Sheriff's Office" -> "Brevard County Sheriff's Office");
+    people's names are trimmed from agencies only (a facility may bear one)."""
+    doc = sp.doc
+    start = sp.start
+    kinds = ("PERSON", "DATE", "TIME") if people else ("DATE", "TIME")
+    skip = {i for e in doc.ents if e.label_ in kinds for i in range(e.start, e.end)}
+    head = next((t.i for t in sp if t.lower_ in _AGENCY), sp.end - 1)
+    # keep at least one word before the head ("Killeen police", Killeen tagged PERSON)
+    while start < head - 1 and (
+        doc[start].lower_ in _NOT_NAME_LEAD or start in skip or doc[start].text in (".", ",")
+    ):
+        start += 1
+    if start >= head or doc[start].lower_ in _NOT_NAME_LEAD:
+        return None
+    return doc[start : sp.end]
+
+
+def find_mentions(doc: Doc, nlp: Language, source: str, base: int) -> list[Mention]:
+    """Mentions in one segment's doc; offsets shifted by ``base`` into the source text."""
+    rules = _rule_spans(doc, nlp)
+    # an NER name running on past a facility head is not that facility
+    # ("Memorial Drive Tire & Auto" is a shop, not Memorial Drive)
+    # and a person the model found is not re-cut by the title rule
+    longer = [e for e in doc.ents if e.label_ in LINK_LABELS]
+    strong = [
+        (sp, lab)
+        for sp, lab, o in rules
+        if o
+        and not any(e.start <= sp.start and sp.end < e.end for e in longer)
+        and not (
+            lab == "PERSON"
+            and any(e.label_ == "PERSON" and e.start < sp.end and sp.start < e.end for e in longer)
+        )
+    ]
+    taken = {i for sp, _ in strong for i in range(sp.start, sp.end)}
     out: list[Mention] = []
-    for sp in rule_spans:
-        label = FACILITY_HEADS[sp[-1].lower_]
+    for sp, label in strong:
         out.append(Mention(sp.text, label, source, base + sp.start_char, base + sp.end_char))
+        if _keeps_places(sp):
+            # the town in "Houston police" / "Kenwood Avenue, Houston" stays a place
+            # mention too: it is what the source is about (its scope)
+            for e in doc.ents:
+                if e.label_ == "GPE" and sp.start <= e.start and e.end <= sp.end and e.end < sp.end:
+                    out.append(Mention(e.text, "GPE", source, base + e.start_char, base + e.end_char))
     for sp, label in _attached_names(doc, taken):
         taken.update(range(sp.start, sp.end))
         out.append(Mention(sp.text, label, source, base + sp.start_char, base + sp.end_char))
+    hyphens = [sp for sp, lab, o in rules if not o and sp[1:-1].text[:1] in "-\u2010\u2011"]
+    # only a person's name is extended over a hyphen, and only when the other
+    # part is no entity of its own ("Rivera-Camacho", not "Azerbaijan-Iran")
+    ents = [e for e in doc.ents if e.label_ in LINK_LABELS]
+    hyphens = [
+        h for h in hyphens
+        if sum(1 for e in ents if e.start < h.end and h.start < e.end) == 1
+    ]
+    ner_tokens: set[int] = set()
     for ent in doc.ents:
         if ent.label_ not in LINK_LABELS or taken.intersection(range(ent.start, ent.end)):
             continue
         span = ent
+        # a hyphenated name the model split: extend the entity over it
+        for h in hyphens if ent.label_ == "PERSON" else ():
+            if h.start < span.end and span.start < h.end:
+                span = doc[min(span.start, h.start) : max(span.end, h.end)]
         if span[0].lower_ == "the":
             span = span[1:]
         if not len(span) or not any(t.is_alpha for t in span):
             continue
+        if taken.intersection(range(span.start, span.end)):
+            continue
+        ner_tokens.update(range(span.start, span.end))
+        taken.update(range(span.start, span.end))
         label = ent.label_
         if label == "NORP" and not _DEMONYM.search(span.text):
             label = "LOC"
         elif label == "EVENT" and not any(t.lower_ in _EVENT_WORDS for t in span):
             label = "LOC"
         out.append(Mention(span.text, label, source, base + span.start_char, base + span.end_char))
+    for sp, label, o in rules:
+        if o or taken.intersection(range(sp.start, sp.end)):
+            continue
+        taken.update(range(sp.start, sp.end))
+        out.append(Mention(sp.text, label, source, base + sp.start_char, base + sp.end_char))
     out.sort(key=lambda m: (m.start, m.end))
     return out
 
 
+#: the heads a proper name may attach to through the parse (infrastructure:
+#: streets and venues are found by the token patterns only).
+_ATTACH_HEADS = {
+    **dict.fromkeys(
+        "dam bridge railway railroad corridor airport port pipeline station canal highway "
+        "tunnel plant terminal crossing checkpoint".split(),
+        "FAC",
+    ),
+    **dict.fromkeys("river lake sea mountains valley".split(), "LOC"),
+}
+
+
 def _facility_label(token) -> str | None:
     lemma = (token.lemma_ or token.lower_).lower()
-    if lemma in FACILITY_HEADS:
-        return FACILITY_HEADS[lemma]
+    if lemma in _ATTACH_HEADS:
+        return _ATTACH_HEADS[lemma]
     if lemma in _GENERIC_FACILITIES:
         return "FAC"
     return None

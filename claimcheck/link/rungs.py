@@ -1,0 +1,343 @@
+"""Pairwise matching: the rungs of the ladder on two analysed names."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from claimcheck.thresholds import DEFAULT, LinkThresholds
+
+from .keys import _mapped, _skeleton_of_key, name_key
+from .names import _Name, _name, compatible
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """Why two names are one entity."""
+
+    rung: str  # "exact" | "alias" | "acronym" | "surname" | "title" | "transliteration" | "fuzzy"
+    score: float  # 0-100
+    reason: str  # one line
+
+
+def _flat(text: str) -> str:
+    """A surface on one line (reasons are printed one per line)."""
+    return " ".join(text.split())
+
+
+def _num(x: float) -> str:
+    return f"{x:.0f}" if float(x).is_integer() else f"{x:.1f}"
+
+
+@lru_cache(maxsize=65536)
+def _digits(key: str) -> str:
+    return "".join(c for c in key if c.isdigit())
+
+
+_ABJAD_DROP = str.maketrans("", "", "aeiouyhw'_")
+
+
+def _unvowelled(ka: str, kb: str) -> str | None:
+    """A romanisation written without vowels (Arabic / Persian / Hebrew
+    script, "sr tl", "shah wly") against a vowelled one: the same consonants
+    in order (h, w, y dropped: they are often written for vowels), the same
+    first letter, at least three consonants."""
+    bare = [k for k in (ka, kb) if not any(c in "aeiou" for c in k[1:])]
+    if len(bare) != 1 or ka[0] != kb[0]:
+        return None
+    ca = _skeleton_of_key(ka).translate(_ABJAD_DROP)
+    cb = _skeleton_of_key(kb).translate(_ABJAD_DROP)
+    if len(ca) < 3 or ca != cb:
+        return None
+    return f'unvowelled spelling "{bare[0]}", same consonants "{ca}"'
+
+
+def _similar(ka: str, kb: str, th: LinkThresholds) -> tuple[str, float, str] | None:
+    """Transliteration / fuzzy test on two keys: (rung, score, detail) or None."""
+    if not ka or not kb:
+        return None
+    if ka == kb:
+        return ("exact", 100.0, f'same key "{ka}"')
+    if _digits(ka) != _digits(kb):
+        return None
+    r = fuzz.ratio(ka, kb)
+    ska, skb = _skeleton_of_key(ka), _skeleton_of_key(kb)
+    floor = th.skeleton_key_floor
+    unvowelled = _unvowelled(ka, kb)
+    if unvowelled:
+        return ("transliteration", 100.0, unvowelled)
+    short, long = sorted((ka, kb), key=len)
+    if len(short) >= 4 and long == short + "e" and not short.endswith("e"):
+        return ("transliteration", 100.0, f'same name but a silent final "e" ("{short}")')
+    if min(len(ka), len(kb)) < th.min_fuzzy_length:
+        if (
+            ska == skb
+            and ka[0] == kb[0]
+            and abs(len(ka) - len(kb)) <= 1
+            and _mapped(ka) == _mapped(kb)
+            and r >= floor
+        ):
+            return (
+                "transliteration",
+                100.0,
+                f'short name, same skeleton "{ska}" and vowels, same first letter, '
+                f"spelling similarity {_num(r)} ≥ {_num(floor)}",
+            )
+        return None
+    if ska == skb and r >= floor:
+        return (
+            "transliteration",
+            100.0,
+            f'same skeleton "{ska}", spelling similarity {_num(r)} ≥ {_num(floor)}',
+        )
+    sr = fuzz.ratio(ska, skb)
+    if sr >= th.skeleton and r >= floor:
+        return (
+            "transliteration",
+            sr,
+            f'skeletons "{min(ska, skb)}"/"{max(ska, skb)}" similarity {_num(sr)} ≥ '
+            f"{_num(th.skeleton)}, spelling similarity {_num(r)} ≥ {_num(floor)}",
+        )
+    if r >= th.fuzzy_key:
+        return ("fuzzy", r, f"spelling similarity {_num(r)} ≥ {_num(th.fuzzy_key)}")
+    return None
+
+
+def _person_tokens_ok(a: _Name, b: _Name, th: LinkThresholds) -> bool:
+    ta, tb = a.tokens, b.tokens
+    if a.group != "PERSON" or len(ta) < 2 or len(tb) < 2:
+        return True
+    if len(ta) == len(tb):
+        pairs = list(zip(ta, tb))
+    else:
+        pairs = [(ta[0], tb[0]), (ta[-1], tb[-1])]
+    return all(_similar(x, y, th) is not None for x, y in pairs)
+
+
+#: key endings that turn a place name into its demonym / adjective
+#: (Armenia -> Armenian, Azerbaijan -> Azerbaijani, Eurasia -> Eurasian).
+_DEMONYM_TAILS = frozenset({"n", "an", "ian", "i", "is", "ns", "ians", "ese", "ish", "ic"})
+
+
+def _tokens_alike(x: str, y: str, th: LinkThresholds) -> bool:
+    short, long = sorted((x, y), key=len)
+    if len(short) >= 3 and long == short + "s":
+        return True  # "Red Hill" / "Red Hills": a plural inside a longer name
+    return x == y or _skeleton_of_key(x) == _skeleton_of_key(y) or _similar(x, y, th) is not None
+
+
+def _parts_ok(a: _Name, b: _Name, th: LinkThresholds) -> bool:
+    """A name never matches itself plus a demonym ending (any label). Non-person
+    names: "X and Y" only matches "X' and Y'" conjunct by conjunct;
+    equal-length multi-word names match word by word (a word may differ only
+    as a transliteration / spelling variant: "Islamic Republic of Iran" !=
+    "... of Iraq")."""
+    ka, kb = sorted((a.stem_key, b.stem_key), key=len)
+    if kb.startswith(ka) and kb[len(ka) :] in _DEMONYM_TAILS:
+        return False  # Armenia / Armenian; for people, Mohammad / Mohammadi
+    if a.group == "PERSON":
+        return True
+    pa, pb = a.parts, b.parts
+    if len(pa) > 1 or len(pb) > 1:
+        if len(pa) != len(pb):
+            return False
+        for x, y in zip(pa, pb):
+            if "".join(x) != "".join(y) and _similar("".join(x), "".join(y), th) is None:
+                return False
+    for x, y in zip(pa, pb):
+        if len(x) == len(y) and len(x) >= 2:
+            if not all(_tokens_alike(u, v, th) for u, v in zip(x, y)):
+                return False
+    return True
+
+
+def _pair_text(a: _Name, b: _Name) -> str:
+    x, y = sorted((_flat(a.surface), _flat(b.surface)))
+    return f'"{x}" ~ "{y}"'
+
+
+# --------------------------------------------------------------------------- #
+# The ladder as data
+# --------------------------------------------------------------------------- #
+
+
+@dataclass(frozen=True, slots=True)
+class Rung:
+    """One comparison level (splink's ComparisonLevel): a name, a test on two
+    analysed names, and a description of what it accepts. The first rung whose
+    test returns a :class:`Match` decides the pair."""
+
+    name: str
+    description: str
+    test: Callable[[_Name, _Name, LinkThresholds], Match | None] = field(repr=False)
+
+
+def _exact_test(a: _Name, b: _Name, th: LinkThresholds) -> Match | None:
+    if a.raw_key == b.raw_key:
+        return Match("exact", 100.0, f'exact: {_pair_text(a, b)}, same key "{a.raw_key}"')
+    if a.key == b.key and not (a.prefix or b.prefix):
+        return Match(
+            "exact",
+            100.0,
+            f'exact: {_pair_text(a, b)}, same name "{min(a.display, b.display)}" '
+            f'(key "{a.key}")',
+        )
+    if a.head and a.head == b.head and a.stem_key == b.stem_key:
+        return Match(
+            "exact",
+            100.0,
+            f'exact: {_pair_text(a, b)}, same name "{a.stem_key}" and head noun "{a.head}"',
+        )
+    return None
+
+
+def _title_test(a: _Name, b: _Name, th: LinkThresholds) -> Match | None:
+    if a.key != b.key:
+        return None
+    prefixes = sorted(p for p in (a.prefix, b.prefix) if p)
+    return Match(
+        "title",
+        100.0,
+        f'title: {_pair_text(a, b)}, same name "{min(a.display, b.display)}" once the title '
+        + " / ".join(f'"{p}"' for p in prefixes)
+        + " is dropped",
+    )
+
+
+def _middles_fit(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
+    """Middle names agree: one side has none, or they are equal word by word
+    where one may be an initial of the other ("P." ~ "Paul")."""
+    if not x or not y:
+        return True
+    if len(x) != len(y):
+        return False
+    return all(u == v or (min(len(u), len(v)) == 1 and u[0] == v[0]) for u, v in zip(x, y))
+
+
+def _surname_parts(n: _Name) -> set[str]:
+    last = n.display.split()[-1] if n.display.split() else ""
+    return {name_key(p) for p in last.split("-") if len(name_key(p)) >= 3}
+
+
+def _surnames_fit(a: _Name, b: _Name) -> bool:
+    """Equal surnames, or one a part of the other's double surname
+    ("Rivera" ~ "Rivera-Camacho")."""
+    if a.surname == b.surname:
+        return True
+    return (a.surname in _surname_parts(b) and "-" in b.display) or (
+        b.surname in _surname_parts(a) and "-" in a.display
+    )
+
+
+def _person_test(a: _Name, b: _Name, th: LinkThresholds) -> Match | None:
+    if a.group != "PERSON" or not (a.given and a.surname and b.given and b.surname):
+        return None
+    if a.given != b.given or not _surnames_fit(a, b):
+        return None
+    if a.suffix and b.suffix and a.suffix != b.suffix:
+        return None  # Jr. is not Sr.
+    if not _middles_fit(a.middles, b.middles):
+        return None
+    return Match(
+        "person",
+        100.0,
+        f'person: {_pair_text(a, b)}, same given name "{a.given}" and surname '
+        f'"{min(a.surname, b.surname, key=len)}"; a middle name, suffix or second surname '
+        "given in one only",
+    )
+
+
+def _alias_test(a: _Name, b: _Name, th: LinkThresholds) -> Match | None:
+    if a.head == b.head and a.alias is not None and a.alias == b.alias:
+        return Match("alias", 100.0, f"alias: {_pair_text(a, b)}, known names of one place")
+    return None
+
+
+def _spelling(a: _Name, b: _Name, th: LinkThresholds) -> tuple[str, float, str] | None:
+    if a.head != b.head:
+        return None
+    if a.suffix and b.suffix and a.suffix != b.suffix:
+        return None  # Jr. is not Sr., however alike the rest
+    if not _person_tokens_ok(a, b, th) or not _parts_ok(a, b, th):
+        return None
+    return _similar(a.stem_key, b.stem_key, th)
+
+
+def _spelling_test(rung: str) -> Callable[[_Name, _Name, LinkThresholds], Match | None]:
+    def test(a: _Name, b: _Name, th: LinkThresholds) -> Match | None:
+        hit = _spelling(a, b, th)
+        if hit is None or hit[0] != rung:
+            return None
+        _, score, detail = hit
+        head = f', head noun "{a.head}"' if a.head else ""
+        what = "transliteration variant" if rung == "transliteration" else "fuzzy spelling"
+        return Match(rung, round(score, 2), f"{what}: {_pair_text(a, b)}, {detail}{head}")
+
+    return test
+
+
+#: The context-free ladder, in order (the first rung that applies wins).
+LADDER: tuple[Rung, ...] = (
+    Rung("exact", "equal keys as written, once the title is dropped, or equal stem and head",
+         _exact_test),
+    Rung("title", "equal keys once a title prefix is dropped from a PERSON name", _title_test),
+    Rung("person", "same given name and surname (nameparser), a middle name or suffix in one "
+         "only", _person_test),
+    Rung("alias", "both names in one group of the built-in ALIASES table", _alias_test),
+    Rung("transliteration", "same (or near) transliteration skeleton, spelling similar enough",
+         _spelling_test("transliteration")),
+    Rung("fuzzy", "rapidfuzz ratio on the keys at or above fuzzy_key", _spelling_test("fuzzy")),
+)
+
+#: Rungs that need the corpus or the source text; the clustering steps apply
+#: them (see :mod:`claimcheck.link.clustering`). Listed here so every rung a
+#: decision can carry has one home and one description.
+CONTEXT_RUNGS: tuple[Rung, ...] = (
+    Rung("label", "one name written alike under different labels (a corpus-wide label vote)",
+         lambda a, b, th: None),
+    Rung("surname", "a bare surname -> the full name it resolves to", lambda a, b, th: None),
+    Rung("acronym", "an acronym -> its expansion (defined in the text, or the only name in "
+         "the corpus whose initials spell it)", lambda a, b, th: None),
+    Rung("short form", "a name -> the same name plus a venue/street/agency head, when the "
+         "corpus uses that name with no other head", lambda a, b, th: None),
+    Rung("qualifier", "a venue name -> the same name with a place of the corpus before its "
+         "stem or after its head", lambda a, b, th: None),
+    Rung("analyst", "an analyst's merge ruling", lambda a, b, th: None),
+)
+
+RUNGS: dict[str, Rung] = {r.name: r for r in (*LADDER, *CONTEXT_RUNGS)}
+
+
+def _compare(a: _Name, b: _Name, th: LinkThresholds) -> Match | None:
+    """The cross-source ladder on two analysed names (symmetric)."""
+    if a.group != b.group or not a.key or not b.key:
+        return None
+    for rung in LADDER:
+        m = rung.test(a, b, th)
+        if m is not None:
+            return m
+    return None
+
+
+def match_names(
+    a: str,
+    b: str,
+    label_a: str,
+    label_b: str,
+    thresholds: LinkThresholds = DEFAULT.link,
+) -> Match | None:
+    """Whether two names (with their labels) are the same entity on the rungs
+    that need no source context: exact, title, alias, transliteration, fuzzy.
+
+    Returns None when the labels are incompatible or no rung applies. The
+    result is symmetric (the reason names the pair in sorted order).
+    """
+    na, nb = _name(a, label_a), _name(b, label_b)  # labels as analysed (a street tagged PERSON)
+    if not compatible(na.label, nb.label):
+        return None
+    return _compare(na, nb, thresholds)
+
+

@@ -1,0 +1,223 @@
+"""Vocabularies of the link stage: label groups, titles, head nouns, aliases.
+
+Data with one home; see the package docstring for how each is used."""
+
+from __future__ import annotations
+
+import re
+
+
+#: label -> compatibility group. Labels not listed form a group of their own.
+LABEL_GROUPS: dict[str, str] = {
+    "PERSON": "PERSON",
+    "NORP": "NORP",
+    "ORG": "ORG",
+    "EVENT": "EVENT",
+    "GPE": "PLACE",
+    "LOC": "PLACE",
+    "FAC": "PLACE",
+}
+
+#: labels that are not names; cluster() ignores mentions carrying them.
+NON_ENTITY_LABELS: frozenset[str] = frozenset(
+    {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
+)
+
+#: blocking only: width of a length band (each band covers lengths within this
+#: factor). Neighbouring bands are searched as far as the cut-off allows.
+LENGTH_BAND_RATIO = 1.25
+
+#: title words (folded, dots removed) that may open a PERSON mention.
+TITLE_WORDS: frozenset[str] = frozenset(
+    """
+    president presidentelect vicepresident vice prime primeminister minister
+    ministers deputy assistant foreign affairs defence defense interior economy
+    economic finance trade energy health education culture agriculture transport
+    justice state secretary secretarygeneral undersecretary general directorgeneral
+    chancellor premier ambassador envoy special representative spokesman
+    spokeswoman spokesperson speaker chairman chairwoman chairperson chair head
+    chief leader supreme king queen prince princess crown emir sheikh shaikh sheik
+    sultan ayatollah hojatoleslam imam mullah mufti pope cardinal archbishop
+    bishop patriarch rabbi governor mayor senator sen congressman congresswoman
+    rep mp judge mr mrs ms miss mx dr doctor prof professor sir dame lord lady
+    first gen colonel col lieutenant lt major maj captain capt commander cmdr
+    admiral adm sergeant sgt marshal field brigadier ceo director founder adviser
+    advisor aide commissioner his her excellency highness majesty royal
+    """.split()
+)
+
+#: modifiers that may stand in a title prefix ("the late", "former", "acting").
+TITLE_MODIFIERS: frozenset[str] = frozenset(
+    "former late acting interim then ex incumbent outgoing incoming newly elected "
+    "current grand honorary".split()
+)
+
+#: small words allowed inside a title prefix ("Minister of Foreign Affairs").
+_PREFIX_CONNECTORS = frozenset({"of", "for", "the", "and", "on", "in", "to", "at", "&"})
+
+#: demonyms that may open a title prefix ("Iranian President ..."); any word
+#: ending in -ian/-ean/-ese/-ish/-ani/-i is also accepted there, but only when
+#: a title word follows it inside the prefix.
+DEMONYMS: frozenset[str] = frozenset(
+    """
+    iranian azerbaijani azeri russian turkish american armenian georgian chinese
+    french british german israeli iraqi syrian afghan pakistani indian kazakh
+    uzbek turkmen kyrgyz tajik ukrainian belarusian european arab saudi emirati
+    qatari egyptian jordanian lebanese japanese korean italian spanish us uk un eu
+    """.split()
+)
+_DEMONYM_SUFFIX = re.compile(r"(?:ian|ean|ese|ish|ani|i)$")
+
+#: head nouns that are part of a name's identity (singular, canonical form).
+HEAD_NOUNS: frozenset[str] = frozenset(
+    """
+    airport bridge dam port seaport harbor station terminal street avenue road
+    highway motorway boulevard square university college institute academy
+    school foundation center palace corridor railway pipeline canal river sea
+    lake gulf bay strait mountain mount valley plateau island peninsula desert
+    reservoir plant stadium museum hospital mosque church cathedral temple tomb
+    mausoleum monument park tower embassy consulate ministry bank
+    fund council committee agency crossing checkpoint province region
+    district city county oblast governorate zone complex hub base refinery
+    factory mine tunnel
+    freeway drive lane boulevard parkway expressway place court
+    hall club nightclub apartment complex neighborhood store restaurant motel hotel
+    bar grill clinic police sheriff
+    """.split()
+)
+
+#: legal forms of companies: not part of the name ("Microsoft Corp." = "Microsoft").
+#: Source: the common English-language and European company-law suffixes
+#: (cf. rigour's org_types).
+LEGAL_FORMS: frozenset[str] = frozenset(
+    """corp corporation inc incorporated co company ltd limited llc llp plc ag sa gmbh nv bv
+    spa pty lp""".split()
+)
+
+#: heads whose bare stem is a usual short form of the whole name ("Promises" for
+#: "Promises Treatment Center", "Red Hill" for "Red Hill Avenue", "Fernwood" for
+#: "the Fernwood neighborhood"): the ``short form`` rung joins them when the
+#: corpus uses that stem with no other head. Infrastructure heads (bridge, dam,
+#: corridor, airport, river, foundation, ...) are not here: "Aras" is not the
+#: Aras corridor. Source: the venue / street / institution nouns of US local news.
+SOFT_HEADS: frozenset[str] = frozenset(
+    """
+    center clinic hospital hall club nightclub apartment complex neighborhood store
+    restaurant motel hotel bar grill avenue street road drive boulevard highway freeway
+    lane parkway expressway place court police sheriff
+    """.split()
+)
+
+#: street heads: a leading compass word is not part of the street's identity
+#: ("N. Kenwood Ave." = "North Kenwood Avenue" = "Kenwood Avenue").
+STREET_HEADS: frozenset[str] = frozenset(
+    "avenue street road drive boulevard highway freeway lane parkway expressway place "
+    "court".split()
+)
+
+#: compass words and their abbreviations (leading a street name).
+COMPASS: dict[str, str] = {
+    "n": "north", "s": "south", "e": "east", "w": "west",
+    "ne": "northeast", "nw": "northwest", "se": "southeast", "sw": "southwest",
+    "north": "north", "south": "south", "east": "east", "west": "west",
+    "northeast": "northeast", "northwest": "northwest",
+    "southeast": "southeast", "southwest": "southwest",
+}
+
+#: abbreviations inside place / organisation names, expanded before keys
+#: ("Mt. Sinai" = "Mount Sinai", "Ft. Myers" = "Fort Myers").
+LEADING_ABBREVIATIONS: dict[str, str] = {"mt": "mount", "ft": "fort", "st": "saint"}
+
+#: multi-word agency heads: the words (folded, apostrophes dropped) -> the head.
+#: "Houston Police Department" = "Houston Police" = "Houston police" = "Houston PD".
+AGENCY_HEADS: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("police", "department"), "police"),
+    (("police", "dept"), "police"),
+    (("police", "force"), "police"),
+    (("police", "service"), "police"),
+    (("police",), "police"),
+    (("pd",), "police"),
+    (("sheriffs", "office"), "sheriff"),
+    (("sheriffs", "department"), "sheriff"),
+    (("sheriff", "office"), "sheriff"),
+    (("sheriff", "department"), "sheriff"),
+    (("sheriffs",), "sheriff"),
+    (("sheriff",), "sheriff"),
+    (("highway", "patrol"), "patrol"),
+    (("state", "patrol"), "patrol"),
+    (("fire", "department"), "fire"),
+    (("fire", "dept"), "fire"),
+)
+#: the letters an agency head adds to an acronym ("HPD", "HCSO").
+AGENCY_INITIALS: dict[str, tuple[str, ...]] = {
+    "police": ("PD", "P"), "sheriff": ("SO", "SD"), "patrol": ("HP", "SP"), "fire": ("FD",)
+}
+_HEAD_SYNONYMS = {
+    "centre": "center",
+    "harbour": "harbor",
+    "railroad": "railway",
+    "rail": "railway",
+    "mt": "mount",
+    "ave": "avenue",
+    "rd": "road",
+    "univ": "university",
+    "mountains": "mountain",
+    "islands": "island",
+    "st": "street",
+    "blvd": "boulevard",
+    "dr": "drive",
+    "hwy": "highway",
+    "fwy": "freeway",
+    "pkwy": "parkway",
+    "ln": "lane",
+    "ctr": "center",
+    "apartments": "apartment",
+    "apts": "apartment",
+    "neighbourhood": "neighborhood",
+}
+#: heads that may also precede the name ("River Aras", "Lake Urmia").
+_LEADING_HEADS = frozenset({"river", "lake", "mount", "port", "fort", "cape"})
+#: heads that precede the name with "of" ("University of Tehran").
+_OF_HEADS = HEAD_NOUNS
+#: words right before a head that do not change identity.
+_HEAD_MODIFIERS = frozenset(
+    {"international", "hydroelectric", "hydropower", "treatment", "recovery", "rehab",
+     "rehabilitation", "medical", "detention", "shopping"}
+)
+
+#: groups of name keys that denote one place / organisation (exonyms, long forms).
+ALIASES: tuple[frozenset[str], ...] = tuple(
+    frozenset(group.split())
+    for group in (
+        "turkey turkiye republicofturkiye republicofturkey",
+        "iran islamicrepublicofiran",
+        "azerbaijan republicofazerbaijan azerbaijanrepublic",
+        "armenia republicofarmenia",
+        "russia russianfederation",
+        "us usa unitedstates unitedstatesofamerica",
+        "uk unitedkingdom britain greatbritain",
+        "uae unitedarabemirates",
+        "myanmar burma",
+        "ivorycoast cotedivoire",
+        "czechia czechrepublic",
+        "eswatini swaziland",
+        "northkorea dprk democraticpeoplesrepublicofkorea",
+        "southkorea republicofkorea",
+        "kyiv kiev",
+        "eu europeanunion",
+        "un unitednations",
+    )
+)
+_ALIAS_OF: dict[str, int] = {k: i for i, g in enumerate(ALIASES) for k in g}
+
+_RUNG_ORDER = {
+    "exact": 0,
+    "title": 1,
+    "person": 2,
+    "alias": 3,
+    "surname": 4,
+    "acronym": 5,
+    "transliteration": 6,
+    "fuzzy": 7,
+}
+

