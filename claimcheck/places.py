@@ -22,7 +22,7 @@ from __future__ import annotations
 import unicodedata
 from functools import cache, lru_cache
 
-__all__ = ["ancestors", "scopes_compatible", "within"]
+__all__ = ["ancestors", "countries", "scopes_compatible", "within"]
 
 #: a shared city name also counts for places this share of the largest one's size.
 AMBIGUOUS_POPULATION_SHARE = 0.1
@@ -125,3 +125,20 @@ def scopes_compatible(a: frozenset[str], b: frozenset[str]) -> bool:
     if a <= b or b <= a:
         return True
     return within(a, b) or within(b, a)
+
+
+def countries(places: frozenset[str]) -> frozenset[str] | None:
+    """The countries the places lie in (a country is its own), or ``None``
+    when a place is not known to the gazetteer (a street, a venue): then
+    nothing can be said about whether two scopes are apart."""
+    if not places:
+        return None
+    up, country_key = _gazetteer()
+    known = set(country_key.values())
+    out: set[str] = set()
+    for p in places:
+        found = ancestors(p) & known
+        if not found:
+            return None
+        out |= found
+    return frozenset(out)

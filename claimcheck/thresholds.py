@@ -60,7 +60,7 @@ class AlignWeights:
     about_different: float = -6.0
     #: an attribute of one entity (an age) whose entity is unknown on a side:
     #: "a 41-year-old woman" and "Smith, 40" may be two people.
-    unanchored_attribute: float = -4.0
+    unanchored_attribute: float = -2.0
     #: the rarest entity both sentences name, scaled by its rarity across the
     #: compared sources (a name in every source weighs nothing).
     rare_entity: float = 2.0
@@ -69,14 +69,14 @@ class AlignWeights:
     #: synonyms from the measure table ("wounded" / "injured", "turnover" / "trade").
     measure_synonym: float = 3.0
     #: related but not the same measure ("shot" / "injured"): weak evidence.
-    measure_related: float = 1.0
+    measure_related: float = 3.0
     #: one side names no measure (or only its unit's dimension).
-    measure_unknown: float = 0.0
+    measure_unknown: float = 1.0
     #: two different measures of the vocabularies ("killed" vs "injured").
     measure_different: float = -5.0
     #: different phrases, at least one of them not a known measure (a free
     #: phrase from the parse: "police responded" / "officers called").
-    measure_unlike: float = -1.5
+    measure_unlike: float = 0.0
     #: the same period (quantities) or the same day named near the figure.
     time_same: float = 1.0
     #: overlapping periods ("2025" and "2025-06").
@@ -84,41 +84,44 @@ class AlignWeights:
     #: neither claim has a period: most facts in news have none.
     time_both_undated: float = 0.0
     #: one claim has a period and the other none.
-    time_one_undated: float = -0.5
+    time_one_undated: float = 0.0
     #: disjoint periods: different facts, never a contradiction (a wall).
     time_different: float = -20.0
     #: dated on two different days: the day of an event or a report the
     #: sentence names, not a period the figure is measured over.
-    time_different_day: float = -1.0
+    time_different_day: float = 0.0
     #: the same stance (actual / actual, forecast / forecast).
     stance_same: float = 0.0
     #: a target, forecast or plan against an actual figure.
-    stance_mixed: float = -2.0
+    stance_mixed: float = -2.5
     #: the places are the same, or one's within the other's.
     scope_compatible: float = 0.0
-    #: the claims name different places.
+    #: the claims name different places, not all of them known to the
+    #: gazetteer (a venue, a street, a county): weak evidence apart.
     scope_different: float = -1.5
+    #: every place is known and the two sides lie in different countries.
+    scope_other_countries: float = -5.0
     #: no entity anchors the pair and a source states the measure with several
     #: values (the ages of four victims): the measure alone is ambiguous.
-    ambiguity_unique: float = 0.0
-    ambiguity_ambiguous: float = -3.0
+    ambiguity_unique: float = 1.0
+    ambiguity_ambiguous: float = 0.0
     #: one count counts people in general, the other a part of them
     #: ("four people" / "three men"): perhaps a part and the whole.
     counted_general: float = -1.0
     #: counts of different things ("two men" / "two women").
-    counted_different: float = -3.0
+    counted_different: float = -1.0
     #: the values agree within their tolerance.
-    value_within: float = 1.0
+    value_within: float = 2.0
     #: the values differ but by less than a factor two.
     value_close: float = 0.0
     #: the same digits at a scale 1000x apart, or the same figure in two currencies.
     value_same_digits: float = 0.5
     #: the values are more than a factor two apart.
-    value_far: float = -2.0
+    value_far: float = -1.0
     #: the units have no conversion (two currencies, not the same figure).
     value_unknown: float = 0.0
     #: a pair is aligned (and given a verdict) at or above this score.
-    threshold: float = 5.0
+    threshold: float = 4.0
     #: pairs scoring at most this far below the threshold are near misses
     #: (``claimcheck diff --near``).
     near_margin: float = 2.0

@@ -17,7 +17,8 @@ from claimcheck.records import Claim, Hedge, Kind, Mention, Source, Stance
 runner = CliRunner()
 
 
-def _write_ledger(tmp_path, values=(5.8e8, 6.5e8), quote_b="=HYPERLINK(\"x\") trade was about 650 million USD in 2024."):
+def _write_ledger(tmp_path, values=(5.8e8, 6.5e8), quote_b="=HYPERLINK(\"x\") trade was about 650 million USD in 2024.",
+                  stance_b=Stance.ACTUAL):
     results = []
     quotes = ["In 2024, bilateral trade reached around $580 million.", quote_b]
     for i, (v, quote) in enumerate(zip(values, quotes)):
@@ -31,7 +32,7 @@ def _write_ledger(tmp_path, values=(5.8e8, 6.5e8), quote_b="=HYPERLINK(\"x\") tr
         c = Claim(id=f"q-{sid}", source=sid, kind=Kind.QUANTITY, quote=quote, start=0, end=len(quote),
                   surface=quote[:5], surface_start=0, surface_end=5, subject="bilateral trade" if i == 0 else "trade",
                   scope=("Azerbaijan", "Iran"), value=v, unit="USD", hedge=Hedge.APPROX, period="2024",
-                  stance=Stance.ACTUAL)
+                  stance=Stance.ACTUAL if i == 0 else stance_b)
         results.append((src, [c], [Mention("Iran", "GPE", sid, 0, 4)]))
     path = tmp_path / "claims.yaml"
     ledger.write(ledger.merge(ledger.Ledger(), results, {"claimcheck": "test"}), path)
@@ -126,12 +127,12 @@ def test_unwritable_csv_is_exit_2(tmp_path):
 
 
 def test_diff_near_lists_pairs_below_the_threshold(tmp_path):
-    # same measure and period, but values 100x apart: scored below the threshold
-    path = _write_ledger(tmp_path, values=(5.8e8, 5.8e6))
+    # same measure and period, but a target against an actual figure: scored below the threshold
+    path = _write_ledger(tmp_path, stance_b=Stance.TARGET)
     result = runner.invoke(app, ["diff", "-l", str(path), "--near"], env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
     assert "Near misses (1)" in result.output
-    assert "value: values far apart (-2)" in result.output
+    assert "stance: actual vs target (-2.5)" in result.output
     plain = runner.invoke(app, ["diff", "-l", str(path)], env={"COLUMNS": "200"})
     assert "Near misses" not in plain.output
 

@@ -168,13 +168,27 @@ def _stance_text(level: str, a: Frame, b: Frame, ctx: _Context) -> str:
 def _scope_level(a: Frame, b: Frame, ctx: _Context) -> tuple[str, float]:
     if not a.scope or not b.scope or a.scope == b.scope or scopes_compatible(a.scope, b.scope):
         return "compatible", ctx.w.scope_compatible
+    if _apart(a.scope, b.scope):
+        return "other_countries", ctx.w.scope_other_countries
     return "different", ctx.w.scope_different
+
+
+@lru_cache(maxsize=1 << 14)
+def _apart(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Both scopes lie in known countries, and no country is shared: Iran's
+    trade is not Iraq's. (Unknown places, streets and venues: not apart.)"""
+    from ..places import countries
+
+    ca, cb = countries(a), countries(b)
+    return ca is not None and cb is not None and not (ca & cb)
 
 
 def _scope_text(level: str, a: Frame, b: Frame, ctx: _Context) -> str:
     if level == "compatible":
         where = ", ".join(sorted(a.scope | b.scope))
         return f"same scope ({where})" if where else "no place named"
+    if level == "other_countries":
+        return f"other countries ({', '.join(sorted(a.scope))} / {', '.join(sorted(b.scope))})"
     return f"different places ({', '.join(sorted(a.scope))} / {', '.join(sorted(b.scope))})"
 
 
@@ -259,7 +273,8 @@ LADDER: tuple[Comparison, ...] = (
     }, _stance, _stance_text),
     Comparison("scope", "the places each claim is about", {
         "compatible": "the same places, one within the other, or none named",
-        "different": "different places",
+        "other_countries": "places in different countries (the gazetteer knows them all)",
+        "different": "different places (not all known to the gazetteer)",
     }, _scope_level, _scope_text),
     Comparison("ambiguity", "whether a source states the measure once or with several values", {
         "anchored": "the pair is anchored on one entity", "unique": "each source states the measure once",
