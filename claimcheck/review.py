@@ -194,7 +194,9 @@ def orphans(findings: Sequence[Finding], reviews: dict[str, Any]) -> list[tuple[
     return sorted((fid, r) for fid, r in reviews.items() if fid not in ids and isinstance(r, dict))
 
 
-def rule_entities(ledger_path: Path, action: str, a: str, b: str, known: Sequence[str], reviewer: str | None = None) -> dict:
+def rule_entities(
+    ledger_path: Path, action: str, a: str, b: str, known: Sequence[str], reviewer: str | None = None
+) -> dict:
     """Record an analyst's ruling that two entity clusters are (``merge``) or
     are not (``split``) the same entity. Later runs respect it."""
     if action not in ("merge", "split"):
@@ -203,7 +205,8 @@ def rule_entities(ledger_path: Path, action: str, a: str, b: str, known: Sequenc
     for eid in (a, b):
         if eid not in ids:
             close = sorted(k for k in ids if eid.split(":")[-1][:4] in k)[:10]
-            raise ReviewError(f"no entity {eid!r}" + (f"; did you mean: {', '.join(close)}" if close else "; see `claimcheck entities --all`"))
+            hint = f"; did you mean: {', '.join(close)}" if close else "; see `claimcheck entities --all`"
+            raise ReviewError(f"no entity {eid!r}" + hint)
     if a == b:
         raise ReviewError(f"cannot {action} {a!r} with itself")
     ruling = {"action": action, "a": a, "b": b, "reviewer": reviewer or default_reviewer(), "at": now()}

@@ -111,7 +111,7 @@ def dimension_of(c: Claim) -> str:
     if c.kind is Kind.TIME:
         return "clock_time"  # never meets a duration (dimension "time")
     if c.kind is not Kind.QUANTITY:
-        return c.kind.value
+        return str(c.kind.value)
     if c.dimension:
         return c.dimension
     unit = c.unit or ""

@@ -82,7 +82,7 @@ def extract(
     """
     table: dict[int, Source] = {}
 
-    def stream():
+    def stream() -> Iterator[tuple[str, tuple[int, int]]]:
         for si, src in enumerate(sources):
             table[si] = src
             if not src.segments:
@@ -90,9 +90,9 @@ def extract(
             for k, seg in enumerate(src.segments):
                 yield src.text[seg.start : seg.end], (si, k)
 
-    kwargs = {"n_process": n_process} if n_process > 1 else {}
     running: _Running | None = None
-    for doc, (si, k) in nlp.pipe(stream(), as_tuples=True, batch_size=batch_size, **kwargs):
+    # n_process=1 is spaCy's default: one process, no workers started
+    for doc, (si, k) in nlp.pipe(stream(), as_tuples=True, batch_size=batch_size, n_process=max(1, n_process)):
         if running is None or running.index != si:
             if running is not None:
                 yield running.finish()
@@ -313,7 +313,8 @@ class _SourceClaims:
             span = doc[f.start : f.end]
             subject = _resolve(subject_for_figure(span.root, sent), named)
             p = f.parsed
-            candidates = [(d.start, d.end, d.parsed.value) for d in periods if date_governs(doc[d.start : d.end].root, span.root)]
+            candidates = [(d.start, d.end, d.parsed.value) for d in periods
+                          if date_governs(doc[d.start : d.end].root, span.root)]
             rate = f.rate or rate_after(toks, f.end - sent.start)
             canon = canonical(p.value, p.value_max, f.unit, rate=rate, age=f.measure == "age")
             if canon.dimension is not None and canon.value is None:

@@ -49,7 +49,9 @@ def find_date_mentions(sent: Span, ref: dt.date | None) -> list[DateMention]:
             cands.append(DateMention(span.start, span.end, p))
     # "February 30": a month followed by a day the normaliser refused is a bad
     # date, not the month
-    cands = [m for m in cands if not (str(getattr(m.parsed.precision, "value", m.parsed.precision)) == "month" and _bad_day_after(doc, m.end, sent.end))]
+    cands = [m for m in cands
+             if not (str(getattr(m.parsed.precision, "value", m.parsed.precision)) == "month"
+                     and _bad_day_after(doc, m.end, sent.end))]
     cands.sort(key=lambda m: (-(m.end - m.start), m.start))
     taken: set[int] = set()
     out = []

@@ -10,6 +10,7 @@ that a bare "approximately 650 million" is money. Normalising a span's text is
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -47,11 +48,11 @@ _REJECT_LABELS = frozenset({"DATE", "TIME", "ORDINAL"})
 _MAX_UNIT_TOKENS = 3
 
 
-def _phrases(table) -> dict[tuple[str, ...], str]:
+def _phrases(table: Iterable[str]) -> dict[tuple[str, ...], str]:
     return {tuple(k.lower().split()): k for k in table}
 
 
-_UNIT_PHRASES = {
+_UNIT_PHRASES: dict[tuple[str, ...], str] = {
     **_phrases(UNIT_WORDS),
     **_phrases(CURRENCY_WORDS),
     **_phrases(CURRENCY_SUBUNITS),  # "50 cents", "470 pence"
@@ -265,9 +266,10 @@ def _normalise(doc, start, end, toks, s, e, ner, sent) -> Figure | None:
             return None  # "the two countries", "one of" (but "four people", "two officers")
         if subject_count and parsed.unit is None and counted_noun(toks, s, e) is None:
             # "Three were found inside", "two of the victims were shot"
-            of = [g for c in toks[e - 1].children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
-            unit = _unit_noun(of[0]) if of and of[0].pos_ == "NOUN" else "people"
-            return Figure(start, end, parsed, unit, label)
+            of = [g for c in toks[e - 1].children if c.dep_ == "prep" and c.lower_ == "of"
+                  for g in c.children if g.dep_ == "pobj"]
+            counted = _unit_noun(of[0]) if of and of[0].pos_ == "NOUN" else "people"
+            return Figure(start, end, parsed, counted, label)
     unit = parsed.unit
     if unit is None:
         if "MONEY" in labels:
@@ -300,7 +302,8 @@ def _sentence_currency(sent: Span) -> str | None:
 #: Counted nouns that name people in general: one unit, "people".
 _PEOPLE = frozenset("people person persons individual individuals civilian civilians other others".split())
 #: Units a casualty count keeps ("two drivers killed"); anything else is "people".
-_PEOPLE_UNITS = {w[:-1] if w.endswith("s") and not w.endswith("ss") else w for w in PEOPLE_NOUNS} | {"people", "man", "woman", "child", "person"}
+_PEOPLE_UNITS = ({w[:-1] if w.endswith("s") and not w.endswith("ss") else w for w in PEOPLE_NOUNS}
+                 | {"people", "man", "woman", "child", "person"})
 #: Nouns that hold a count: "the death toll was 117", "the number of homes ... 12,000".
 _TALLY_NOUNS = frozenset("toll tally number count total".split())
 
@@ -311,9 +314,11 @@ def _tally_unit(core: Token) -> str | None:
     if not core.doc.has_annotation("DEP"):
         return None
     head = core.head
-    while head.dep_ in ("prep", "pobj", "attr", "dobj", "acomp") and head.head.i != head.i and head.pos_ not in ("VERB", "AUX"):
+    while (head.dep_ in ("prep", "pobj", "attr", "dobj", "acomp") and head.head.i != head.i
+           and head.pos_ not in ("VERB", "AUX")):
         head = head.head
-    subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None) if head.pos_ in ("VERB", "AUX") else None
+    subj = (next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if head.pos_ in ("VERB", "AUX") else None)
     if subj is None or lemma(subj) not in _TALLY_NOUNS:
         return None
     for child in subj.children:
@@ -442,7 +447,8 @@ def _is_plain_adj(t: Token) -> bool:
 _NOT_AFTER = frozenset({"custody", "shooting", "shoots", "arrests", "wounds", "charges", "kills", "gun", "missing"})
 _NOT_BEFORE = frozenset({"custody", "dead", "fatally", "fatal", "missing", "gun", "shooting"})
 _AUX_WORDS = frozenset("were was are is have has had been being also reportedly later".split())
-_CONNECTORS = frozenset({"and", "or", "in", "at", "of", "on", "after", "before", "while", "during", "inside", "outside"})
+_CONNECTORS = frozenset({"and", "or", "in", "at", "of", "on", "after", "before", "while", "during",
+                         "inside", "outside"})
 
 
 def _counts_people(toks: list[Token], s: int, e: int) -> bool:
@@ -450,7 +456,8 @@ def _counts_people(toks: list[Token], s: int, e: int) -> bool:
     shots ("four people", "two officers", "four off-duty police officers",
     "three others", "three times", "two of the victims")."""
     k = e
-    if k + 1 < len(toks) and toks[k].lower_ == "of" and toks[k + 1].lower_ in ("the", "them", "those", "these", "his", "her", "their"):
+    if (k + 1 < len(toks) and toks[k].lower_ == "of"
+            and toks[k + 1].lower_ in ("the", "them", "those", "these", "his", "her", "their")):
         if toks[k + 1].lower_ == "them":
             return True  # "three of them"
         k += 2
@@ -458,7 +465,8 @@ def _counts_people(toks: list[Token], s: int, e: int) -> bool:
         low = t.lower_
         if low in PEOPLE_NOUNS or low in COUNTABLE_THINGS:
             return True
-        if not (t.text in "-–" or not t.whitespace_ or t.is_alpha and t.pos_ in ("ADJ", "NOUN", "PROPN", "") and not t.is_stop):
+        if not (t.text in "-–" or not t.whitespace_
+                or t.is_alpha and t.pos_ in ("ADJ", "NOUN", "PROPN", "") and not t.is_stop):
             break  # pass through modifiers: "two young women", "four off-duty police officers"
     return False
 

@@ -55,7 +55,8 @@ def _names(sent: Span, has_ner: bool) -> list[tuple[int, int]]:
     i = sent.start
     while i < sent.end:
         j = i
-        while j < sent.end and doc[j].is_title and doc[j].is_alpha and not _is_title_token(doc[j]) and not doc[j].is_stop:
+        while (j < sent.end and doc[j].is_title and doc[j].is_alpha
+               and not _is_title_token(doc[j]) and not doc[j].is_stop):
             j += 1
         if 2 <= j - i <= 4:
             out.append((i, j))
