@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from .records import Kind, Skip
+from .records import Kind, Skip, Verdict
 
 EXTRACT_COLUMNS = ("source", "published", "quantity", "date", "role", "skipped")
 
@@ -131,7 +131,7 @@ def finding_records(findings: Sequence, sources: Sequence, reviews: dict | None 
             "measure": f.measure, "later_source": f.later_source, "score": f.score, "levels": list(f.levels),
             "status": st.status, "stale": st.stale, "note": review.get("note"), "reviewer": review.get("reviewer"),
         }
-        if f.verdict.value == "naming":
+        if f.verdict is Verdict.NAMING:
             record["entity"] = f.entity
             record["claims"] = [
                 {"claim_id": None, "source": v.source, "quote": v.text, "start": v.start, "end": v.end,

@@ -35,6 +35,9 @@ from .records import Finding, Verdict
 
 STATUSES = ledger.REVIEW_STATUSES
 
+#: The verdicts an analyst reviews (agreements need no decision).
+_REVIEWED = frozenset({Verdict.CONTRADICTION, Verdict.NAMING})
+
 
 class ReviewError(Exception):
     """A review request that cannot be carried out (one line)."""
@@ -100,7 +103,7 @@ def queue(findings: Sequence[Finding], reviews: dict[str, Any]) -> list[Finding]
     relative difference first."""
     todo = []
     for f in findings:
-        if f.verdict.value not in ("contradiction", "naming"):
+        if f.verdict not in _REVIEWED:
             continue
         st = state(f, reviews)
         if st.status == "open" or st.stale:
@@ -111,7 +114,7 @@ def queue(findings: Sequence[Finding], reviews: dict[str, Any]) -> list[Finding]
 def with_status(findings: Sequence[Finding], reviews: dict[str, Any], status: str) -> list[Finding]:
     """Contradictions and spelling variants whose review status is
     ``status`` (``review --status needs-source`` walks these), in queue order."""
-    return sorted((f for f in findings if f.verdict.value in ("contradiction", "naming")
+    return sorted((f for f in findings if f.verdict in _REVIEWED
                    and state(f, reviews).status == status), key=_queue_order)
 
 
@@ -125,11 +128,11 @@ STATUS_MEANINGS = {
 
 
 def reviewable(findings: Sequence[Finding]) -> list[Finding]:
-    return sorted((f for f in findings if f.verdict.value in ("contradiction", "naming")), key=_queue_order)
+    return sorted((f for f in findings if f.verdict in _REVIEWED), key=_queue_order)
 
 
 def _queue_order(f: Finding) -> tuple:
-    return (f.verdict.value != "contradiction", -(f.relative_difference or 0.0), f.id)
+    return (f.verdict is not Verdict.CONTRADICTION, -(f.relative_difference or 0.0), f.id)
 
 
 def resolve(findings: Sequence[Any], prefix: str) -> Any:
@@ -142,7 +145,7 @@ def resolve(findings: Sequence[Any], prefix: str) -> Any:
     if len(hits) == 1:
         return hits[0]
     if not hits:
-        close = sorted(f.id for f in findings if f.verdict.value != "agreement")[:10]
+        close = sorted(f.id for f in findings if f.verdict is not Verdict.AGREEMENT)[:10]
         raise ReviewError(f"no finding {prefix!r}; findings to review: {', '.join(close) or 'none'}")
     raise ReviewError(f"{prefix!r} is ambiguous: {', '.join(sorted(f.id for f in hits)[:10])}")
 
