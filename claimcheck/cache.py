@@ -14,6 +14,7 @@ import hashlib
 import json
 import os
 import tempfile
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -63,7 +64,7 @@ class ExtractCache:
             return None
         return claims, mentions
 
-    def put(self, source: Source, claims, mentions) -> None:
+    def put(self, source: Source, claims: Sequence[Claim], mentions: Sequence[Mention]) -> None:
         from .ledger import claim_to_dict
 
         data = {"claims": [claim_to_dict(c) for c in claims],

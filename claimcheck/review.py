@@ -131,7 +131,7 @@ def reviewable(findings: Sequence[Finding]) -> list[Finding]:
     return sorted((f for f in findings if f.verdict in _REVIEWED), key=_queue_order)
 
 
-def _queue_order(f: Finding) -> tuple:
+def _queue_order(f: Finding) -> tuple[bool, float, str]:
     return (f.verdict is not Verdict.CONTRADICTION, -(f.relative_difference or 0.0), f.id)
 
 
@@ -199,7 +199,7 @@ def orphans(findings: Sequence[Finding], reviews: dict[str, Any]) -> list[tuple[
 
 def rule_entities(
     ledger_path: Path, action: str, a: str, b: str, known: Sequence[str], reviewer: str | None = None
-) -> dict:
+) -> dict[str, str]:
     """Record an analyst's ruling that two entity clusters are (``merge``) or
     are not (``split``) the same entity. Later runs respect it."""
     if action not in ("merge", "split"):
