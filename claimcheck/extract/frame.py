@@ -31,7 +31,8 @@ from ..vocab.measures import (
 )
 from ..vocab.stance import STANCE_CUES
 from ..vocab.units import RATE_WORDS
-from .context import CHANGE_VERBS, GENERIC_MEASURES, ancestors, has_parse, lemma
+from ..vocab.context import CHANGE_VERBS, GENERIC_MEASURES
+from .context import ancestors, has_parse, lemma
 from .quantity import Figure, casualty_next_to
 
 if TYPE_CHECKING:  # pragma: no cover

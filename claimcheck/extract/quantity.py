@@ -31,7 +31,7 @@ from ..vocab.measures import CASUALTY_WORDS, COUNTABLE_THINGS, PEOPLE_NOUNS
 from .context import lemma
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 MONTHS = frozenset(
     "january february march april may june july august september october november december "
@@ -217,7 +217,8 @@ def _core_tokens(toks: list[Token], s: int, e: int) -> list[Token]:
     return [t for t in toks[s:e] if is_number(t)]
 
 
-def _normalise(doc, start, end, toks, s, e, ner, sent) -> Figure | None:
+def _normalise(doc: Doc, start: int, end: int, toks: list[Token], s: int, e: int, ner: dict[int, str],
+               sent: Span) -> Figure | None:
     text = doc.text[doc[start].idx : doc[end - 1].idx + len(doc[end - 1])]
     parsed = parse_quantity(text)
     if parsed is None:
@@ -225,7 +226,7 @@ def _normalise(doc, start, end, toks, s, e, ner, sent) -> Figure | None:
     core = _core_tokens(toks, s, e)
     if not core:
         return None
-    labels = {ner.get(t.i) for t in core} - {None}
+    labels = {ner[t.i] for t in core if t.i in ner}
     label = next(iter(sorted(labels)), None)
     has_unit = parsed.unit is not None
     prev = toks[s - 1] if s > 0 else None
@@ -389,7 +390,8 @@ def time_unit(word: str) -> str | None:
     return None
 
 
-def _duration(doc, start, end, toks, s, e, parsed, label) -> Figure | None:
+def _duration(doc: Doc, start: int, end: int, toks: list[Token], s: int, e: int, parsed: ParsedQuantity,
+              label: str | None) -> Figure | None:
     """"25 minutes", "three days", "a 44-day war": a quantity of dimension time.
     Not "22 years old" (an age: :mod:`.ages`) nor a year-long date ("2 May")."""
     k = e + (toks[e].text in "-–")
