@@ -38,6 +38,7 @@ import stat
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from claimcheck.normalize.dates import find_dates, parse_date
 from claimcheck.records import Precision, Segment, Skip, Source
@@ -698,6 +699,11 @@ class _TextBuilder:
         return "\n\n".join(self.paragraphs)
 
 
+#: A selectolax node or tree from either parser (lexbor, or the older Modest
+#: fallback above): the two share no declared type, only their attributes.
+_Node = Any
+
+
 def _attr(node: object, name: str) -> str | None:
     attrs = getattr(node, "attributes", None) or {}
     value = attrs.get(name)
@@ -723,17 +729,17 @@ def _is_hidden_element(node: object) -> bool:
     return isinstance(style, str) and bool(style) and _HIDDEN_STYLE.search(style) is not None
 
 
-def _readable_text(container: object, keep_header: bool) -> str:
+def _readable_text(container: _Node, keep_header: bool) -> str:
     """Readable text of ``container``, walked iteratively (no recursion on deep trees)."""
     out = _TextBuilder()
     drop = _DROP_TAGS - {"header"} if keep_header else _DROP_TAGS
     pre_depth = 0
 
-    def enter(node: object) -> bool:
+    def enter(node: _Node) -> bool:
         nonlocal pre_depth
-        tag = node.tag  # type: ignore[attr-defined]
+        tag = node.tag
         if tag == "-text":
-            value = node.text_content  # type: ignore[attr-defined]
+            value = node.text_content
             if value:
                 out.text(value, pre_depth > 0)
             return False
@@ -753,9 +759,9 @@ def _readable_text(container: object, keep_header: bool) -> str:
             pre_depth += 1
         return True
 
-    def leave(node: object) -> None:
+    def leave(node: _Node) -> None:
         nonlocal pre_depth
-        tag = node.tag  # type: ignore[attr-defined]
+        tag = node.tag
         if tag == "pre":
             pre_depth -= 1
         if tag in _BLOCK_TAGS:
@@ -763,7 +769,7 @@ def _readable_text(container: object, keep_header: bool) -> str:
         elif tag in ("td", "th"):
             out.paragraph_break()
 
-    node = container.child  # type: ignore[attr-defined]
+    node = container.child
     depth = 0
     while node is not None:
         if enter(node):
@@ -806,10 +812,10 @@ def _iso_date(value: str) -> str | None:
     return None
 
 
-def _json_ld(tree: object) -> dict[str, str]:
+def _json_ld(tree: _Node) -> dict[str, str]:
     """headline, datePublished and author name from JSON-LD blocks, if any."""
     found: dict[str, str] = {}
-    for script in tree.css('script[type="application/ld+json"]'):  # type: ignore[attr-defined]
+    for script in tree.css('script[type="application/ld+json"]'):
         try:
             data = json.loads(script.text(deep=True) or "null")
         except (ValueError, RecursionError):

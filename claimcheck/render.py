@@ -467,9 +467,10 @@ def html_report(context: dict) -> str:
 
     from . import __version__
 
-    env = Environment(loader=PackageLoader("claimcheck", "templates"), autoescape=True,
+    loader = PackageLoader("claimcheck", "templates")
+    env = Environment(loader=loader, autoescape=True,
                       undefined=ChainableUndefined, trim_blocks=True, lstrip_blocks=True)
-    script = env.loader.get_source(env, "report.js")[0]  # type: ignore[union-attr]
+    script = loader.get_source(env, "report.js")[0]
     digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
     return env.get_template("report.html.j2").render(
         **context, script=script, script_hash=f"sha256-{digest}", version=__version__)
