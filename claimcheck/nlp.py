@@ -15,6 +15,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
+    from types import ModuleType
+
     from spacy.language import Language
 
 ENV_VAR = "CLAIMCHECK_MODEL"
@@ -113,10 +115,10 @@ def identify(requested: str | None = None) -> str:
     return f"{names[0]}==?"
 
 
-def _version(metadata, dist: str) -> str:
+def _version(metadata: ModuleType, dist: str) -> str:
     for candidate in (dist, dist.replace("_", "-")):
         try:
-            return metadata.version(candidate)
+            return str(metadata.version(candidate))
         except metadata.PackageNotFoundError:
             continue
     return "0"

@@ -105,9 +105,11 @@ def _quote_cell(claim: dict) -> str:
     from .report import snippet
 
     quote = claim["quote"]
-    before, fig, after = snippet(quote, claim["surface_start"] - claim["start"], claim["surface_end"] - claim["start"], width=50)
+    before, fig, after = snippet(quote, claim["surface_start"] - claim["start"], claim["surface_end"] - claim["start"],
+                                 width=50)
     name = claim.get("source_label") or claim["source"]
-    return f"[bold]{safe(name)}[/]: [cyan]{safe(claim['display'])}[/]\n{safe(before)}[reverse]{safe(fig)}[/]{safe(after)}"
+    return (f"[bold]{safe(name)}[/]: [cyan]{safe(claim['display'])}[/]\n"
+            f"{safe(before)}[reverse]{safe(fig)}[/]{safe(after)}")
 
 
 def status_text(r: dict) -> str:
@@ -306,7 +308,8 @@ def finding_card(record: dict, contexts: dict, sources: dict, header: str = "") 
         out.print(f"\n[bold cyan]{chr(65 + i)}. {safe(label)}[/]", soft_wrap=True)
         out.print(f"   {safe(str(claim.get('display') or claim.get('value')))}   [dim]{safe(claim.get('path') or '')}"
                   f" [{claim['start']}:{claim['end']}] · source {safe(claim['source'])}[/]", soft_wrap=True)
-        out.print("   " + _context_block(claim, contexts.get(claim.get("claim_id") or f"{claim['source']}:{claim['start']}")),
+        key = claim.get("claim_id") or f"{claim['source']}:{claim['start']}"
+        out.print("   " + _context_block(claim, contexts.get(key)),
                   soft_wrap=True)
     if len(record["claims"]) > len(shown):
         out.print(f"\n[dim]… and {len(record['claims']) - len(shown)} more claims (see --json)[/]", soft_wrap=True)
@@ -329,7 +332,8 @@ def review_help(finding_id: str) -> None:
     out = console()
     rows = [("c", "confirmed", STATUS_MEANINGS["confirmed"]), ("d", "dismissed", STATUS_MEANINGS["dismissed"]),
             ("n", "needs-source", STATUS_MEANINGS["needs-source"]),
-            ("e", "note", "add a free-text note (kept with the review)"), ("s", "skip", "leave it open, go to the next"), ("b", "back", "the previous finding"),
+            ("e", "note", "add a free-text note (kept with the review)"),
+            ("s", "skip", "leave it open, go to the next"), ("b", "back", "the previous finding"),
             ("q", "quit", "stop; every decision made is already saved"), ("Ctrl-C", "", "stop at once, same")]
     grid = Table.grid(padding=(0, 2, 0, 0))
     grid.add_column(no_wrap=True, style="bold")
@@ -442,7 +446,8 @@ def clusters(entities: list, sources_of_interest: set[str] | None = None) -> Non
         return
     out.print("\n[bold]Entities involved[/]", soft_wrap=True)
     for e in entities:
-        out.print(f"  [bold]{safe(e.id)}[/] {safe(e.name)} ({safe(e.label)}): {safe(' / '.join(e.variants))}", soft_wrap=True)
+        out.print(f"  [bold]{safe(e.id)}[/] {safe(e.name)} ({safe(e.label)}): {safe(' / '.join(e.variants))}",
+                  soft_wrap=True)
         for reason in e.reasons[:5]:
             out.print(f"    [dim]{safe(reason)}[/]", soft_wrap=True)
 
@@ -462,9 +467,10 @@ def html_report(context: dict) -> str:
 
     from . import __version__
 
-    env = Environment(loader=PackageLoader("claimcheck", "templates"), autoescape=True,
+    loader = PackageLoader("claimcheck", "templates")
+    env = Environment(loader=loader, autoescape=True,
                       undefined=ChainableUndefined, trim_blocks=True, lstrip_blocks=True)
-    script = env.loader.get_source(env, "report.js")[0]  # type: ignore[union-attr]
+    script = loader.get_source(env, "report.js")[0]
     digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
     return env.get_template("report.html.j2").render(
         **context, script=script, script_hash=f"sha256-{digest}", version=__version__)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from .records import Kind, Skip
+from .records import Kind, Skip, Verdict
 
 EXTRACT_COLUMNS = ("source", "published", "quantity", "date", "role", "skipped")
 
@@ -131,7 +131,7 @@ def finding_records(findings: Sequence, sources: Sequence, reviews: dict | None 
             "measure": f.measure, "later_source": f.later_source, "score": f.score, "levels": list(f.levels),
             "status": st.status, "stale": st.stale, "note": review.get("note"), "reviewer": review.get("reviewer"),
         }
-        if f.verdict.value == "naming":
+        if f.verdict is Verdict.NAMING:
             record["entity"] = f.entity
             record["claims"] = [
                 {"claim_id": None, "source": v.source, "quote": v.text, "start": v.start, "end": v.end,
@@ -220,7 +220,9 @@ def pair_rows(records: Sequence[dict], verdicts: tuple[str, ...] = ("contradicti
                 "source_a": a["source"], "value_a": _csv_value(a), "unit_a": a["unit"] or "", "quote_a": a["quote"],
                 "source_b": b["source"], "value_b": _csv_value(b), "unit_b": b["unit"] or "", "quote_b": b["quote"],
                 "difference": r["difference"] if r["difference"] is not None else "",
-                "relative_difference": round(r["relative_difference"], 6) if r["relative_difference"] is not None else "",
+                "relative_difference": (
+                    round(r["relative_difference"], 6) if r["relative_difference"] is not None else ""
+                ),
                 "explanation": r["explanation"],
                 "status": f"{r['status']} (stale)" if r.get("stale") else r["status"],
                 "note": r.get("note") or "", "reviewer": r.get("reviewer") or "",
@@ -263,7 +265,8 @@ def write_csv(rows: Sequence[dict[str, object]], stream) -> None:
     writer = csv.DictWriter(stream, fieldnames=CSV_COLUMNS, extrasaction="ignore", lineterminator="\r\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: (v if k in NUMERIC_COLUMNS and not isinstance(v, str) else csv_safe(v)) for k, v in row.items()})
+        writer.writerow({k: (v if k in NUMERIC_COLUMNS and not isinstance(v, str) else csv_safe(v))
+                         for k, v in row.items()})
 
 
 def snippet(text: str, start: int, end: int, width: int = 60) -> tuple[str, str, str]:
@@ -319,7 +322,7 @@ def entity_rows(entities: Sequence) -> list[dict[str, object]]:
 #: Table -> (primary key, foreign keys as (column, table, column), base columns
 #: with their types). Extra fields that records gain later are added as
 #: columns when the rows are inserted.
-SQLITE_SCHEMA: dict[str, tuple[object, list[tuple[str, str, str]], dict[str, type]]] = {
+SQLITE_SCHEMA: dict[str, tuple[str | tuple[str, ...], list[tuple[str, str, str]], dict[str, type]]] = {
     "sources": ("id", [], {"id": str, "path": str, "sha256": str, "title": str, "published": str, "author": str,
                            "chars": int}),
     "entities": ("id", [], {"id": str, "name": str, "label": str, "variants": str, "sources": int,
@@ -412,12 +415,13 @@ def write_sqlite(path, tables: dict[str, list[dict[str, object]]]) -> None:
     db = sqlite_utils.Database(tmp)
     try:
         for name, (pk, fks, columns) in SQLITE_SCHEMA.items():
-            db[name].create(columns, pk=pk, foreign_keys=fks, not_null={c for c in ((pk,) if isinstance(pk, str) else pk)})
+            db.table(name).create(columns, pk=pk, foreign_keys=fks,
+                            not_null={c for c in ((pk,) if isinstance(pk, str) else pk)})
             if tables.get(name):
-                db[name].insert_all(tables[name], alter=True, replace=True)
+                db.table(name).insert_all(tables[name], alter=True, replace=True)
         for name, (pk, fks, _) in SQLITE_SCHEMA.items():
             for column, _other, _ in fks:
-                db[name].create_index([column], if_not_exists=True)
+                db.table(name).create_index([column], if_not_exists=True)
     finally:
         db.close()
     os.replace(tmp, path)

@@ -35,6 +35,9 @@ from .records import Finding, Verdict
 
 STATUSES = ledger.REVIEW_STATUSES
 
+#: The verdicts an analyst reviews (agreements need no decision).
+_REVIEWED = frozenset({Verdict.CONTRADICTION, Verdict.NAMING})
+
 
 class ReviewError(Exception):
     """A review request that cannot be carried out (one line)."""
@@ -100,7 +103,7 @@ def queue(findings: Sequence[Finding], reviews: dict[str, Any]) -> list[Finding]
     relative difference first."""
     todo = []
     for f in findings:
-        if f.verdict.value not in ("contradiction", "naming"):
+        if f.verdict not in _REVIEWED:
             continue
         st = state(f, reviews)
         if st.status == "open" or st.stale:
@@ -111,7 +114,7 @@ def queue(findings: Sequence[Finding], reviews: dict[str, Any]) -> list[Finding]
 def with_status(findings: Sequence[Finding], reviews: dict[str, Any], status: str) -> list[Finding]:
     """Contradictions and spelling variants whose review status is
     ``status`` (``review --status needs-source`` walks these), in queue order."""
-    return sorted((f for f in findings if f.verdict.value in ("contradiction", "naming")
+    return sorted((f for f in findings if f.verdict in _REVIEWED
                    and state(f, reviews).status == status), key=_queue_order)
 
 
@@ -125,11 +128,11 @@ STATUS_MEANINGS = {
 
 
 def reviewable(findings: Sequence[Finding]) -> list[Finding]:
-    return sorted((f for f in findings if f.verdict.value in ("contradiction", "naming")), key=_queue_order)
+    return sorted((f for f in findings if f.verdict in _REVIEWED), key=_queue_order)
 
 
-def _queue_order(f: Finding) -> tuple:
-    return (f.verdict.value != "contradiction", -(f.relative_difference or 0.0), f.id)
+def _queue_order(f: Finding) -> tuple[bool, float, str]:
+    return (f.verdict is not Verdict.CONTRADICTION, -(f.relative_difference or 0.0), f.id)
 
 
 def resolve(findings: Sequence[Any], prefix: str) -> Any:
@@ -142,7 +145,7 @@ def resolve(findings: Sequence[Any], prefix: str) -> Any:
     if len(hits) == 1:
         return hits[0]
     if not hits:
-        close = sorted(f.id for f in findings if f.verdict.value != "agreement")[:10]
+        close = sorted(f.id for f in findings if f.verdict is not Verdict.AGREEMENT)[:10]
         raise ReviewError(f"no finding {prefix!r}; findings to review: {', '.join(close) or 'none'}")
     raise ReviewError(f"{prefix!r} is ambiguous: {', '.join(sorted(f.id for f in hits)[:10])}")
 
@@ -194,7 +197,9 @@ def orphans(findings: Sequence[Finding], reviews: dict[str, Any]) -> list[tuple[
     return sorted((fid, r) for fid, r in reviews.items() if fid not in ids and isinstance(r, dict))
 
 
-def rule_entities(ledger_path: Path, action: str, a: str, b: str, known: Sequence[str], reviewer: str | None = None) -> dict:
+def rule_entities(
+    ledger_path: Path, action: str, a: str, b: str, known: Sequence[str], reviewer: str | None = None
+) -> dict[str, str]:
     """Record an analyst's ruling that two entity clusters are (``merge``) or
     are not (``split``) the same entity. Later runs respect it."""
     if action not in ("merge", "split"):
@@ -203,7 +208,8 @@ def rule_entities(ledger_path: Path, action: str, a: str, b: str, known: Sequenc
     for eid in (a, b):
         if eid not in ids:
             close = sorted(k for k in ids if eid.split(":")[-1][:4] in k)[:10]
-            raise ReviewError(f"no entity {eid!r}" + (f"; did you mean: {', '.join(close)}" if close else "; see `claimcheck entities --all`"))
+            hint = f"; did you mean: {', '.join(close)}" if close else "; see `claimcheck entities --all`"
+            raise ReviewError(f"no entity {eid!r}" + hint)
     if a == b:
         raise ReviewError(f"cannot {action} {a!r} with itself")
     ruling = {"action": action, "a": a, "b": b, "reviewer": reviewer or default_reviewer(), "at": now()}

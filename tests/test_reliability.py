@@ -287,7 +287,7 @@ def test_file_names_are_escaped_in_the_summary_and_skip_notes(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / f"{HOSTILE}.txt").write_text(A, encoding="utf-8")
-    (folder / f"forged\n│ x │ 99 │.txt").write_text(B, encoding="utf-8")
+    (folder / "forged\n│ x │ 99 │.txt").write_text(B, encoding="utf-8")
     (folder / f"{HOSTILE}.txt.pdf").write_bytes(b"%PDF-1.4")
     (folder / f"{HOSTILE}-empty.txt").write_bytes(b"")
     result = cli("extract", str(folder), "-o", str(tmp_path / "claims.yaml"), "--model", "blank:en")

@@ -20,7 +20,8 @@ Alignment works the way record-linkage systems such as splink do it:
    ``currency``; the same digits 1000× apart → kind ``scale``. Other
    currency pairs are not compared (no exchange rates).
 
-Every finding's explanation lists the levels that aligned it. Modules: :mod:`.keys` (measures, dimensions), :mod:`.values` (tolerances,
+Every finding's explanation lists the levels that aligned it. Modules: :mod:`.keys` (measures, dimensions),
+:mod:`.values` (tolerances,
 dates, times), :mod:`.frames`, :mod:`.ladder` (levels and blocking),
 :mod:`.roles`, :mod:`.groups` (many sources on one measure), :mod:`.naming`.
 Pure: no spaCy, no printing.
@@ -142,8 +143,8 @@ def align(
     pairs, big = candidate_pairs(fr, t)
     scored = []
     for i, j in sorted(pairs):
-        s, levels = score(fr[i], fr[j], ctx)
-        scored.append((s, i, j, levels))
+        s, chosen = score(fr[i], fr[j], ctx)
+        scored.append((s, i, j, chosen))
     # best first; among equals, a hand-added claim (an analyst's own figure) before an extracted one
     scored.sort(key=lambda x: (-x[0], fr[x[1]].claim.origin != "manual", fr[x[2]].claim.origin != "manual",
                                fr[x[1]].claim.id, fr[x[2]].claim.id))
@@ -210,9 +211,9 @@ def _later(a: Frame, b: Frame) -> tuple[str | None, str]:
     pa, pb = a.published, b.published
     if not pa or not pb or pa[:10] == pb[:10]:
         return None, ""
-    later, other = (a, b) if pa > pb else (b, a)
-    return later.claim.source, (f" {later.claim.source} was published later ({later.published[:10]} vs "
-                                f"{other.published[:10]}) and may be an update.")
+    (later, later_at), other_at = ((a, pa), pb) if pa > pb else ((b, pb), pa)
+    return later.claim.source, (f" {later.claim.source} was published later ({later_at[:10]} vs "
+                                f"{other_at[:10]}) and may be an update.")
 
 
 def _why_aligned(levels: Sequence[Level]) -> str:

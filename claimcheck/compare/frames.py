@@ -121,11 +121,11 @@ def frames(claims: Sequence[Claim], index: EntityIndex, canon: Mapping[str, str]
         ))
     # several values of one measure for one period in one source: ambiguous
     # (trade in 2024 and in 2025 is two facts; four undated ages are four people)
-    values: dict[tuple, set] = defaultdict(set)
+    values: dict[tuple[object, ...], set[str]] = defaultdict(set)
     for f in out:
         values[_ambiguity_key(f)].add(str(f.claim.value))
     return [replace(f, ambiguous=True) if f.measure and len(values[_ambiguity_key(f)]) > 1 else f for f in out]
 
 
-def _ambiguity_key(f: Frame) -> tuple:
+def _ambiguity_key(f: Frame) -> tuple[object, ...]:
     return (f.claim.source, f.dimension, f.measure, f.claim.period)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import math
 from collections import defaultdict
+from collections.abc import Mapping
 
 from ..records import Claim, Finding, Kind, Verdict
 from ..thresholds import CompareThresholds
@@ -28,7 +29,7 @@ def _bounds(c: Claim, t: CompareThresholds) -> tuple[float, float, float]:
     return iv.lo, iv.hi, _canon_point(c)
 
 
-def _grouped(group: list[Claim], t: CompareThresholds, canon, used: set[str]) -> list[Finding]:
+def _grouped(group: list[Claim], t: CompareThresholds, canon: Mapping[str, str], used: set[str]) -> list[Finding]:
     """Many sources on one measure: partition by scope, then cluster each
     partition into sets of mutually agreeing claims (an interval-stabbing
     sweep, O(n log n)) and report one agreement per cluster and one
@@ -70,7 +71,7 @@ def _median_point(cluster: list[Claim], t: CompareThresholds) -> float:
     return points[len(points) // 2]
 
 
-def _group_id(kind: str, key: tuple, scope: frozenset[str], label: str, used: set[str]) -> str:
+def _group_id(kind: str, key: tuple[str, ...], scope: frozenset[str], label: str, used: set[str]) -> str:
     raw = "\x1f".join([kind, " ".join(key), "|".join(sorted(scope)), label])
     fid = "f-" + hashlib.sha1(raw.encode("utf-8")).hexdigest()[:10]
     n, base = 1, fid
@@ -88,23 +89,25 @@ def _describe_cluster(cluster: list[Claim], t: CompareThresholds) -> str:
     return f"{n} source{'s' if n != 1 else ''} report {format_value(rep)}"
 
 
-def _cluster_findings(clusters, scope: frozenset[str], t: CompareThresholds, canon, used: set[str]) -> list[Finding]:
+def _cluster_findings(clusters: list[list[Claim]], scope: frozenset[str], t: CompareThresholds,
+                      canon: Mapping[str, str], used: set[str]) -> list[Finding]:
     first = clusters[0][0]
     key = _subject_of(first, canon)
     scope_t = tuple(sorted(scope))
     where = f"same scope ({', '.join(scope_t)})" if scope_t else "no place named"
     what = "event" if first.kind is Kind.DATE else "measure"
     head = f"same {what} ({first.subject})" + (f", same period ({first.period})" if first.period else "") + f", {where}"
-    common = dict(kind=first.kind.value, subject=first.subject, scope=scope_t,
-                  period=first.period if first.kind is Kind.QUANTITY else None)
+    kind = str(first.kind.value)
+    period = first.period if first.kind is Kind.QUANTITY else None
     out: list[Finding] = []
     points = [_median_point(c, t) for c in clusters]
     for cluster, point in zip(clusters, points):
         if len({c.source for c in cluster}) > 1:
             fid = _group_id(first.kind.value, key, scope, f"agree:{point:.6g}", used)
             out.append(Finding(id=fid, verdict=Verdict.AGREEMENT, claims=tuple(cluster),
-                               explanation=f"{head}: {_describe_cluster(cluster, t)}, all within each other's tolerance.",
-                               **common))
+                               explanation=f"{head}: {_describe_cluster(cluster, t)}, "
+                                           "all within each other's tolerance.",
+                               kind=kind, subject=first.subject, scope=scope_t, period=period))
     order = sorted(range(len(clusters)), key=lambda i: points[i])
     pairs = list(zip(order, order[1:]))
     if len(order) > 2:
@@ -117,12 +120,13 @@ def _cluster_findings(clusters, scope: frozenset[str], t: CompareThresholds, can
         rel = diff / base if base else None
         fid = _group_id(first.kind.value, key, scope, f"split:{pa:.6g}:{pb:.6g}", used)
         tol = max((interval(c, t).tolerance for c in (*a, *b)), default=0.0) if first.kind is Kind.QUANTITY else None
-        gap = f"differ by {rel:.1%}" if rel is not None and first.kind is Kind.QUANTITY else f"differ by {diff:.0f} days"
+        gap = (f"differ by {rel:.1%}" if rel is not None and first.kind is Kind.QUANTITY
+               else f"differ by {diff:.0f} days")
         out.append(Finding(
             id=fid, verdict=Verdict.CONTRADICTION, claims=(*a, *b), split=len(a),
             explanation=f"{head}: {_describe_cluster(a, t)}, {_describe_cluster(b, t)}; the groups {gap}, "
                         "beyond every claim's tolerance.",
             difference=diff, relative_difference=rel if first.kind is Kind.QUANTITY else None, tolerance=tol,
-            **common,
+            kind=kind, subject=first.subject, scope=scope_t, period=period,
         ))
     return out

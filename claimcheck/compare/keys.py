@@ -111,7 +111,7 @@ def dimension_of(c: Claim) -> str:
     if c.kind is Kind.TIME:
         return "clock_time"  # never meets a duration (dimension "time")
     if c.kind is not Kind.QUANTITY:
-        return c.kind.value
+        return str(c.kind.value)
     if c.dimension:
         return c.dimension
     unit = c.unit or ""
@@ -133,13 +133,21 @@ def unit_key(c: Claim) -> str:
     return c.unit or ""
 
 
+def number_of(c: Claim) -> float:
+    """A quantity claim's value as a number (``TypeError`` when it has none,
+    as ``float(None)`` would raise)."""
+    if c.value is None:
+        raise TypeError(f"claim {c.id} has no value")
+    return float(c.value)
+
+
 def canonical_values(c: Claim) -> tuple[float, float | None]:
     """(value, top of a range) in the claim's canonical unit. When the unit
     is already canonical (money in its ISO code, counts) the value itself is
     used, so a value edited by hand in the ledger counts as written."""
     if c.canonical is not None and c.canonical_unit and c.canonical_unit != c.unit:
         return c.canonical, c.canonical_max
-    return float(c.value), c.value_max  # type: ignore[arg-type]
+    return number_of(c), c.value_max
 
 
 def measure_key(c: Claim) -> tuple[str, ...]:

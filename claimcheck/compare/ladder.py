@@ -310,7 +310,7 @@ def describe(a: Frame, b: Frame, picked: Sequence[tuple[str, float]], ctx: _Cont
 # ---------------------------------------------------------------- blocking
 
 
-def blocks(fr: Sequence[Frame], t: CompareThresholds = DEFAULT.compare) -> dict[tuple, list[int]]:
+def blocks(fr: Sequence[Frame], t: CompareThresholds = DEFAULT.compare) -> dict[tuple[object, ...], list[int]]:
     """Candidate blocks (a visible, linear step): claims meet only inside a
     block, and every block is one dimension plus one of:
 
@@ -322,9 +322,9 @@ def blocks(fr: Sequence[Frame], t: CompareThresholds = DEFAULT.compare) -> dict[
       claims of that dimension (a small corpus is one story).
 
     Returns indexes into ``fr``; blocks with a single source are dropped."""
-    out: dict[tuple, list[int]] = defaultdict(list)
+    out: dict[tuple[object, ...], list[int]] = defaultdict(list)
     per_topic = Counter((f.dimension, f.topic) for f in fr)
-    words: dict[tuple, list[int]] = defaultdict(list)
+    words: dict[tuple[object, ...], list[int]] = defaultdict(list)
     for i, f in enumerate(fr):
         if f.claim.kind is Kind.ROLE:
             continue
@@ -343,7 +343,7 @@ def blocks(fr: Sequence[Frame], t: CompareThresholds = DEFAULT.compare) -> dict[
     return {k: v for k, v in out.items() if len({fr[i].claim.source for i in v}) > 1}
 
 
-def _strict_key(f: Frame) -> tuple:
+def _strict_key(f: Frame) -> tuple[object, ...]:
     """How a block too large to pair up is split: unit, period and stance
     (the clustering path then partitions by scope)."""
     return (f.unit, f.claim.period or "", f.stance.value)
@@ -361,7 +361,7 @@ def candidate_pairs(fr: Sequence[Frame], t: CompareThresholds) -> tuple[set[tupl
     for key, members in blocks(fr, t).items():
         parts = [members]
         if len(members) > t.block_limit and key[0] != "topic":  # a topic block is bounded by topic_limit
-            split: dict[tuple, list[int]] = defaultdict(list)
+            split: dict[tuple[object, ...], list[int]] = defaultdict(list)
             for i in members:
                 split[_strict_key(fr[i])].append(i)
             parts = list(split.values())

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from ..records import Claim, Hedge, Kind
 from ..thresholds import CompareThresholds
-from .keys import canonical_values
+from .keys import canonical_values, number_of
 
 if TYPE_CHECKING:  # pragma: no cover
     from .frames import Frame
@@ -49,7 +49,7 @@ def interval(c: Claim, t: CompareThresholds, value: float | None = None, value_m
     ``t.approx`` and at most ``t.approx_max``; "more than X" is [X, ∞); a
     range is itself. ``value``/``value_max`` replace the claim's own (its
     canonical values)."""
-    raw = float(c.value)  # type: ignore[arg-type]
+    raw = number_of(c)
     v = raw if value is None else value
     vmax = c.value_max if value is None else value_max
     hedge = c.hedge or Hedge.EXACT
@@ -74,7 +74,7 @@ def format_value(c: Claim) -> str:
     """"580M USD", "300M–400M USD", "more than 400K hectare", "20 percent"."""
     if c.kind is not Kind.QUANTITY:
         return str(c.value)
-    text = _short(float(c.value))  # type: ignore[arg-type]
+    text = _short(number_of(c))
     if c.hedge is Hedge.RANGE and c.value_max is not None:
         text = f"{text}–{_short(c.value_max)}"
     prefix = {

@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..records import Claim, Kind, Mention, Precision, Source, Stance
 from ..thresholds import DEFAULT, Thresholds
@@ -40,13 +40,13 @@ from .datelines import dateline
 from .counts import find_implicit_counts
 from .frame import derived_measure, event_measure, measure_and_about, rate_after
 from .mentions import find_mentions
-from .quantity import find_figures
+from .quantity import Figure, find_figures
 from .times import find_times
 from .roles import TITLE_WORDS, find_roles, normalise_title
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = ["EXTRACTOR_VERSION", "Extraction", "extract", "extract_source"]
 
@@ -82,7 +82,7 @@ def extract(
     """
     table: dict[int, Source] = {}
 
-    def stream():
+    def stream() -> Iterator[tuple[str, tuple[int, int]]]:
         for si, src in enumerate(sources):
             table[si] = src
             if not src.segments:
@@ -90,9 +90,9 @@ def extract(
             for k, seg in enumerate(src.segments):
                 yield src.text[seg.start : seg.end], (si, k)
 
-    kwargs = {"n_process": n_process} if n_process > 1 else {}
     running: _Running | None = None
-    for doc, (si, k) in nlp.pipe(stream(), as_tuples=True, batch_size=batch_size, **kwargs):
+    # n_process=1 is spaCy's default: one process, no workers started
+    for doc, (si, k) in nlp.pipe(stream(), as_tuples=True, batch_size=batch_size, n_process=max(1, n_process)):
         if running is None or running.index != si:
             if running is not None:
                 yield running.finish()
@@ -221,7 +221,7 @@ class _SourceClaims:
         self.claims: list[Claim] = []
         self._seen_sentences: set[str] = set()
         self._seen_roles: set[tuple[str, str]] = set()
-        self._occurrences: Counter[tuple] = Counter()
+        self._occurrences: Counter[tuple[Kind, str, str]] = Counter()
         self._heading_period: str | None = None
         self._dateline_end = 0
         self._dateline_place: str | None = None
@@ -313,7 +313,8 @@ class _SourceClaims:
             span = doc[f.start : f.end]
             subject = _resolve(subject_for_figure(span.root, sent), named)
             p = f.parsed
-            candidates = [(d.start, d.end, d.parsed.value) for d in periods if date_governs(doc[d.start : d.end].root, span.root)]
+            candidates = [(d.start, d.end, d.parsed.value) for d in periods
+                          if date_governs(doc[d.start : d.end].root, span.root)]
             rate = f.rate or rate_after(toks, f.end - sent.start)
             canon = canonical(p.value, p.value_max, f.unit, rate=rate, age=f.measure == "age")
             if canon.dimension is not None and canon.value is None:
@@ -374,14 +375,14 @@ class _SourceClaims:
                 value=title.text, normalized=norm, stance=Stance.ACTUAL,
             )
 
-    def _about(self, about: tuple[int, int] | None, doc: Doc, base: int) -> dict:
+    def _about(self, about: tuple[int, int] | None, doc: Doc, base: int) -> dict[str, Any]:
         if about is None:
             return {}
         span = doc[about[0] : about[1]]
         s, e = base + span.start_char, base + span.end_char
         return {"about": self.source.text[s:e], "about_start": s, "about_end": e}
 
-    def _emit(self, kind: Kind, quote: str, q_start: int, q_end: int, span: Span, base: int, **fields) -> None:
+    def _emit(self, kind: Kind, quote: str, q_start: int, q_end: int, span: Span, base: int, **fields: Any) -> None:
         place = self._dateline_place
         if place and kind is not Kind.ROLE and (fields.get("subject") or "").upper().startswith(place):
             fields["subject"] = None  # a dateline is never a subject
@@ -400,9 +401,9 @@ class _SourceClaims:
         )
 
 
-def _merge_figures(*groups, taken: set[int]) -> list:
+def _merge_figures(*groups: Iterable[Figure], taken: set[int]) -> list[Figure]:
     """Figures from several rules, earlier groups first, non-overlapping, in order."""
-    out = []
+    out: list[Figure] = []
     taken = set(taken)
     for group in groups:
         for f in group:
@@ -424,7 +425,7 @@ def _is_title_word(word: str) -> bool:
     return word.lower() in TITLE_WORDS
 
 
-def _date_stance(root, sent) -> Stance:
+def _date_stance(root: Token, sent: Span) -> Stance:
     stance = stance_for(root, sent)
     return Stance.PLANNED if stance is Stance.TARGET else stance
 

@@ -47,7 +47,10 @@ def _name_before(toks: list[Token], k: int) -> tuple[int, int] | None:
     if k < 0 or not _is_name_word(toks[k]):
         return None
     j = k
-    while j - 1 >= 0 and (_is_name_word(toks[j - 1]) or toks[j - 1].text in ("-", "'", "’") and j - 2 >= 0 and _is_name_word(toks[j - 2])):
+    while j - 1 >= 0 and (
+        _is_name_word(toks[j - 1])
+        or toks[j - 1].text in ("-", "'", "’") and j - 2 >= 0 and _is_name_word(toks[j - 2])
+    ):
         j -= 1
     if toks[j].is_sent_start and not toks[j].ent_type_ and j == k and toks[j].pos_ not in ("PROPN", ""):
         return None
@@ -140,13 +143,17 @@ def find_ages(sent: Span) -> list[Figure]:
                 i = k + 1
                 continue
         # "aged 19", "ages 19 and 41", "age 22"
-        if low in ("aged", "ages", "age") and i + 1 < n and _age_value(toks[i + 1]) is not None and toks[i + 1].like_num:
+        age = _age_value(toks[i + 1]) if low in ("aged", "ages", "age") and i + 1 < n else None
+        if age is not None and toks[i + 1].like_num:
             # "Smith, aged 19": about Smith; "the men, ages 36 and 45": several people, no one "about"
             about = _name_before(toks, i - 2) if low != "ages" and i >= 2 and toks[i - 1].text == "," else None
-            out.append(_fig(toks[i + 1].i, toks[i + 1].i + 1, _age_value(toks[i + 1]), about=about))  # type: ignore[arg-type]
+            out.append(_fig(toks[i + 1].i, toks[i + 1].i + 1, age, about=about))
             k = i + 2
-            while k + 1 < n and toks[k].lower_ in (",", "and") and toks[k + 1].like_num and _age_value(toks[k + 1]) is not None:
-                out.append(_fig(toks[k + 1].i, toks[k + 1].i + 1, _age_value(toks[k + 1])))  # type: ignore[arg-type]
+            while k + 1 < n and toks[k].lower_ in (",", "and") and toks[k + 1].like_num:
+                more = _age_value(toks[k + 1])
+                if more is None:
+                    break
+                out.append(_fig(toks[k + 1].i, toks[k + 1].i + 1, more))
                 k += 2
             i = k
             continue

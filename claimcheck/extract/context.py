@@ -9,7 +9,7 @@ tests). They never print and never raise on odd parses: a missing answer is
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from ..records import Stance
 from ..vocab.context import (  # noqa: F401  (re-exported: the word lists' home is claimcheck.vocab)
@@ -26,7 +26,7 @@ from ..vocab.context import (  # noqa: F401  (re-exported: the word lists' home 
 from ..vocab.stance import STANCE_CUES
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 #: Inflected forms for pipelines without a lemmatizer (blank:en).
 _INFLECTIONS = {
@@ -44,8 +44,9 @@ def lemma(token: Token) -> str:
     return (token.lemma_ or token.lower_).lower()
 
 
-def has_parse(doc_or_span) -> bool:
-    doc = getattr(doc_or_span, "doc", doc_or_span)
+def has_parse(doc_or_span: Doc | Span) -> bool:
+    # a Span's .doc, or the Doc itself (spaCy is imported only for type checking here)
+    doc = cast("Doc", getattr(doc_or_span, "doc", doc_or_span))
     return bool(doc.has_annotation("DEP"))
 
 

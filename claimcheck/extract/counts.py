@@ -106,7 +106,7 @@ def find_implicit_counts(sent: Span) -> list[Figure]:
             for k in range(i + 1, min(i + 4, len(toks))):
                 if toks[k].lower_ in PEOPLE_NOUNS:
                     unit = _singular(toks[k], parsed)
-                    out.append(_count(t.i, toks[k].i + 1, ORDINAL_WORDS[low], None, unit, Hedge.AT_LEAST))  # type: ignore[arg-type]
+                    out.append(_count(t.i, toks[k].i + 1, ORDINAL_WORDS[low], None, unit, Hedge.AT_LEAST))
                     break
                 if not (toks[k].is_alpha and not toks[k].is_stop):
                     break
@@ -130,7 +130,8 @@ def find_implicit_counts(sent: Span) -> list[Figure]:
             if any(c.dep_ == "neg" for c in t.children):
                 out.append(_count(t.i, t.i + 1, 0, CASUALTY_WORDS[lemma(t)]))
                 continue
-        if low == "custody" and i >= 1 and toks[i - 1].lower_ == "in" and any(x.lower_ in ("not", "n't") for x in toks[max(0, i - 4) : i]):
+        if (low == "custody" and i >= 1 and toks[i - 1].lower_ == "in"
+                and any(x.lower_ in ("not", "n't") for x in toks[max(0, i - 4) : i])):
             out.append(_count(toks[i - 1].i, t.i + 1, 0, "arrested"))
             continue
         # one named person killed, hurt, shot, arrested or charged: at least one
@@ -163,7 +164,9 @@ def _single_casualty(t: Token) -> tuple[str, Token] | None:
     if measure == "shot" and any(c.lower_ == "to" and any(g.lower_ == "death" for g in c.children) for c in t.children):
         measure = "killed"  # "shot to death"
     # the person: passive subject, object, or subject of an intransitive ("she died")
-    deps = ("nsubjpass", "dobj") if lemma(t) not in ("die",) and t.pos_ == "VERB" else ("nsubj", "nsubjpass")
+    deps: tuple[str, ...] = (
+        ("nsubjpass", "dobj") if lemma(t) not in ("die",) and t.pos_ == "VERB" else ("nsubj", "nsubjpass")
+    )
     if t.pos_ == "ADJ":
         deps = ("nsubjpass", "nsubj", "dobj")
     if word.endswith("ing"):
@@ -238,7 +241,8 @@ def _one_unit_duration(toks: list[Token], i: int) -> tuple[int, int, str] | None
         prev = toks[i - 1] if i > 0 else None
         after = toks[i + 2] if i + 2 < len(toks) else None
         if prev is not None and (
-            prev.like_num or prev.lower_ in _RATE_LEFT or prev.lower_ in UNIT_LAST_WORDS or prev.text in CURRENCY_SYMBOLS
+            prev.like_num or prev.lower_ in _RATE_LEFT or prev.lower_ in UNIT_LAST_WORDS
+            or prev.text in CURRENCY_SYMBOLS
         ):
             return None  # "$20 an hour", "5 gigawatts a year", "once a day": a rate
         if after is not None and (after.lower_ in _AFTER_POINTER or after.text in "-–"):

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from ..normalize.dates import ParsedDate, find_dates, parse_date
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Span
+    from spacy.tokens import Doc, Span, Token
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +49,9 @@ def find_date_mentions(sent: Span, ref: dt.date | None) -> list[DateMention]:
             cands.append(DateMention(span.start, span.end, p))
     # "February 30": a month followed by a day the normaliser refused is a bad
     # date, not the month
-    cands = [m for m in cands if not (str(getattr(m.parsed.precision, "value", m.parsed.precision)) == "month" and _bad_day_after(doc, m.end, sent.end))]
+    cands = [m for m in cands
+             if not (str(getattr(m.parsed.precision, "value", m.parsed.precision)) == "month"
+                     and _bad_day_after(doc, m.end, sent.end))]
     cands.sort(key=lambda m: (-(m.end - m.start), m.start))
     taken: set[int] = set()
     out = []
@@ -71,7 +73,7 @@ _DEICTIC = frozenset("last next this coming past previous ago".split())
 _FUTURE_CUES = frozenset("will 'll shall scheduled slated set planned upcoming due".split())
 
 
-def _by_tense(m: DateMention, doc, sent: Span, ref: dt.date | None) -> DateMention:
+def _by_tense(m: DateMention, doc: Doc, sent: Span, ref: dt.date | None) -> DateMention:
     """A weekday or a month-day named without a year points forward in a
     future clause ("will be held on Sunday") and backward in a past one ("was
     shot on Sunday", "the meeting on Dec. 20 was cancelled")."""
@@ -106,7 +108,7 @@ def _by_tense(m: DateMention, doc, sent: Span, ref: dt.date | None) -> DateMenti
     return DateMention(m.start, m.end, replace(p, value=start.isoformat(), start=start, end=end))
 
 
-def _is_future(tok, sent: Span) -> bool:
+def _is_future(tok: Token, sent: Span) -> bool:
     """The date's clause speaks of the future (with a parse: its verb's
     auxiliaries and cue words; without: a cue word before it in the sentence)."""
     if tok.doc.has_annotation("DEP"):
@@ -124,6 +126,6 @@ def _is_future(tok, sent: Span) -> bool:
 
 
 
-def _bad_day_after(doc, end: int, limit: int) -> bool:
+def _bad_day_after(doc: Doc, end: int, limit: int) -> bool:
     """The token after a month-precision date is a one- or two-digit number."""
     return end < limit and doc[end].text.isdigit() and len(doc[end].text) <= 2

@@ -31,7 +31,8 @@ from ..vocab.measures import (
 )
 from ..vocab.stance import STANCE_CUES
 from ..vocab.units import RATE_WORDS
-from .context import CHANGE_VERBS, GENERIC_MEASURES, ancestors, has_parse, lemma
+from ..vocab.context import CHANGE_VERBS, GENERIC_MEASURES
+from .context import ancestors, has_parse, lemma
 from .quantity import Figure, casualty_next_to
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -69,7 +70,9 @@ def casualty_measure(root: Token, sent: Span) -> str | None:
     shot", "two others wounded"), a predicate ("left two dead")."""
     if not has_parse(sent):
         return None
-    noun = root.head if root.dep_ in ("nummod", "quantmod", "compound", "amod") and root.head.pos_ in ("NOUN", "PROPN", "PRON") else root
+    noun = (root.head
+            if root.dep_ in ("nummod", "quantmod", "compound", "amod") and root.head.pos_ in ("NOUN", "PROPN", "PRON")
+            else root)
     for child in noun.children:  # "five people shot", "two dead"
         if child.dep_ in ("acl", "amod", "relcl") and child.lower_ in CASUALTY_WORDS and child.i > noun.i:
             return CASUALTY_WORDS[child.lower_]
@@ -92,7 +95,8 @@ def casualty_measure(root: Token, sent: Span) -> str | None:
         node = head
     # a predicate after the noun in a small clause ("left two dead and three wounded")
     for t in sent.doc[noun.i + 1 : min(noun.i + 3, sent.end)]:
-        if t.pos_ in ("ADJ", "VERB") and t.lower_ in CASUALTY_WORDS and t.tag_ in ("JJ", "VBN", "VBD") and t.head.i == noun.i:
+        if (t.pos_ in ("ADJ", "VERB") and t.lower_ in CASUALTY_WORDS
+                and t.tag_ in ("JJ", "VBN", "VBD") and t.head.i == noun.i):
             return CASUALTY_WORDS[t.lower_]
     return None
 

@@ -10,6 +10,7 @@ that a bare "approximately 650 million" is money. Normalising a span's text is
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -30,7 +31,7 @@ from ..vocab.measures import CASUALTY_WORDS, COUNTABLE_THINGS, PEOPLE_NOUNS
 from .context import lemma
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 MONTHS = frozenset(
     "january february march april may june july august september october november december "
@@ -47,11 +48,11 @@ _REJECT_LABELS = frozenset({"DATE", "TIME", "ORDINAL"})
 _MAX_UNIT_TOKENS = 3
 
 
-def _phrases(table) -> dict[tuple[str, ...], str]:
+def _phrases(table: Iterable[str]) -> dict[tuple[str, ...], str]:
     return {tuple(k.lower().split()): k for k in table}
 
 
-_UNIT_PHRASES = {
+_UNIT_PHRASES: dict[tuple[str, ...], str] = {
     **_phrases(UNIT_WORDS),
     **_phrases(CURRENCY_WORDS),
     **_phrases(CURRENCY_SUBUNITS),  # "50 cents", "470 pence"
@@ -216,7 +217,8 @@ def _core_tokens(toks: list[Token], s: int, e: int) -> list[Token]:
     return [t for t in toks[s:e] if is_number(t)]
 
 
-def _normalise(doc, start, end, toks, s, e, ner, sent) -> Figure | None:
+def _normalise(doc: Doc, start: int, end: int, toks: list[Token], s: int, e: int, ner: dict[int, str],
+               sent: Span) -> Figure | None:
     text = doc.text[doc[start].idx : doc[end - 1].idx + len(doc[end - 1])]
     parsed = parse_quantity(text)
     if parsed is None:
@@ -224,7 +226,7 @@ def _normalise(doc, start, end, toks, s, e, ner, sent) -> Figure | None:
     core = _core_tokens(toks, s, e)
     if not core:
         return None
-    labels = {ner.get(t.i) for t in core} - {None}
+    labels = {ner[t.i] for t in core if t.i in ner}
     label = next(iter(sorted(labels)), None)
     has_unit = parsed.unit is not None
     prev = toks[s - 1] if s > 0 else None
@@ -265,9 +267,10 @@ def _normalise(doc, start, end, toks, s, e, ner, sent) -> Figure | None:
             return None  # "the two countries", "one of" (but "four people", "two officers")
         if subject_count and parsed.unit is None and counted_noun(toks, s, e) is None:
             # "Three were found inside", "two of the victims were shot"
-            of = [g for c in toks[e - 1].children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
-            unit = _unit_noun(of[0]) if of and of[0].pos_ == "NOUN" else "people"
-            return Figure(start, end, parsed, unit, label)
+            of = [g for c in toks[e - 1].children if c.dep_ == "prep" and c.lower_ == "of"
+                  for g in c.children if g.dep_ == "pobj"]
+            counted = _unit_noun(of[0]) if of and of[0].pos_ == "NOUN" else "people"
+            return Figure(start, end, parsed, counted, label)
     unit = parsed.unit
     if unit is None:
         if "MONEY" in labels:
@@ -300,7 +303,8 @@ def _sentence_currency(sent: Span) -> str | None:
 #: Counted nouns that name people in general: one unit, "people".
 _PEOPLE = frozenset("people person persons individual individuals civilian civilians other others".split())
 #: Units a casualty count keeps ("two drivers killed"); anything else is "people".
-_PEOPLE_UNITS = {w[:-1] if w.endswith("s") and not w.endswith("ss") else w for w in PEOPLE_NOUNS} | {"people", "man", "woman", "child", "person"}
+_PEOPLE_UNITS = ({w[:-1] if w.endswith("s") and not w.endswith("ss") else w for w in PEOPLE_NOUNS}
+                 | {"people", "man", "woman", "child", "person"})
 #: Nouns that hold a count: "the death toll was 117", "the number of homes ... 12,000".
 _TALLY_NOUNS = frozenset("toll tally number count total".split())
 
@@ -311,9 +315,11 @@ def _tally_unit(core: Token) -> str | None:
     if not core.doc.has_annotation("DEP"):
         return None
     head = core.head
-    while head.dep_ in ("prep", "pobj", "attr", "dobj", "acomp") and head.head.i != head.i and head.pos_ not in ("VERB", "AUX"):
+    while (head.dep_ in ("prep", "pobj", "attr", "dobj", "acomp") and head.head.i != head.i
+           and head.pos_ not in ("VERB", "AUX")):
         head = head.head
-    subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None) if head.pos_ in ("VERB", "AUX") else None
+    subj = (next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if head.pos_ in ("VERB", "AUX") else None)
     if subj is None or lemma(subj) not in _TALLY_NOUNS:
         return None
     for child in subj.children:
@@ -384,7 +390,8 @@ def time_unit(word: str) -> str | None:
     return None
 
 
-def _duration(doc, start, end, toks, s, e, parsed, label) -> Figure | None:
+def _duration(doc: Doc, start: int, end: int, toks: list[Token], s: int, e: int, parsed: ParsedQuantity,
+              label: str | None) -> Figure | None:
     """"25 minutes", "three days", "a 44-day war": a quantity of dimension time.
     Not "22 years old" (an age: :mod:`.ages`) nor a year-long date ("2 May")."""
     k = e + (toks[e].text in "-–")
@@ -442,7 +449,8 @@ def _is_plain_adj(t: Token) -> bool:
 _NOT_AFTER = frozenset({"custody", "shooting", "shoots", "arrests", "wounds", "charges", "kills", "gun", "missing"})
 _NOT_BEFORE = frozenset({"custody", "dead", "fatally", "fatal", "missing", "gun", "shooting"})
 _AUX_WORDS = frozenset("were was are is have has had been being also reportedly later".split())
-_CONNECTORS = frozenset({"and", "or", "in", "at", "of", "on", "after", "before", "while", "during", "inside", "outside"})
+_CONNECTORS = frozenset({"and", "or", "in", "at", "of", "on", "after", "before", "while", "during",
+                         "inside", "outside"})
 
 
 def _counts_people(toks: list[Token], s: int, e: int) -> bool:
@@ -450,7 +458,8 @@ def _counts_people(toks: list[Token], s: int, e: int) -> bool:
     shots ("four people", "two officers", "four off-duty police officers",
     "three others", "three times", "two of the victims")."""
     k = e
-    if k + 1 < len(toks) and toks[k].lower_ == "of" and toks[k + 1].lower_ in ("the", "them", "those", "these", "his", "her", "their"):
+    if (k + 1 < len(toks) and toks[k].lower_ == "of"
+            and toks[k + 1].lower_ in ("the", "them", "those", "these", "his", "her", "their")):
         if toks[k + 1].lower_ == "them":
             return True  # "three of them"
         k += 2
@@ -458,7 +467,8 @@ def _counts_people(toks: list[Token], s: int, e: int) -> bool:
         low = t.lower_
         if low in PEOPLE_NOUNS or low in COUNTABLE_THINGS:
             return True
-        if not (t.text in "-–" or not t.whitespace_ or t.is_alpha and t.pos_ in ("ADJ", "NOUN", "PROPN", "") and not t.is_stop):
+        if not (t.text in "-–" or not t.whitespace_
+                or t.is_alpha and t.pos_ in ("ADJ", "NOUN", "PROPN", "") and not t.is_stop):
             break  # pass through modifiers: "two young women", "four off-duty police officers"
     return False
 

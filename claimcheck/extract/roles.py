@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 #: Words that make a phrase a title or office (lower case).
 TITLE_WORDS = frozenset(
@@ -55,7 +55,8 @@ def _names(sent: Span, has_ner: bool) -> list[tuple[int, int]]:
     i = sent.start
     while i < sent.end:
         j = i
-        while j < sent.end and doc[j].is_title and doc[j].is_alpha and not _is_title_token(doc[j]) and not doc[j].is_stop:
+        while (j < sent.end and doc[j].is_title and doc[j].is_alpha
+               and not _is_title_token(doc[j]) and not doc[j].is_stop):
             j += 1
         if 2 <= j - i <= 4:
             out.append((i, j))
@@ -70,7 +71,7 @@ def _adjectival(tok: Token) -> bool:
     return tok.lower_.endswith(("al", "ic", "ian", "ary", "ive", "ior", "ern", "ish", "ese"))
 
 
-def _title_start_ok(doc, i: int, limit: int) -> bool:
+def _title_start_ok(doc: Doc, i: int, limit: int) -> bool:
     """A title begins with a title word, or with capitalised/adjective words
     leading to one within three tokens: "Minister of ...", "First Deputy
     Prime Minister", "political expert"."""
@@ -87,7 +88,7 @@ def _is_verb(tok: Token) -> bool:
     return tok.doc.has_annotation("TAG") and tok.pos_ in ("VERB", "AUX")
 
 
-def _title_after(doc, start: int, limit: int) -> tuple[int, int, str | None] | None:
+def _title_after(doc: Doc, start: int, limit: int) -> tuple[int, int, str | None] | None:
     """A title phrase starting at ``start`` and ending before a comma/period."""
     i, country = start, None
     if i < limit and doc[i].lower_ in ("the", "a", "an"):
@@ -102,7 +103,7 @@ def _title_after(doc, start: int, limit: int) -> tuple[int, int, str | None] | N
     return t0, i, country
 
 
-def _title_before(doc, end: int, floor: int) -> tuple[int, int, str | None] | None:
+def _title_before(doc: Doc, end: int, floor: int) -> tuple[int, int, str | None] | None:
     """A title phrase ending just before ``end`` (the name), walking back over
     capitalised words, title words, connectors ("of", "and") and adjectives
     directly before a title word ("political expert")."""

@@ -63,12 +63,14 @@ def find_times(sent: Span) -> list[ClockTime]:
     out = []
     for m in _TIME_RE.finditer(text):
         if m.group("word"):
-            value, value_max = ("12:00" if m.group("word").lower() == "noon" else "00:00"), None
+            value: str = "12:00" if m.group("word").lower() == "noon" else "00:00"
+            value_max: str | None = None
         else:
-            value = _hhmm(m.group("h1"), m.group("m1"), m.group("ap1"))
+            start = _hhmm(m.group("h1"), m.group("m1"), m.group("ap1"))
             value_max = _hhmm(m.group("h2"), m.group("m2"), m.group("ap2")) if m.group("h2") else None
-            if value is None:
+            if start is None:
                 continue
+            value = start
         hedge = TIME_HEDGES.get((m.group("hedge") or "").lower(), Hedge.EXACT)
         if value_max is not None:
             hedge = Hedge.RANGE

@@ -609,11 +609,11 @@ def _b_nth_weekday(m: re.Match[str], ctx: _Ctx) -> ParsedDate | None:
             return None
         (year, month), resolved = ym, True
     else:
-        month = _month_number(m["mo"])
-        found = None if month is None else _resolve_year(m["y"], ctx, month)
-        if month is None or found is None:
+        named = _month_number(m["mo"])
+        found = None if named is None else _resolve_year(m["y"], ctx, named)
+        if named is None or found is None:
             return None
-        year, resolved = found
+        month, (year, resolved) = named, found
     if not _year_ok(year):
         return None
     nth, last = _NTH[_key(m["nth"])], _last_day(year, month)
