@@ -6,14 +6,18 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
-from ..records import Finding, Variant, Verdict
+from ..records import Finding, Mention, Variant, Verdict
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..link import Entity
 
 
 # ------------------------------------------------------------------ naming
 
 
-def naming_findings(entities: Sequence, sources: Mapping[str, str] | None = None) -> list[Finding]:
+def naming_findings(entities: Sequence[Entity], sources: Mapping[str, str] | None = None) -> list[Finding]:
     """One finding per entity spelled differently across sources, when the
     link stage joined the spellings on its transliteration or fuzzy rung (not a
     title, a surname or an acronym, which are not spelling differences).
@@ -25,13 +29,13 @@ def naming_findings(entities: Sequence, sources: Mapping[str, str] | None = None
 
     out = []
     for e in entities:
-        firsts: dict[str, list] = defaultdict(list)  # key -> first mention per source
+        firsts: dict[str, list[Mention]] = defaultdict(list)  # key -> first mention per source
         for m in e.mentions:
             key = name_key(m.text)
             if key and all(x.source != m.source for x in firsts[key]):
                 firsts[key].append(m)
-        keep: dict[str, object] = {}
-        reasons = []
+        keep: dict[str, Mention] = {}
+        reasons: list[str] = []
         for d in getattr(e, "decisions", ()):
             if d.rung not in ("transliteration", "fuzzy"):
                 continue
@@ -71,7 +75,7 @@ def _inflection(a: str, b: str) -> bool:
     return long in (short + "s", short + "es")
 
 
-def canonical_names(entities: Sequence) -> dict[str, str]:
+def canonical_names(entities: Sequence[Entity]) -> dict[str, str]:
     """Name as written -> its entity's display name, for names that belong to
     exactly one entity (an ambiguous surface form is left as written)."""
     seen: dict[str, set[str]] = defaultdict(set)

@@ -27,7 +27,7 @@ none.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..records import Mention
 
@@ -94,38 +94,39 @@ _OVERRIDES = {"FACILITY": True, "AGENCY": True, "TITLED": True,
               "HYPHEN": False, "CAMEL": False, "QUOTED": False, "ACRONYM": False}
 
 
-def _patterns() -> dict[str, list[list[dict]]]:
+def _patterns() -> dict[str, list[list[dict[str, Any]]]]:
     """The token patterns of the rule pass, by rule name."""
-    name = {"IS_TITLE": True, "IS_STOP": False}
-    word = {"IS_TITLE": True, "IS_STOP": False, "OP": "*"}
+    name: dict[str, Any] = {"IS_TITLE": True, "IS_STOP": False}
+    word: dict[str, Any] = {"IS_TITLE": True, "IS_STOP": False, "OP": "*"}
     lower_heads = sorted(h for h in FACILITY_HEADS if h not in _CAPITALISED_HEADS)
     title_heads = sorted(FACILITY_HEADS)
-    heads = [
+    heads: list[dict[str, Any]] = [
         {"LOWER": {"IN": lower_heads}},
         {"LOWER": {"IN": title_heads}, "IS_TITLE": True},
     ]
-    dash = {"ORTH": {"IN": _HYPHENS + ["\u2013"]}}
+    dash: dict[str, Any] = {"ORTH": {"IN": _HYPHENS + ["\u2013"]}}
     facility = [[name, word, head] for head in heads]
     facility += [[name, dash, name, word, head] for head in heads]
     facility += [[name, {"LOWER": "of"}, name, word, heads[1]]]  # "University of X Hospital"
     facility += [[name, word, heads[0], {"LOWER": {"IN": ["complex", "building"]}}]]
-    agency_word = {"LOWER": {"IN": list(_AGENCY)}}
-    poss = {"LOWER": {"IN": ["'s", "\u2019s"]}, "OP": "?"}
-    tail = {"LOWER": {"IN": list(_AGENCY_TAILS)}, "OP": "?"}
-    agency = [[name, word, agency_word, poss, tail], [name, word, {"ORTH": "PD"}]]
-    title = {"LOWER": {"IN": sorted(HONORIFICS | {h + "." for h in HONORIFICS})}}
+    agency_word: dict[str, Any] = {"LOWER": {"IN": list(_AGENCY)}}
+    poss: dict[str, Any] = {"LOWER": {"IN": ["'s", "\u2019s"]}, "OP": "?"}
+    tail: dict[str, Any] = {"LOWER": {"IN": list(_AGENCY_TAILS)}, "OP": "?"}
+    agency: list[list[dict[str, Any]]] = [[name, word, agency_word, poss, tail], [name, word, {"ORTH": "PD"}]]
+    title: dict[str, Any] = {"LOWER": {"IN": sorted(HONORIFICS | {h + "." for h in HONORIFICS})}}
     from claimcheck.link.tables import TITLE_WORDS
 
     not_titles = sorted(HONORIFICS | TITLE_WORDS | {"executive", "officer"})
-    person = {"IS_TITLE": True, "IS_STOP": False, "LOWER": {"NOT_IN": not_titles}}
-    titled = [[title, {"ORTH": ".", "OP": "?"}, person, {**person, "OP": "?"},
+    person: dict[str, Any] = {"IS_TITLE": True, "IS_STOP": False, "LOWER": {"NOT_IN": not_titles}}
+    titled: list[list[dict[str, Any]]] = [[title, {"ORTH": ".", "OP": "?"}, person, {**person, "OP": "?"},
                {**person, "OP": "?"}]]
-    hyphen = [[name, {"ORTH": {"IN": _HYPHENS}}, name],
+    hyphen: list[list[dict[str, Any]]] = [[name, {"ORTH": {"IN": _HYPHENS}}, name],
               [name, {"ORTH": {"IN": _HYPHENS}}, name, {"ORTH": {"IN": _HYPHENS}}, name]]
-    camel = [[{"TEXT": {"REGEX": r"^[A-Z][a-z]+(?:[A-Z][a-z]+)+$"}}]]
-    quoted = [[{"ORTH": {"IN": _QUOTES_OPEN}}, name, {**name, "OP": "?"}, {**name, "OP": "?"},
-               {"ORTH": {"IN": _QUOTES_CLOSE}}]]
-    acronym = [[{"TEXT": {"REGEX": r"^[A-Z]{2,6}$"}, "IS_STOP": False}]]
+    camel: list[list[dict[str, Any]]] = [[{"TEXT": {"REGEX": r"^[A-Z][a-z]+(?:[A-Z][a-z]+)+$"}}]]
+    quoted: list[list[dict[str, Any]]] = [[
+        {"ORTH": {"IN": _QUOTES_OPEN}}, name, {**name, "OP": "?"}, {**name, "OP": "?"}, {"ORTH": {"IN": _QUOTES_CLOSE}},
+    ]]
+    acronym: list[list[dict[str, Any]]] = [[{"TEXT": {"REGEX": r"^[A-Z]{2,6}$"}, "IS_STOP": False}]]
     return {"FACILITY": facility, "AGENCY": agency, "TITLED": titled, "HYPHEN": hyphen,
             "CAMEL": camel, "QUOTED": quoted, "ACRONYM": acronym}
 
@@ -175,9 +176,10 @@ def _shape(rule: str, sp: Span) -> tuple[Span, str, bool] | None:
     """Trim a rule match to the name and give it its label (None: no name)."""
     doc = sp.doc
     if rule in ("FACILITY", "AGENCY"):
-        sp = _trim_lead(sp, people=rule == "AGENCY")
-        if sp is None:
+        trimmed = _trim_lead(sp, people=rule == "AGENCY")
+        if trimmed is None:
             return None
+        sp = trimmed
         last = sp[-1].lower_ if sp[-1].lower_ in FACILITY_HEADS else sp[-2].lower_
         label = FACILITY_HEADS.get(last, "FAC") if rule == "FACILITY" else "ORG"
         return sp, label, True
