@@ -37,14 +37,12 @@ from typing import Any
 
 from ..records import Claim, Finding, Kind, Verdict
 from ..thresholds import DEFAULT, CompareThresholds
-from .findings import evidence_hash, finding_id, is_copy, scopes_compatible
+from .findings import evidence_hash, finding_id, is_copy, scopes_compatible, unique_id
 from .frames import EntityIndex, Frame, frames
 from .groups import _grouped
+from ..vocab.measures import GENERIC_WORDS, RELATED, SYNONYMS
+from ..vocab.units import UNIT_DIMENSIONS
 from .keys import (
-    GENERIC_WORDS,
-    RELATED,
-    SYNONYMS,
-    UNIT_DIMENSIONS,
     canonical_values,
     dimension_of,
     known_measures,
@@ -228,12 +226,7 @@ def _verdict(a: Frame, b: Frame, s: float, levels: Sequence[Level], t: CompareTh
     rel = relation(a, b, t)
     if ca.kind is Kind.QUANTITY and a.unit != b.unit and rel != "currency":
         return None  # different currencies or units: no conversion, not compared
-    fid = finding_id(ca, cb, canon)
-    n, base = 1, fid
-    while fid in used:
-        n += 1
-        fid = f"{base}-{n}"
-    used.add(fid)
+    fid = unique_id(finding_id(ca, cb, canon), used)
     copies = is_copy(ca, cb, t)
     copy_note = " The two quotes are near-verbatim copies: one origin, not independent confirmation." if copies else ""
     later, later_note = _later(a, b)

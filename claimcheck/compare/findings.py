@@ -35,6 +35,17 @@ def finding_id(a: Claim, b: Claim, canon: Mapping[str, str] | None = None) -> st
     return "f-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
 
 
+def unique_id(fid: str, used: set[str]) -> str:
+    """``fid``, or ``fid-2``, ``fid-3``... when two findings of one run share
+    an alignment key; the id returned is recorded in ``used``."""
+    n, base = 1, fid
+    while fid in used:
+        n += 1
+        fid = f"{base}-{n}"
+    used.add(fid)
+    return fid
+
+
 def evidence_hash(claims: Sequence[Claim]) -> str:
     """A fingerprint of what a finding rests on (quotes and values): when it
     changes, a review of the finding is stale."""

@@ -7,48 +7,12 @@ import re
 from functools import lru_cache
 
 from ..records import Claim, Kind
+from ..vocab.measures import GENERIC_WORDS, RELATED, SYNONYMS
+from ..vocab.units import UNIT_DIMENSIONS
 
 
 # ------------------------------------------------------------ measure keys
 
-#: Words that say how a measure is reported, not what is measured.
-GENERIC_WORDS = frozenset(
-    """volume volumes total overall amount level levels figure figures value sum number size
-    bilateral mutual two-way two way combined annual yearly current recent new the a an of in
-    for to and on at by from with its their this that toll tally people person""".split()
-)
-#: Words that name one measure under different names (mapped to one word).
-SYNONYMS = {
-    # direction of change: "growth", "rise" and "increase" are one thing
-    "growth": "increase", "rise": "increase", "gain": "increase", "jump": "increase", "surge": "increase",
-    "decline": "decrease", "drop": "decrease", "fall": "decrease", "reduction": "decrease",
-    # casualties: "people killed", "death toll", "people reported dead" are one measure
-    "dead": "killed", "died": "killed", "death": "killed", "fatality": "killed", "kill": "killed",
-    "fatal": "killed", "slain": "killed", "murdered": "killed", "homicide": "killed",
-    "injure": "injured", "hurt": "injured", "wounded": "injured", "injury": "injured", "wound": "injured",
-    "wounding": "injured",
-    # arrests
-    "arrest": "arrested", "detained": "arrested", "custody": "arrested", "apprehended": "arrested",
-    "captured": "arrested", "capture": "arrested", "detain": "arrested",
-    # the suspect / shooter
-    "gunman": "shooter", "assailant": "shooter", "attacker": "shooter",
-    # trade
-    "turnover": "trade", "commerce": "trade", "exchange": "trade",
-    "exports": "export", "imports": "import",
-    "railroad": "railway", "rail": "railway",
-    "completed": "completion", "complete": "completion", "finish": "completion", "finished": "completion",
-    "years-old": "age", "year-old": "age", "aged": "age", "old": "age",
-}
-#: Measures that are related but not the same: a pair lands on the
-#: ``measure_related`` level (weak evidence), not on ``different``.
-#: "four people were shot" is said of the wounded and of the killed.
-RELATED = frozenset(
-    frozenset(p) for p in (
-        ("shot", "injured"), ("shot", "killed"), ("shot", "victim"), ("victim", "injured"),
-        ("victim", "killed"), ("arrested", "charged"), ("arrested", "suspect"), ("charged", "suspect"),
-        ("hospitalized", "injured"), ("treated", "injured"),
-    )
-)
 #: Verbs that carry no event of their own ("X is", "X reached").
 _LIGHT_VERBS = frozenset("is are was were be been being has have had reached reach amounted stood seems".split())
 _WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
@@ -88,19 +52,6 @@ _DROP = GENERIC_WORDS | _LIGHT_VERBS | {""}
 
 # ---------------------------------------------------------------- the frame
 
-#: Dimension of a unit, for claims whose extraction gave none (older ledgers,
-#: hand-added claims). An ISO 4217 code is money; a counted noun is a count.
-UNIT_DIMENSIONS = {
-    "percent": "percent", "percentage_point": "percentage_point",
-    "km": "length", "m": "length", "metre": "length", "mile": "length", "cm": "length", "foot": "length",
-    "hectare": "area", "square_km": "area", "square_metre": "area", "acre": "area",
-    "tonne": "mass", "kg": "mass", "ton": "mass", "pound": "mass",
-    "cubic_metre": "volume", "litre": "volume", "barrel": "volume", "bcm": "volume",
-    "W": "power", "kW": "power", "MW": "power", "GW": "power",
-    "Wh": "energy", "kWh": "energy", "MWh": "energy", "GWh": "energy", "TWh": "energy",
-    "second": "time", "minute": "time", "hour": "time", "day": "time", "week": "time", "month": "time",
-    "year": "time",
-}
 _CURRENCY = re.compile(r"[A-Z]{3}")
 
 

@@ -14,7 +14,8 @@ from ..records import Kind
 from ..thresholds import DEFAULT, AlignWeights, CompareThresholds
 from .findings import scopes_compatible
 from .frames import Frame
-from .keys import RELATED, known_measures
+from ..vocab.measures import GENERIC_COUNTED, RELATED
+from .keys import known_measures
 from .values import relation
 
 
@@ -221,9 +222,6 @@ def _ambiguity_text(level: str, a: Frame, b: Frame, ctx: _Context) -> str:
         level, "a source states this measure with several values, and no entity anchors the pair")
 
 
-#: Counted nouns that name people in general: "four people" and "four
-#: victims" may count the same people; "two men" and "two women" do not.
-GENERIC_COUNTED = frozenset("people person individual victim casualty other".split())
 
 
 def _counted(a: Frame, b: Frame, ctx: _Context) -> tuple[str, float]:

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 
 from ..records import Claim, Finding, Verdict
 from ..thresholds import CompareThresholds
-from .findings import _scope, finding_id, is_copy, scopes_compatible
+from .findings import _scope, finding_id, is_copy, scopes_compatible, unique_id
 
 
 #: Title words that name one office (a gendered or older form of the same word).
@@ -50,12 +50,7 @@ def _roles(claims: Sequence[Claim], t: CompareThresholds, canon: Mapping[str, st
                 sa, sb = _scope(a, canon), _scope(b, canon)
                 if not scopes_compatible(sa, sb):
                     continue
-                fid = finding_id(a, b, canon)
-                n, base = 1, fid
-                while fid in used:
-                    n += 1
-                    fid = f"{base}-{n}"
-                used.add(fid)
+                fid = unique_id(finding_id(a, b, canon), used)
                 scope_t = tuple(sorted(sa | sb))
                 where = f"same scope ({', '.join(scope_t)})" if scope_t else "no place named"
                 agree = titles_compatible(a.normalized or "", b.normalized or "")

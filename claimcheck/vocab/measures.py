@@ -150,3 +150,52 @@ CASUALTY_EVENTS: dict[str, str] = {
     "shot": "shooting", "killed": "killing", "injured": "injury", "arrested": "arrest",
     "charged": "charge", "hit": "shooting",
 }
+
+
+# ------------------------------------------------------------ alignment
+# The compare stage's measure words: what makes two measures one measure,
+# related measures, or no measure at all. Collected from news wording of
+# casualties, arrests, trade and projects (AP style and the seeds' domain).
+
+#: Words that say how a measure is reported, not what is measured.
+GENERIC_WORDS = frozenset(
+    """volume volumes total overall amount level levels figure figures value sum number size
+    bilateral mutual two-way two way combined annual yearly current recent new the a an of in
+    for to and on at by from with its their this that toll tally people person""".split()
+)
+#: Words that name one measure under different names (mapped to one word).
+SYNONYMS = {
+    # direction of change: "growth", "rise" and "increase" are one thing
+    "growth": "increase", "rise": "increase", "gain": "increase", "jump": "increase", "surge": "increase",
+    "decline": "decrease", "drop": "decrease", "fall": "decrease", "reduction": "decrease",
+    # casualties: "people killed", "death toll", "people reported dead" are one measure
+    "dead": "killed", "died": "killed", "death": "killed", "fatality": "killed", "kill": "killed",
+    "fatal": "killed", "slain": "killed", "murdered": "killed", "homicide": "killed",
+    "injure": "injured", "hurt": "injured", "wounded": "injured", "injury": "injured", "wound": "injured",
+    "wounding": "injured",
+    # arrests
+    "arrest": "arrested", "detained": "arrested", "custody": "arrested", "apprehended": "arrested",
+    "captured": "arrested", "capture": "arrested", "detain": "arrested",
+    # the suspect / shooter
+    "gunman": "shooter", "assailant": "shooter", "attacker": "shooter",
+    # trade
+    "turnover": "trade", "commerce": "trade", "exchange": "trade",
+    "exports": "export", "imports": "import",
+    "railroad": "railway", "rail": "railway",
+    "completed": "completion", "complete": "completion", "finish": "completion", "finished": "completion",
+    "years-old": "age", "year-old": "age", "aged": "age", "old": "age",
+}
+#: Measures that are related but not the same: a pair lands on the
+#: ``measure_related`` level (weak evidence), not on ``different``.
+#: "four people were shot" is said of the wounded and of the killed.
+RELATED = frozenset(
+    frozenset(p) for p in (
+        ("shot", "injured"), ("shot", "killed"), ("shot", "victim"), ("victim", "injured"),
+        ("victim", "killed"), ("arrested", "charged"), ("arrested", "suspect"), ("charged", "suspect"),
+        ("hospitalized", "injured"), ("treated", "injured"),
+    )
+)
+
+#: Counted nouns that name people in general: "four people" and "four
+#: victims" may count the same people; "two men" and "two women" do not.
+GENERIC_COUNTED = frozenset("people person individual victim casualty other".split())

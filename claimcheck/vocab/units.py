@@ -63,3 +63,18 @@ NON_PHYSICAL: dict[str, tuple[str, str]] = {
     "magnitude": ("magnitude", "magnitude"),
     "TEU": ("count", "TEU"),
 }
+
+
+#: Dimension of a unit, for claims whose extraction gave none (older ledgers,
+#: hand-added claims). An ISO 4217 code is money; a counted noun is a count.
+UNIT_DIMENSIONS: dict[str, str] = {
+    "percent": "percent", "percentage_point": "percentage_point",
+    "km": "length", "m": "length", "metre": "length", "mile": "length", "cm": "length", "foot": "length",
+    "hectare": "area", "square_km": "area", "square_metre": "area", "acre": "area",
+    "tonne": "mass", "kg": "mass", "ton": "mass", "pound": "mass",
+    "cubic_metre": "volume", "litre": "volume", "barrel": "volume", "bcm": "volume",
+    "W": "power", "kW": "power", "MW": "power", "GW": "power",
+    "Wh": "energy", "kWh": "energy", "MWh": "energy", "GWh": "energy", "TWh": "energy",
+    "second": "time", "minute": "time", "hour": "time", "day": "time", "week": "time", "month": "time",
+    "year": "time",
+}
