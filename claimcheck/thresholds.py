@@ -118,6 +118,9 @@ class AlignWeights:
     value_same_digits: float = 0.5
     #: the values are more than a factor two apart.
     value_far: float = -1.0
+    #: two dates more than ``date_close_days`` apart (or clock times more
+    #: than two hours apart): more likely two events than one misdated.
+    value_far_dates: float = -4.0
     #: the units have no conversion (two currencies, not the same figure).
     value_unknown: float = 0.0
     #: a pair is aligned (and given a verdict) at or above this score.

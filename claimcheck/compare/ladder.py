@@ -199,6 +199,9 @@ _VALUE_LEVEL = {"within": "within", "close": "close", "scale": "same_digits", "c
 
 def _value(a: Frame, b: Frame, ctx: _Context) -> tuple[str, float]:
     level = _VALUE_LEVEL[relation(a, b, ctx.t)]
+    if level == "far" and a.claim.kind is not Kind.QUANTITY:
+        # dates or clock times far apart: more likely two events than one event misdated
+        return "far_dates", ctx.w.value_far_dates
     return level, getattr(ctx.w, f"value_{level}")
 
 
@@ -206,6 +209,7 @@ def _value_text(level: str, a: Frame, b: Frame, ctx: _Context) -> str:
     return {
         "within": "values within tolerance", "close": "values within a factor two",
         "same_digits": "the same digits at another scale or in another currency", "far": "values far apart",
+        "far_dates": "dates (or times) far apart: two events more likely than one",
     }.get(level, f"values in {a.claim.unit} and {b.claim.unit} (no conversion)")
 
 
@@ -286,6 +290,7 @@ LADDER: tuple[Comparison, ...] = (
         "within": "within tolerance", "close": "within a factor two",
         "same_digits": "the same digits 1000x apart, or the same figure in two currencies",
         "far": "more than a factor two apart",
+        "far_dates": "dates more than a month apart, or clock times more than two hours apart",
         "unknown": "units with no conversion (different currencies): not compared",
     }, _value, _value_text),
 )
