@@ -215,3 +215,11 @@ def test_candidates_are_counted_and_blocked():
               fig("c", 3.0, measure="length", unit="km", dimension="length")]
     result = align(claims)
     assert result.candidates == 1  # the length has no partner of its dimension
+
+
+def test_a_page_stamp_is_not_an_event_time():
+    a = fig("a", "09:56", kind=Kind.TIME, measure="updated", unit=None, dimension=None,
+            quote="Updated 09:56 ET, Friday.")
+    b = fig("b", "11:00", kind=Kind.TIME, measure="updated", unit=None, dimension=None,
+            quote="Updated 11:00 ET, Friday.")
+    assert compare([a, b]) == []

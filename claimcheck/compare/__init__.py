@@ -135,8 +135,8 @@ def align(
     canon = dict(canonical or {})
     index = EntityIndex(entities, canon)
     periods = _figure_periods(claims)
-    fr = frames([c for c in claims if c.kind is not Kind.ROLE and not _is_figure_period(c, periods)], index,
-                canon, sources)
+    fr = frames([c for c in claims if c.kind is not Kind.ROLE and not _is_figure_period(c, periods)
+                 and not _is_page_stamp(c)], index, canon, sources)
     ctx = _Context(t.weights, t, _rarity(fr), {e.id: e.name for e in entities})
     pairs, big = candidate_pairs(fr, t)
     scored = []
@@ -176,6 +176,17 @@ def align(
     findings.sort(key=lambda f: (f.verdict.value, f.kind, f.subject or "", f.id))
     near.sort(key=lambda x: (-x.score, x.a.id, x.b.id))
     return CompareResult(tuple(findings), len(pairs), aligned, tuple(near), tuple(skipped))
+
+
+def _is_page_stamp(c: Claim) -> bool:
+    """A date or clock time the page stamps itself with ("Updated 09:56"):
+    the time of the page, not of an event, so never compared."""
+    from ..vocab.measures import PAGE_STAMP_WORDS
+
+    if c.kind not in (Kind.DATE, Kind.TIME):
+        return False
+    words = set((c.measure or "").casefold().split()) | set((c.subject or "").casefold().split())
+    return bool(words & PAGE_STAMP_WORDS)
 
 
 def _figure_periods(claims: Sequence[Claim]) -> set[tuple[str, int, str]]:

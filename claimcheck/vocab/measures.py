@@ -199,3 +199,7 @@ RELATED = frozenset(
 #: Counted nouns that name people in general: "four people" and "four
 #: victims" may count the same people; "two men" and "two women" do not.
 GENERIC_COUNTED = frozenset("people person individual victim casualty other".split())
+
+#: Words that mark a date or clock time as the page's own stamp ("Updated
+#: 09:56 ET", "Posted on May 2"), not the time of an event the story reports.
+PAGE_STAMP_WORDS: frozenset[str] = frozenset("updated update published publish posted post modified edited".split())
