@@ -40,7 +40,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from claimcheck.normalize.dates import find_dates, parse_date
 from claimcheck.records import Precision, Segment, Skip, Source
 from claimcheck.thresholds import DEFAULT, ExtractThresholds
 
@@ -806,6 +805,8 @@ def _iso_date(value: str) -> str | None:
             return datetime.date.fromisoformat(match.group(1)).isoformat()
         except ValueError:
             return None
+    from claimcheck.normalize.dates import parse_date  # lazy: its patterns take 0.3 s to compile
+
     parsed = parse_date(value.strip()[:200])
     if parsed is not None and parsed.precision == Precision.DAY:
         return str(parsed.value)[:10]
@@ -1170,6 +1171,8 @@ def _is_date_only(line: str) -> bool:
 
 
 def _first_day_date(line: str) -> tuple[str, tuple[int, int]] | None:
+    from claimcheck.normalize.dates import find_dates  # lazy: see _iso_date
+
     for start, end, parsed in find_dates(line):
         if parsed.precision == Precision.DAY:
             return str(parsed.value)[:10], (start, end)
