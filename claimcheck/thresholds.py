@@ -118,6 +118,9 @@ class AlignWeights:
     value_same_digits: float = 0.5
     #: the values are more than a factor two apart.
     value_far: float = -1.0
+    #: the values are more than ``CompareThresholds.very_far_ratio`` apart
+    #: (and not the same digits 1000x apart): two facts more likely than one.
+    value_very_far: float = -4.0
     #: two dates more than ``date_close_days`` apart (or clock times more
     #: than two hours apart): more likely two events than one misdated.
     value_far_dates: float = -4.0
@@ -146,6 +149,9 @@ class CompareThresholds:
     #: clock times: minutes either side for an exact time and for "about".
     time_exact_minutes: float = 5.0
     time_approx_minutes: float = 20.0
+    #: two values more than this many times apart land on the ladder's
+    #: "very far" value level.
+    very_far_ratio: float = 10.0
     #: a date resolved from a relative expression ("Sunday night", "last
     #: week") against the publication date is this many days uncertain (night
     #: events straddle midnight; outlets publish in other time zones).

@@ -223,3 +223,12 @@ def test_a_page_stamp_is_not_an_event_time():
     b = fig("b", "11:00", kind=Kind.TIME, measure="updated", unit=None, dimension=None,
             quote="Updated 11:00 ET, Friday.")
     assert compare([a, b]) == []
+
+
+def test_values_ten_times_apart_are_two_facts_but_a_zero_still_contradicts():
+    loan_a = fig("a", 430.0, measure="loan", unit="USD", dimension="money", period="2024")
+    loan_b = fig("b", 2e6, measure="loan", unit="USD", dimension="money", period="2024")
+    assert compare([loan_a, loan_b]) == []
+    none = fig("a", 0.0, measure="arrested", quote="No arrests have been made at the Pine Mall.")
+    one = fig("b", 1.0, measure="arrested", quote="Police arrested one man at the Pine Mall.")
+    assert found([none, one]) == [("contradiction", "quantity")]

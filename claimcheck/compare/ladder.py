@@ -194,7 +194,7 @@ def _scope_text(level: str, a: Frame, b: Frame, ctx: _Context) -> str:
 
 
 _VALUE_LEVEL = {"within": "within", "close": "close", "scale": "same_digits", "currency": "same_digits",
-                "far": "far", "unknown": "unknown"}
+                "far": "far", "very_far": "very_far", "unknown": "unknown"}
 
 
 def _value(a: Frame, b: Frame, ctx: _Context) -> tuple[str, float]:
@@ -209,6 +209,7 @@ def _value_text(level: str, a: Frame, b: Frame, ctx: _Context) -> str:
     return {
         "within": "values within tolerance", "close": "values within a factor two",
         "same_digits": "the same digits at another scale or in another currency", "far": "values far apart",
+        "very_far": "values more than ten times apart",
         "far_dates": "dates (or times) far apart: two events more likely than one",
     }.get(level, f"values in {a.claim.unit} and {b.claim.unit} (no conversion)")
 
@@ -290,6 +291,7 @@ LADDER: tuple[Comparison, ...] = (
         "within": "within tolerance", "close": "within a factor two",
         "same_digits": "the same digits 1000x apart, or the same figure in two currencies",
         "far": "more than a factor two apart",
+        "very_far": "more than ten times apart (and not a 1000x slip): two facts more likely than one",
         "far_dates": "dates more than a month apart, or clock times more than two hours apart",
         "unknown": "units with no conversion (different currencies): not compared",
     }, _value, _value_text),

@@ -128,7 +128,7 @@ def _tolerance_interval(c: Claim, t: CompareThresholds) -> Interval:
 
 
 def relation(a: Frame, b: Frame, t: CompareThresholds) -> str:
-    """within | close | scale | currency | far | unknown, for two claims of one dimension."""
+    """within | close | scale | currency | far | very_far | unknown, for two claims of one dimension."""
     ca, cb = a.claim, b.claim
     if ca.kind is Kind.DATE:
         ba, bb = date_bounds(str(ca.value)), date_bounds(str(cb.value))
@@ -160,7 +160,10 @@ def relation(a: Frame, b: Frame, t: CompareThresholds) -> str:
     if _same_digits(pa, pb, t):
         return "scale"
     lo, hi = sorted((abs(pa), abs(pb)))
-    return "close" if lo > 0 and hi / lo <= 2 else "far"
+    if lo > 0 and hi / lo <= 2:
+        return "close"
+    # a zero against a count ("no arrests" / "one arrest") is far, not very far
+    return "far" if lo <= 0 or hi / lo <= t.very_far_ratio else "very_far"
 
 
 def _raw_agree(a: Claim, b: Claim, t: CompareThresholds) -> bool:
