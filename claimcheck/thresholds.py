@@ -60,12 +60,15 @@ class AlignWeights:
     about_different: float = -6.0
     #: an attribute of one entity (an age) whose entity is unknown on a side:
     #: "a 41-year-old woman" and "Smith, 40" may be two people.
-    unanchored_attribute: float = -2.0
+    unanchored_attribute: float = -3.0
     #: the rarest entity both sentences name, scaled by its rarity across the
     #: compared sources (a name in every source weighs nothing).
     rare_entity: float = 2.0
     #: the same normalised measure ("killed" and "killed").
     measure_same: float = 4.0
+    #: counts of one noun with nothing saying what happened ("two children" /
+    #: "twelve children"): the measure is only what is counted.
+    measure_same_noun: float = 2.0
     #: synonyms from the measure table ("wounded" / "injured", "turnover" / "trade").
     measure_synonym: float = 3.0
     #: related but not the same measure ("shot" / "injured"): weak evidence.

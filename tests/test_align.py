@@ -232,3 +232,10 @@ def test_values_ten_times_apart_are_two_facts_but_a_zero_still_contradicts():
     none = fig("a", 0.0, measure="arrested", quote="No arrests have been made at the Pine Mall.")
     one = fig("b", 1.0, measure="arrested", quote="Police arrested one man at the Pine Mall.")
     assert found([none, one]) == [("contradiction", "quantity")]
+
+
+def test_counts_of_a_noun_with_no_event_are_weak_evidence():
+    plain = [fig("a", 2.0, measure="child", unit="child"), fig("b", 3.0, measure="child", unit="child")]
+    assert compare(plain) == []
+    killed = [fig("a", 2.0, measure="killed", unit="child"), fig("b", 3.0, measure="killed", unit="child")]
+    assert found(killed) == [("contradiction", "quantity")]

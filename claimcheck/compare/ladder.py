@@ -118,6 +118,9 @@ def _measure_level(ma: tuple[str, ...], mb: tuple[str, ...], similarity: float) 
 
 def _measure(a: Frame, b: Frame, ctx: _Context) -> tuple[str, float]:
     level = _measure_level(a.measure, b.measure, ctx.t.subject_similarity)
+    if level == "same" and a.counted and set(a.measure) <= {a.counted, b.counted}:
+        # "two children" / "twelve children": only the counted noun, no verb says what happened to them
+        return "same_noun", ctx.w.measure_same_noun
     return level, getattr(ctx.w, f"measure_{level}")
 
 
@@ -125,6 +128,7 @@ def _measure_text(level: str, a: Frame, b: Frame, ctx: _Context) -> str:
     return {
         "unknown": "measure unknown on one side",
         "same": f"same measure ({_m(a.measure)})",
+        "same_noun": f"counts of the same thing ({_m(a.measure)}), no event named",
         "synonym": f"alike measures ({_m(a.measure)} / {_m(b.measure)})",
         "related": f"related measures ({_m(a.measure)} / {_m(b.measure)})",
         "unlike": f"unlike phrases ({_m(a.measure)} / {_m(b.measure)})",
@@ -261,6 +265,7 @@ LADDER: tuple[Comparison, ...] = (
     }, _anchor, _anchor_text),
     Comparison("measure", "what is measured, normalised (synonyms mapped)", {
         "same": "the same measure", "synonym": "measures that share a word or are near-identical",
+        "same_noun": "counts of the same noun with no event named (two children / twelve children)",
         "related": "related measures (shot / injured)", "unknown": "one side names no measure",
         "unlike": "different phrases, at least one not a known measure (weak evidence apart)",
         "different": "two different known measures (killed / injured)",
