@@ -12,9 +12,9 @@ from rapidfuzz import fuzz
 
 from ..records import Kind
 from ..thresholds import DEFAULT, AlignWeights, CompareThresholds
+from ..vocab.measures import GENERIC_COUNTED, RELATED
 from .findings import scopes_compatible
 from .frames import Frame
-from ..vocab.measures import GENERIC_COUNTED, RELATED
 from .keys import known_measures
 from .values import relation
 
@@ -313,8 +313,6 @@ def score(a: Frame, b: Frame, ctx: _Context) -> tuple[float, tuple[tuple[str, fl
 def describe(a: Frame, b: Frame, picked: Sequence[tuple[str, float]], ctx: _Context) -> tuple[Level, ...]:
     """The levels of a scored pair, with their sentences."""
     return tuple(Level(cmp.feature, name, w, cmp.text(name, a, b, ctx)) for cmp, (name, w) in zip(LADDER, picked))
-
-
 
 
 # ---------------------------------------------------------------- blocking
