@@ -10,7 +10,7 @@ from collections.abc import Mapping
 
 from ..records import Claim, Finding, Kind, Verdict
 from ..thresholds import CompareThresholds
-from .findings import _scope, _subject_of
+from .findings import _scope, _subject_of, unique_id
 from .values import _canon_point, _tolerance_interval, date_bounds, format_value, interval
 
 
@@ -73,13 +73,7 @@ def _median_point(cluster: list[Claim], t: CompareThresholds) -> float:
 
 def _group_id(kind: str, key: tuple[str, ...], scope: frozenset[str], label: str, used: set[str]) -> str:
     raw = "\x1f".join([kind, " ".join(key), "|".join(sorted(scope)), label])
-    fid = "f-" + hashlib.sha1(raw.encode("utf-8")).hexdigest()[:10]
-    n, base = 1, fid
-    while fid in used:
-        n += 1
-        fid = f"{base}-{n}"
-    used.add(fid)
-    return fid
+    return unique_id("f-" + hashlib.sha1(raw.encode("utf-8")).hexdigest()[:10], used)
 
 
 def _describe_cluster(cluster: list[Claim], t: CompareThresholds) -> str:
