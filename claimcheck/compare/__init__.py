@@ -40,7 +40,7 @@ from ..thresholds import DEFAULT, CompareThresholds
 from .findings import evidence_hash, finding_id, is_copy, scopes_compatible, unique_id
 from .frames import EntityIndex, Frame, frames
 from .groups import _grouped
-from ..vocab.measures import GENERIC_WORDS, RELATED, SYNONYMS
+from ..vocab.measures import GENERIC_WORDS, PAGE_STAMP_WORDS, RELATED, SYNONYMS
 from ..vocab.units import UNIT_DIMENSIONS
 from .keys import (
     canonical_values,
@@ -181,8 +181,6 @@ def align(
 def _is_page_stamp(c: Claim) -> bool:
     """A date or clock time the page stamps itself with ("Updated 09:56"):
     the time of the page, not of an event, so never compared."""
-    from ..vocab.measures import PAGE_STAMP_WORDS
-
     if c.kind not in (Kind.DATE, Kind.TIME):
         return False
     words = set((c.measure or "").casefold().split()) | set((c.subject or "").casefold().split())

@@ -122,16 +122,11 @@ def known_measures() -> frozenset[str]:
     """Measures from the vocabularies (what extraction names a count, an
     event or a dimension): two *known* measures that differ are strong
     evidence of two facts; a free phrase from the parse that differs is weak."""
+    from ..vocab import measures as vocab
+
     words = set(SYNONYMS.values()) | {w for pair in RELATED for w in pair} | set(UNIT_DIMENSIONS.values())
-    words |= {"age", "money", "count", "length", "cost", "loan", "capacity", "output", "distance", "trade",
-              "duration", "price", "budget", "revenue", "investment", "population", "casualties", "suspects"}
-    try:
-        from ..vocab import measures as vocab
-    except ImportError:  # pragma: no cover - older layouts
-        return frozenset(words)
-    for table in ("CASUALTY_WORDS", "NONE_NOUNS", "EVENT_NOUNS", "DIMENSION_MEASURES", "MEASURE_VERBS",
-                  "COUNTED_NOUN_MEASURES", "CASUALTY_EVENTS", "MULTIPLE_EVENTS"):
-        values = getattr(vocab, table, {})
-        if isinstance(values, dict):
-            words |= {v for v in values.values() if isinstance(v, str)}
+    words |= vocab.MEASURE_NAMES
+    for table in (vocab.CASUALTY_WORDS, vocab.NONE_NOUNS, vocab.EVENT_NOUNS, vocab.DIMENSION_MEASURES,
+                  vocab.MEASURE_VERBS, vocab.COUNTED_NOUN_MEASURES, vocab.CASUALTY_EVENTS, vocab.MULTIPLE_EVENTS):
+        words |= set(table.values())
     return frozenset(subject_key(w)[0] for w in words if subject_key(w))

@@ -200,6 +200,14 @@ RELATED = frozenset(
 #: victims" may count the same people; "two men" and "two women" do not.
 GENERIC_COUNTED = frozenset("people person individual victim casualty other".split())
 
+#: Measures the frame names that no table above maps to: with the tables'
+#: values, the *known* measures (two different known measures are strong
+#: evidence of two facts; two free phrases from the parse are not).
+MEASURE_NAMES: frozenset[str] = frozenset(
+    """age money count length cost loan capacity output distance trade duration price budget revenue
+    investment population casualties suspects""".split()
+)
+
 #: Words that mark a date or clock time as the page's own stamp ("Updated
 #: 09:56 ET", "Posted on May 2"), not the time of an event the story reports.
 PAGE_STAMP_WORDS: frozenset[str] = frozenset("updated update published publish posted post modified edited".split())
