@@ -113,6 +113,11 @@ class AlignWeights:
     counted_general: float = -1.0
     #: counts of different things ("two men" / "two women").
     counted_different: float = -1.0
+    #: the two sentences share most of their content words ("appeared in
+    #: court Monday" on both sides): the same passage told twice.
+    context_similar: float = 0.0
+    #: the two sentences share some content words.
+    context_some: float = 0.0
     #: the values agree within their tolerance.
     value_within: float = 2.0
     #: the values differ but by less than a factor two.
@@ -178,6 +183,11 @@ class CompareThresholds:
     #: rapidfuzz ``token_sort_ratio`` on normalised subject keys at or above
     #: which two subjects are the same measure.
     subject_similarity: float = 85.0
+    #: share of content words two sentences have in common (Jaccard) at or
+    #: above which they land on the ladder's ``context_similar`` level, and
+    #: on ``context_some`` at or above ``context_some``.
+    context_similar: float = 0.35
+    context_some: float = 0.2
     #: two quotes this alike (``ratio`` on folded text) in different sources
     #: are one origin (syndicated copy), not independent sources.
     syndicated_quote: float = 90.0

@@ -4,7 +4,7 @@ level by level, one-to-one, with conversions."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pytest
 
@@ -239,3 +239,64 @@ def test_counts_of_a_noun_with_no_event_are_weak_evidence():
     assert compare(plain) == []
     killed = [fig("a", 2.0, measure="killed", unit="child"), fig("b", 3.0, measure="killed", unit="child")]
     assert found(killed) == [("contradiction", "quantity")]
+
+
+def _date(source, value, *, measure="shooting", subject=None, surface="Sunday", resolved=True, quote=None, start=0):
+    c = fig(source, value, kind=Kind.DATE, measure=measure, unit=None, dimension=None,
+            quote=quote or f"The {measure} happened {surface}.")
+    at = c.quote.find(surface)
+    return replace(c, subject=subject, surface=surface, surface_start=start + max(at, 0),
+                   surface_end=start + max(at, 0) + len(surface), resolved=resolved, start=start,
+                   end=start + len(c.quote))
+
+
+def test_a_day_that_dates_a_count_is_still_an_event_date():
+    # "four were shot on Sunday": the count carries the day as its period, and
+    # the day still dates the shooting
+    count = fig("a", 4.0, measure="shot", period="2016-03-06", quote="Four were shot on Sunday.")
+    sunday = _date("a", "2016-03-06", quote="Four were shot on Sunday.")
+    monday = _date("b", "2016-03-07", surface="Monday", quote="The shooting happened Monday.")
+    got = [(f.verdict.value, f.kind) for f in compare([count, sunday, monday])]
+    assert got == [("contradiction", "date")]
+
+
+def test_a_year_that_dates_a_figure_is_no_event_date():
+    figure = fig("a", 580.0, measure="trade", unit="USD", dimension="money", period="2024",
+                 quote="In 2024, trade reached $580 million.")
+    year = _date("a", "2024", measure="trade", surface="2024", resolved=False, quote=figure.quote)
+    other = _date("b", "2023", measure="trade", surface="2023", resolved=False, quote="Trade talks began in 2023.")
+    assert [f for f in compare([figure, year, other]) if f.kind == "date"] == []
+
+
+def test_one_incident_dated_by_what_it_did_meets_across_wordings():
+    a = _date("a", "2016-03-06", measure="killing", surface="Sunday", quote="Two were killed early Sunday.")
+    b = _date("b", "2016-03-06", measure="shooting", surface="Sunday night", quote="The shooting happened Sunday night.")
+    assert found([a, b]) == [("agreement", "date")]
+
+
+def test_a_weekday_names_its_day_but_yesterday_may_be_off_by_one():
+    a = _date("a", "2016-07-17", surface="July 17", quote="The shooting happened July 17.")
+    b = _date("b", "2016-07-18", surface="July 18", quote="The shooting happened July 18.")
+    assert found([a, b]) == [("contradiction", "date")]
+    c = _date("c", "2016-07-17", surface="last night", quote="The shooting happened last night.")
+    assert found([c, b]) == [("agreement", "date")]
+
+
+def test_the_date_of_a_statement_or_an_embedded_post_is_not_compared():
+    said_a = _date("a", "2016-03-10", measure="shooting", subject="police said", surface="Thursday",
+                   quote="Police said Thursday the shooting was planned.")
+    said_b = _date("b", "2016-03-11", measure="shooting", subject="police said", surface="Friday",
+                   quote="Police said Friday the shooting was planned.")
+    assert compare([said_a, said_b]) == []
+    post_a = _date("a", "2016-03-10", surface="March 10, 2016",
+                   quote="Scene of the shooting pic.example/x — Kim Lo (@kimlo) March 10, 2016")
+    post_b = _date("b", "2016-03-12", surface="March 12, 2016",
+                   quote="Shooting scene pic.example/y — Al Ro (@alro) March 12, 2016")
+    assert compare([post_a, post_b]) == []
+
+
+def test_a_name_in_the_measure_is_who_not_what():
+    a = fig("a", 1.0, measure="arrested Quill", hedge=Hedge.AT_LEAST, quote="Police said Quill was arrested on Friday.")
+    b = fig("b", 0.0, measure="arrested", quote="No arrests have been made.")
+    (f,) = compare([a, b])
+    assert "same measure (arrested)" in f.explanation

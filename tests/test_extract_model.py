@@ -72,3 +72,14 @@ def test_who_expects_is_not_what_is_measured_and_ties_go_forward(nlp_model, tmp_
     assert q["9.9 percent"].stance.value == "forecast" and q["9.9 percent"].subject is None
     q = _quantities(nlp_model, tmp_path, "He noted that the inflation rate is expected to reach 4.5% in 2023 and 3% in mid-2025.")
     assert q["4.5%"].period == "2023" and q["3%"].period == "2025-05/2025-08"
+
+
+def test_an_aside_between_a_count_and_its_verb_keeps_the_verb(nlp_model, tmp_path):
+    q = _quantities(nlp_model, tmp_path, "Six workers, thought to be cousins, were injured in a blast on Monday.")
+    assert q["Six"].measure == "injured"
+
+
+def test_an_ordinal_suspect_is_not_also_one_arrest(nlp_model, tmp_path):
+    q = _quantities(nlp_model, tmp_path, "Police have arrested a second murder suspect.")
+    counts = [c for c in q.values() if c.measure == "arrested"]
+    assert [c.value for c in counts] == [2.0]  # "a second suspect": at least two, not also "one arrested"

@@ -30,6 +30,7 @@ Pure: no spaCy, no printing.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -40,7 +41,7 @@ from ..thresholds import DEFAULT, CompareThresholds
 from .findings import evidence_hash, finding_id, is_copy, scopes_compatible, unique_id
 from .frames import EntityIndex, Frame, frames
 from .groups import _grouped
-from ..vocab.measures import GENERIC_WORDS, PAGE_STAMP_WORDS, RELATED, SYNONYMS
+from ..vocab.measures import GENERIC_WORDS, PAGE_STAMP_WORDS, RELATED, STATEMENT_WORDS, SYNONYMS
 from ..vocab.units import UNIT_DIMENSIONS
 from .keys import (
     canonical_values,
@@ -179,23 +180,41 @@ def align(
 
 
 def _is_page_stamp(c: Claim) -> bool:
-    """A date or clock time the page stamps itself with ("Updated 09:56"):
-    the time of the page, not of an event, so never compared."""
+    """A date or clock time that dates the reporting, not an event, so never
+    compared: the page's own stamp ("Updated 09:56"), the stamp of a post
+    embedded in it ("— Name (@handle) May 2, 2016"), a statement ("police
+    said Thursday")."""
     if c.kind not in (Kind.DATE, Kind.TIME):
         return False
-    words = set((c.measure or "").casefold().split()) | set((c.subject or "").casefold().split())
-    return bool(words & PAGE_STAMP_WORDS)
+    subject = set((c.subject or "").casefold().split())
+    words = set((c.measure or "").casefold().split()) | subject
+    if words & PAGE_STAMP_WORDS or subject & STATEMENT_WORDS:
+        return True
+    before = c.quote[max(0, c.surface_start - c.start - 40) : max(0, c.surface_start - c.start)]
+    return _EMBEDDED_POST.search(before) is not None
+
+
+#: the signature of an embedded social-media post, just before its date
+_EMBEDDED_POST = re.compile(r"\(@\w+\)\s*$")
 
 
 def _figure_periods(claims: Sequence[Claim]) -> set[tuple[str, int, str]]:
-    """(source, sentence start, period) of every figure that has a period."""
-    return {(c.source, c.start, c.period) for c in claims if c.kind is Kind.QUANTITY and c.period}
+    """(source, sentence start, period) of every figure whose period is
+    coarser than a day (a year, a month, a quarter)."""
+    return {(c.source, c.start, c.period) for c in claims
+            if c.kind is Kind.QUANTITY and c.period and not _is_day(c.period)}
+
+
+def _is_day(value: str) -> bool:
+    bounds = date_bounds(value)
+    return bounds is not None and bounds[0] == bounds[1]
 
 
 def _is_figure_period(c: Claim, periods: set[tuple[str, int, str]]) -> bool:
     """A date that is only the period of a figure in its sentence ("In 2024,
     trade reached $580 million"): the figure's claim carries it; it dates no
-    event of its own and is not compared as one."""
+    event of its own and is not compared as one. A day is different: "four
+    were shot on Sunday" dates the shooting, and stays a date claim."""
     return c.kind is Kind.DATE and (c.source, c.start, str(c.value)) in periods
 
 
@@ -225,7 +244,7 @@ def _later(a: Frame, b: Frame) -> tuple[str | None, str]:
 
 def _why_aligned(levels: Sequence[Level]) -> str:
     shown = [lv.text for lv in levels if lv.feature in ("anchor", "measure", "time") and lv.name != "none"]
-    shown += [lv.text for lv in levels if lv.feature in ("scope", "stance") and lv.weight != 0]
+    shown += [lv.text for lv in levels if lv.feature in ("scope", "stance", "context") and lv.weight != 0]
     return ", ".join(shown)
 
 

@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from ..records import Claim, Kind
+from ..vocab.measures import CASUALTY_EVENTS as _CASUALTY_EVENTS
 from ..vocab.measures import GENERIC_WORDS, RELATED, SYNONYMS
 from ..vocab.units import UNIT_DIMENSIONS
 
@@ -105,14 +106,73 @@ def measure_key(c: Claim) -> tuple[str, ...]:
     """What is measured, as comparable words: the extraction's ``measure``
     when it read one from the text, else the subject from the parse (a
     measure derived from the unit alone is no evidence that two figures
-    measure the same thing); empty when neither is known."""
+    measure the same thing); empty when neither is known. Words that are
+    names in the claim's sentence ("arrested Doyle") are who, not what, and
+    are dropped; a date or clock time is keyed by the event it dates."""
+    if c.kind in (Kind.DATE, Kind.TIME):
+        # the event the date's clause names ("people shot") before an event
+        # named elsewhere in the sentence
+        events = event_key(c.subject) or event_key(c.measure)
+        if events:
+            return events
     if c.measure and not c.measure_derived:
-        key = subject_key(c.measure)
+        key = _without_names(subject_key(c.measure), c.quote)
         if key:
             return key
     # a generic word ("volume", "total") or only the unit's dimension: the
     # subject from the parse may say more ("mutual trade")
-    return subject_key(c.subject)
+    return _without_names(subject_key(c.subject), c.quote)
+
+
+def _without_names(key: tuple[str, ...], quote: str) -> tuple[str, ...]:
+    """``key`` less the words the sentence writes only capitalised past its
+    first word (a name: "Doyle", "Isis"), unless they are known measures."""
+    if not key or not quote:
+        return key
+    known = known_measures()
+    names = _capitalised_only(quote)
+    kept = tuple(w for w in key if w in known or w not in names)
+    return kept or key
+
+
+@lru_cache(maxsize=1 << 14)
+def _capitalised_only(quote: str) -> frozenset[str]:
+    words = _WORD_ALL.findall(quote)
+    lower = {w.casefold() for w in words if not w[:1].isupper()}
+    return frozenset(_stem(w.casefold()) for w in words[1:] if w[:1].isupper() and w.casefold() not in lower)
+
+
+_WORD_ALL = re.compile(r"[^\W\d_]+")
+
+
+_CASUALTY_EVENT_NAMES = frozenset(_CASUALTY_EVENTS.values())
+
+
+@lru_cache(maxsize=1 << 14)
+def event_key(text: str | None) -> tuple[str, ...]:
+    """The events a date's measure names, normalised ("shot" and "gunfire"
+    date a ``shooting``, "was arrested" an ``arrest``); empty when it names
+    none ("police stationed", a name)."""
+    from ..vocab import measures as vocab
+
+    if not text:
+        return ()
+    found = set()
+    for part in _NON_WORD.split(text.casefold()):
+        for w in (part, _stem(part)):
+            if w in vocab.EVENT_NOUNS:
+                found.add(vocab.EVENT_NOUNS[w])
+                break
+            if w in vocab.EVENT_VERBS:
+                found.add(vocab.EVENT_VERBS[w])
+                break
+            if w in _CASUALTY_EVENT_NAMES:
+                found.add(w)
+                break
+            if w in vocab.CASUALTY_WORDS and vocab.CASUALTY_WORDS[w] in vocab.CASUALTY_EVENTS:
+                found.add(vocab.CASUALTY_EVENTS[vocab.CASUALTY_WORDS[w]])
+                break
+    return tuple(sorted(found))
 
 
 
@@ -127,6 +187,7 @@ def known_measures() -> frozenset[str]:
     words = set(SYNONYMS.values()) | {w for pair in RELATED for w in pair} | set(UNIT_DIMENSIONS.values())
     words |= vocab.MEASURE_NAMES
     for table in (vocab.CASUALTY_WORDS, vocab.NONE_NOUNS, vocab.EVENT_NOUNS, vocab.DIMENSION_MEASURES,
-                  vocab.MEASURE_VERBS, vocab.COUNTED_NOUN_MEASURES, vocab.CASUALTY_EVENTS, vocab.MULTIPLE_EVENTS):
+                  vocab.MEASURE_VERBS, vocab.COUNTED_NOUN_MEASURES, vocab.CASUALTY_EVENTS, vocab.MULTIPLE_EVENTS,
+                  vocab.EVENT_VERBS):
         words |= set(table.values())
     return frozenset(subject_key(w)[0] for w in words if subject_key(w))

@@ -3,6 +3,7 @@ and how each feature of a pair lands on a level with a weight."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -12,7 +13,7 @@ from rapidfuzz import fuzz
 
 from ..records import Kind
 from ..thresholds import DEFAULT, AlignWeights, CompareThresholds
-from ..vocab.measures import GENERIC_COUNTED, RELATED
+from ..vocab.measures import CONTEXT_STOPWORDS, GENERIC_COUNTED, RELATED
 from .findings import scopes_compatible
 from .frames import Frame
 from .keys import known_measures
@@ -233,6 +234,37 @@ def _ambiguity_text(level: str, a: Frame, b: Frame, ctx: _Context) -> str:
 
 
 
+def _context(a: Frame, b: Frame, ctx: _Context) -> tuple[str, float]:
+    share = context_overlap(a.claim.quote, b.claim.quote)
+    if share >= ctx.t.context_similar:
+        return "similar", ctx.w.context_similar
+    if share >= ctx.t.context_some:
+        return "some", ctx.w.context_some
+    return "none", 0.0
+
+
+def context_overlap(qa: str, qb: str) -> float:
+    """Jaccard share of the content words of two sentences."""
+    wa, wb = _content_words(qa), _content_words(qb)
+    if not wa or not wb:
+        return 0.0
+    return len(wa & wb) / len(wa | wb)
+
+
+@lru_cache(maxsize=1 << 15)
+def _content_words(quote: str) -> frozenset[str]:
+    return frozenset(w for w in _LETTERS.findall(quote.casefold()) if w not in CONTEXT_STOPWORDS)
+
+
+_LETTERS = re.compile(r"[^\W\d_]{4,}")
+
+
+def _context_text(level: str, a: Frame, b: Frame, ctx: _Context) -> str:
+    share = context_overlap(a.claim.quote, b.claim.quote)
+    return {"similar": f"the sentences share most words ({share:.0%})",
+            "some": f"the sentences share some words ({share:.0%})"}.get(level, "little shared wording")
+
+
 def _counted(a: Frame, b: Frame, ctx: _Context) -> tuple[str, float]:
     ca, cb = a.counted, b.counted
     if not ca or not cb or ca == cb:
@@ -292,6 +324,10 @@ LADDER: tuple[Comparison, ...] = (
         "same": "the same thing, or people in general", "general": "people in general vs a part of them",
         "different": "different things (men / women, officers / patrons)",
     }, _counted, _counted_text),
+    Comparison("context", "how much wording the two sentences share (content words, Jaccard)", {
+        "similar": "most content words shared: one passage told twice",
+        "some": "some content words shared", "none": "little shared wording",
+    }, _context, _context_text),
     Comparison("value", "how far apart the values are", {
         "within": "within tolerance", "close": "within a factor two",
         "same_digits": "the same digits 1000x apart, or the same figure in two currencies",

@@ -134,7 +134,7 @@ def relation(a: Frame, b: Frame, t: CompareThresholds) -> str:
         ba, bb = date_bounds(str(ca.value)), date_bounds(str(cb.value))
         if ba is None or bb is None:
             return "far"
-        slack = dt.timedelta(days=t.relative_date_days if (ca.resolved or cb.resolved) else 0)
+        slack = dt.timedelta(days=t.relative_date_days if (_loose_day(ca) or _loose_day(cb)) else 0)
         if ba[0] - slack <= bb[1] and bb[0] - slack <= ba[1]:
             return "within"
         gap = min(abs((ba[0] - bb[1]).days), abs((bb[0] - ba[1]).days))
@@ -164,6 +164,18 @@ def relation(a: Frame, b: Frame, t: CompareThresholds) -> str:
         return "close"
     # a zero against a count ("no arrests" / "one arrest") is far, not very far
     return "far" if lo <= 0 or hi / lo <= t.very_far_ratio else "very_far"
+
+
+def _loose_day(c: Claim) -> bool:
+    """A day counted from the publication date ("yesterday", "last night",
+    "this morning"): off by one when the page was stamped in another time
+    zone or after midnight. A weekday ("Sunday") or a month and day whose
+    year was inferred names its day exactly."""
+    return c.resolved and bool(_RELATIVE_DAY.search(c.surface))
+
+
+_RELATIVE_DAY = re.compile(r"\b(?:today|tonight|yesterday|overnight|last night|this (?:morning|afternoon|evening))\b",
+                           re.IGNORECASE)
 
 
 def _raw_agree(a: Claim, b: Claim, t: CompareThresholds) -> bool:

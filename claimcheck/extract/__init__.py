@@ -51,7 +51,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["EXTRACTOR_VERSION", "Extraction", "extract", "extract_source"]
 
 #: Bumped whenever a rule change can change the claims for the same text.
-EXTRACTOR_VERSION = "3"
+EXTRACTOR_VERSION = "4"
 
 _WS = re.compile(r"\s+")
 _SCOPE_LABELS = ("GPE",)

@@ -186,8 +186,12 @@ def _single_casualty(t: Token) -> tuple[str, Token] | None:
 def _one_person(tok: Token) -> bool:
     if tok.lower_ in ("who", "that") and tok.head.dep_ == "relcl":
         tok = tok.head.head
-    if any(c.dep_ in ("nummod", "conj") or c.lower_ in ORDINAL_WORDS for c in tok.children):
-        return False  # "three people", "Smith and Jones", "a second suspect"
+    if any(c.dep_ == "conj" or c.dep_ == "nummod" and c.i < tok.i for c in tok.children):
+        return False  # "three people", "Smith and Jones" (an age after a comma is no count: "Smith, 27,")
+    if any(x.lower_ in ORDINAL_WORDS for x in tok.subtree if x.i < tok.i):
+        return False  # "a second suspect", "a second murder suspect"
+    if tok.lower_ == "one" and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return True  # "one of the suspects was arrested"
     if tok.lower_ in _SINGULAR_PRONOUNS:
         return True
     if tok.pos_ == "PROPN":  # the small model often mislabels a name: only places are out

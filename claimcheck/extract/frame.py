@@ -91,6 +91,11 @@ def casualty_measure(root: Token, sent: Span) -> str | None:
             for child in head.children:
                 if child.dep_ in ("oprd", "acomp", "xcomp", "advmod") and child.lower_ in CASUALTY_WORDS:
                     return CASUALTY_WORDS[child.lower_]
+            # "five people, believed to be cousins, were killed": the aside is
+            # parsed as the count's clause; the casualty verb is its head
+            main = head.head
+            if head.dep_ == "parataxis" and main.pos_ == "VERB" and lemma(main) in CASUALTY_WORDS:
+                return CASUALTY_WORDS[lemma(main)]
             break
         node = head
     # a predicate after the noun in a small clause ("left two dead and three wounded")

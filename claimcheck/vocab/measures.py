@@ -27,7 +27,8 @@ CASUALTY_WORDS: dict[str, str] = {
     **dict.fromkeys("shoot shot shooting shoots gun gunned".split(), "shot"),
     # arrests and custody
     **dict.fromkeys(
-        "arrest arrested arresting arrests detain detained detaining custody apprehend apprehended".split(),
+        "arrest arrested arresting arrests detain detained detaining custody apprehend apprehended "
+        "capture captured".split(),
         "arrested",
     ),
     # hit by a bullet or a vehicle (kept apart from "shot")
@@ -89,6 +90,13 @@ EVENT_NOUNS: dict[str, str] = {
     **dict.fromkeys("robbery carjacking burglary".split(), "robbery"),
     **dict.fromkeys("visit".split(), "visit"),
     **dict.fromkeys("incident".split(), "incident"),
+}
+
+#: Verbs that date an event the casualty words do not name: "when he fired
+#: a gun Sunday", "opened fire on Monday" date a shooting.
+EVENT_VERBS: dict[str, str] = {
+    **dict.fromkeys("fired firing opened".split(), "shooting"),
+    **dict.fromkeys("stab stabbed stabbing".split(), "stabbing"),
 }
 
 #: Verbs of occurrence whose subject is the event ("the shooting happened").
@@ -193,6 +201,10 @@ RELATED = frozenset(
         ("shot", "injured"), ("shot", "killed"), ("shot", "victim"), ("victim", "injured"),
         ("victim", "killed"), ("arrested", "charged"), ("arrested", "suspect"), ("charged", "suspect"),
         ("hospitalized", "injured"), ("treated", "injured"),
+        # the dates of one incident, named by what it did to its victims
+        ("shooting", "killing"), ("shooting", "injury"), ("shooting", "incident"), ("shooting", "attack"),
+        ("killing", "incident"), ("killing", "attack"), ("killing", "injury"), ("injury", "incident"),
+        ("attack", "incident"), ("stabbing", "incident"), ("stabbing", "attack"),
     )
 )
 
@@ -211,3 +223,20 @@ MEASURE_NAMES: frozenset[str] = frozenset(
 #: Words that mark a date or clock time as the page's own stamp ("Updated
 #: 09:56 ET", "Posted on May 2"), not the time of an event the story reports.
 PAGE_STAMP_WORDS: frozenset[str] = frozenset("updated update published publish posted post modified edited".split())
+
+#: Words of saying: a date whose event is a statement ("police said
+#: Thursday", "in a statement released Friday") dates the report, not a fact
+#: of the story, and two reports on different days do not disagree.
+STATEMENT_WORDS: frozenset[str] = frozenset(
+    "say said says saying tell told tells confirm confirmed confirms announce announced announces "
+    "statement statements interview identify identified identifies release released".split()
+)
+
+#: Words too common in news sentences to say that two sentences tell one
+#: passage (the ladder's ``context`` feature compares the rest).
+CONTEXT_STOPWORDS: frozenset[str] = frozenset(
+    """about after also among another because been before being between both could during each
+    from have having here into just more most much other over said says some such than that their
+    them then there these they this those through under until very were what when where which while
+    will with would year years people police officials told according""".split()
+)
