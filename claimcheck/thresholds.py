@@ -60,10 +60,10 @@ class AlignWeights:
     about_different: float = -6.0
     #: an attribute of one entity (an age) whose entity is unknown on a side:
     #: "a 41-year-old woman" and "Smith, 40" may be two people.
-    unanchored_attribute: float = -3.0
+    unanchored_attribute: float = -2.0
     #: the rarest entity both sentences name, scaled by its rarity across the
     #: compared sources (a name in every source weighs nothing).
-    rare_entity: float = 2.0
+    rare_entity: float = 4.0
     #: the same normalised measure ("killed" and "killed").
     measure_same: float = 4.0
     #: counts of one noun with nothing saying what happened ("two children" /
@@ -74,7 +74,7 @@ class AlignWeights:
     #: related but not the same measure ("shot" / "injured"): weak evidence.
     measure_related: float = 3.0
     #: one side names no measure (or only its unit's dimension).
-    measure_unknown: float = 1.0
+    measure_unknown: float = 0.0
     #: two different measures of the vocabularies ("killed" vs "injured").
     measure_different: float = -5.0
     #: different phrases, at least one of them not a known measure (a free
@@ -87,7 +87,7 @@ class AlignWeights:
     #: neither claim has a period: most facts in news have none.
     time_both_undated: float = 0.0
     #: one claim has a period and the other none.
-    time_one_undated: float = 0.0
+    time_one_undated: float = -1.0
     #: disjoint periods: different facts, never a contradiction (a wall).
     time_different: float = -20.0
     #: dated on two different days: the day of an event or a report the
@@ -96,12 +96,12 @@ class AlignWeights:
     #: the same stance (actual / actual, forecast / forecast).
     stance_same: float = 0.0
     #: a target, forecast or plan against an actual figure.
-    stance_mixed: float = -2.5
+    stance_mixed: float = -3.5
     #: the places are the same, or one's within the other's.
     scope_compatible: float = 0.0
     #: the claims name different places, not all of them known to the
     #: gazetteer (a venue, a street, a county): weak evidence apart.
-    scope_different: float = -1.5
+    scope_different: float = -0.5
     #: every place is known and the two sides lie in different countries.
     scope_other_countries: float = -5.0
     #: no entity anchors the pair and a source states the measure with several
@@ -115,7 +115,7 @@ class AlignWeights:
     counted_different: float = -1.0
     #: the two sentences share most of their content words ("appeared in
     #: court Monday" on both sides): the same passage told twice.
-    context_similar: float = 0.0
+    context_similar: float = 1.0
     #: the two sentences share some content words.
     context_some: float = 0.0
     #: the values agree within their tolerance.
@@ -125,7 +125,7 @@ class AlignWeights:
     #: the same digits at a scale 1000x apart, or the same figure in two currencies.
     value_same_digits: float = 0.5
     #: the values are more than a factor two apart.
-    value_far: float = -1.0
+    value_far: float = -2.0
     #: the values are more than ``CompareThresholds.very_far_ratio`` apart
     #: (and not the same digits 1000x apart): two facts more likely than one.
     value_very_far: float = -4.0

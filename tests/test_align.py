@@ -235,7 +235,8 @@ def test_values_ten_times_apart_are_two_facts_but_a_zero_still_contradicts():
 
 
 def test_counts_of_a_noun_with_no_event_are_weak_evidence():
-    plain = [fig("a", 2.0, measure="child", unit="child"), fig("b", 3.0, measure="child", unit="child")]
+    plain = [fig("a", 2.0, measure="child", unit="child", quote="Two children were at the house."),
+             fig("b", 3.0, measure="child", unit="child", quote="Neighbours said three children lived nearby.")]
     assert compare(plain) == []
     killed = [fig("a", 2.0, measure="killed", unit="child"), fig("b", 3.0, measure="killed", unit="child")]
     assert found(killed) == [("contradiction", "quantity")]
@@ -300,3 +301,20 @@ def test_a_name_in_the_measure_is_who_not_what():
     b = fig("b", 0.0, measure="arrested", quote="No arrests have been made.")
     (f,) = compare([a, b])
     assert "same measure (arrested)" in f.explanation
+
+
+def test_shared_wording_is_evidence_of_one_passage():
+    a = fig("a", 15.0, measure="age", unit="year", dimension="age", quote="The 15-year-old appeared in court Monday in Elmwood.")
+    b = fig("b", 16.0, measure="age", unit="year", dimension="age", quote="A 16-year-old boy appeared in court Monday in Elmwood.")
+    c = fig("c", 40.0, measure="age", unit="year", dimension="age", quote="Her neighbour, 40, was treated for shock.")
+    result = align([a, b, c])
+    levels = {frozenset(x.source for x in f.claims): f.levels for f in result.findings}
+    assert "context:similar" in levels[frozenset("ab")]
+    assert frozenset("ac") not in levels and frozenset("bc") not in levels
+
+
+def test_none_against_one_is_a_close_count():
+    none = fig("a", 0.0, measure="arrested", quote="No arrests have been made, police said.")
+    one = fig("b", 1.0, measure="arrested", hedge=Hedge.AT_LEAST, quote="A man was arrested late Friday.")
+    (f,) = compare([none, one])
+    assert f.verdict.value == "contradiction" and "value:close" in f.levels

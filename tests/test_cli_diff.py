@@ -132,7 +132,7 @@ def test_diff_near_lists_pairs_below_the_threshold(tmp_path):
     result = runner.invoke(app, ["diff", "-l", str(path), "--near"], env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
     assert "Near misses (1)" in result.output
-    assert "stance: actual vs target (-2.5)" in result.output
+    assert "stance: actual vs target (-3.5)" in result.output
     plain = runner.invoke(app, ["diff", "-l", str(path)], env={"COLUMNS": "200"})
     assert "Near misses" not in plain.output
 

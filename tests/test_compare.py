@@ -52,7 +52,7 @@ def test_seed_shaped_trade_contradiction():
     assert f.relative_difference == pytest.approx(0.1207, abs=1e-4)
     assert f.tolerance == pytest.approx(0.02)
     assert f.explanation == (
-        "same measure (trade), same period (2024): ~580M USD vs ~650M USD differ by 70,000,000 USD (12.1%), "
+        "same measure (trade), same period (2024), the sentences share most words (60%): ~580M USD vs ~650M USD differ by 70,000,000 USD (12.1%), "
         "beyond ±2.0% for 'around' (rounded to 10,000,000)."
     )
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..records import Claim, Stance
+from ..vocab.measures import PEOPLE_NOUNS
 from .findings import _scope
 from .keys import _stem, dimension_of, measure_key, unit_key
 from .values import date_bounds
@@ -71,6 +72,11 @@ class EntityIndex:
     def about(self, c: Claim) -> tuple[str | None, str | None]:
         """(cluster id, display name) of the entity the claim is about."""
         if not c.about:
+            return None, None
+        words = c.about.split()
+        if words and words[-1].casefold() in PEOPLE_NOUNS:
+            # "a Merritt Island man", "the Dallas officer": a person described
+            # by a place or an organisation, not that place or organisation
             return None, None
         if c.about_start is not None and c.about_end is not None:
             for start, end, eid, name in self.by_source.get(c.source, ()):

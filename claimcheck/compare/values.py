@@ -162,6 +162,8 @@ def relation(a: Frame, b: Frame, t: CompareThresholds) -> str:
     lo, hi = sorted((abs(pa), abs(pb)))
     if lo > 0 and hi / lo <= 2:
         return "close"
+    if lo == 0 and hi <= 2 and a.dimension == "count":
+        return "close"  # "no arrests" / "one arrested": a count one or two apart, as 3 / 4 are
     # a zero against a count ("no arrests" / "one arrest") is far, not very far
     return "far" if lo <= 0 or hi / lo <= t.very_far_ratio else "very_far"
 
