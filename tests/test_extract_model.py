@@ -77,9 +77,25 @@ def test_who_expects_is_not_what_is_measured_and_ties_go_forward(nlp_model, tmp_
 def test_an_aside_between_a_count_and_its_verb_keeps_the_verb(nlp_model, tmp_path):
     q = _quantities(nlp_model, tmp_path, "Six workers, thought to be cousins, were injured in a blast on Monday.")
     assert q["Six"].measure == "injured"
+    q = _quantities(nlp_model, tmp_path, "Seven hikers, believed to be students, were killed in an avalanche on Sunday.")
+    assert q["Seven"].measure == "killed"  # the aside parsed as an adverbial clause
 
 
 def test_an_ordinal_suspect_is_not_also_one_arrest(nlp_model, tmp_path):
     q = _quantities(nlp_model, tmp_path, "Police have arrested a second murder suspect.")
     counts = [c for c in q.values() if c.measure == "arrested"]
     assert [c.value for c in counts] == [2.0]  # "a second suspect": at least two, not also "one arrested"
+
+
+def test_a_guess_about_the_past_is_no_forecast(nlp_model, tmp_path):
+    q = _quantities(nlp_model, tmp_path, "The deaths of three climbers on the ridge may have been caused by a rockfall.")
+    assert q["three"].stance.value == "actual"
+    q = _quantities(nlp_model, tmp_path, "Exports may reach $5 billion next year.")
+    assert q["$5 billion"].stance.value == "forecast"
+
+
+def test_a_lone_date_line_is_no_period(nlp_model, tmp_path):
+    # a byline date above the story is not the period of the figures below it
+    text = "March 3, 2021\nFour people were injured when a crane fell on a parked bus in Elmwood.\n"
+    q = _quantities(nlp_model, tmp_path, text)
+    assert q["Four"].period is None

@@ -226,6 +226,11 @@ class _SourceClaims:
         self._dateline_end = 0
         self._dateline_place: str | None = None
         self._default_period: str | None = None
+        # date-only lines head their entries only in a chronology (two or
+        # more of them): a lone date line is a byline or the page's date, and
+        # a figure with no date in reach gets no period from it
+        self._chronology = sum(1 for line in source.text.splitlines()
+                               if 0 < len(line.strip()) < 60 and parse_date(line.strip(), self.ref)) >= 2
         self._place_of = _demonym_map(())
         self.main_places: tuple[str, ...] = ()
 
@@ -263,7 +268,7 @@ class _SourceClaims:
         # above an entry of a chronology): figures there without a date of
         # their own take it as their period
         self._default_period = self._heading_period
-        heading = parse_date(doc.text.strip(), self.ref) if len(doc.text) < 60 else None
+        heading = parse_date(doc.text.strip(), self.ref) if self._chronology and len(doc.text) < 60 else None
         self._heading_period = heading.value if heading is not None else None
         named: dict[str, str] = {}
         # an inline dateline ("HOUSTON (AP) —") is the story's place and date line:

@@ -80,6 +80,8 @@ def stance_for(root: Token, sent: Span) -> Stance:
                 return cue
             for child in tok.children:
                 if child.dep_ in ("aux", "auxpass", "acomp") and lemma(child) in STANCE_CUES:
+                    if child.tag_ == "MD" and _perfect(tok):
+                        continue  # "may have been": a guess about the past, not a forecast
                     return STANCE_CUES[lemma(child)]
                 if child.dep_ == "compound" and tok is not root and lemma(child) in STANCE_CUES:
                     return STANCE_CUES[lemma(child)]  # "the target range of 2% to 3%"
@@ -95,6 +97,11 @@ def stance_for(root: Token, sent: Span) -> Stance:
         if cue is not None and cue is not Stance.FORECAST or tok.lower_ == "will":
             return cue or Stance.FORECAST
     return Stance.ACTUAL
+
+
+def _perfect(verb: Token) -> bool:
+    """The verb has a perfect auxiliary ("may *have* killed")."""
+    return any(c.dep_ == "aux" and c.lower_ in ("have", "'ve", "has", "had") for c in verb.children)
 
 
 # ---------------------------------------------------------------- subject

@@ -92,9 +92,11 @@ def casualty_measure(root: Token, sent: Span) -> str | None:
                 if child.dep_ in ("oprd", "acomp", "xcomp", "advmod") and child.lower_ in CASUALTY_WORDS:
                     return CASUALTY_WORDS[child.lower_]
             # "five people, believed to be cousins, were killed": the aside is
-            # parsed as the count's clause; the casualty verb is its head
+            # parsed as the count's clause; the casualty verb it hangs off,
+            # with no subject of its own, is what happened to them
             main = head.head
-            if head.dep_ == "parataxis" and main.pos_ == "VERB" and lemma(main) in CASUALTY_WORDS:
+            if (head.dep_ in ("parataxis", "advcl") and main.pos_ == "VERB" and lemma(main) in CASUALTY_WORDS
+                    and not any(c.dep_ in ("nsubj", "nsubjpass") for c in main.children)):
                 return CASUALTY_WORDS[lemma(main)]
             break
         node = head

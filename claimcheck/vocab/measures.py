@@ -62,7 +62,8 @@ PEOPLE_NOUNS: frozenset[str] = frozenset(
     other others relative relatives brother brothers sister sisters son sons daughter daughters
     member members male males female females friend friends neighbor neighbors neighbour neighbours
     guard guards employee employees attacker attackers assailant assailants robber robbers
-    survivor survivors hostage hostages protester protesters migrant migrants refugee refugees""".split()
+    survivor survivors hostage hostages protester protesters migrant migrants refugee refugees
+    hiker hikers climber climbers tourist tourists visitor visitors pedestrian pedestrians""".split()
 )
 
 #: Nouns that stand in for the counted people: "one of the victims".
