@@ -31,9 +31,9 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..records import Claim, Finding, Kind, Verdict
@@ -171,12 +171,59 @@ def align(
             skipped.append(Scored(a.claim, b.claim, s, levels))
         else:
             findings.append(f)
+    findings = _one_per_repeat(findings, fr)
     for group in big:
         findings.extend(_grouped([fr[i].claim for i in group], t, canon, used))
     findings.extend(_roles([c for c in claims if c.kind is Kind.ROLE], t, canon, used))
     findings.sort(key=lambda f: (f.verdict.value, f.kind, f.subject or "", f.id))
     near.sort(key=lambda x: (-x.score, x.a.id, x.b.id))
     return CompareResult(tuple(findings), len(pairs), aligned, tuple(near), tuple(skipped))
+
+
+def _one_per_repeat(findings: list[Finding], fr: Sequence[Frame]) -> list[Finding]:
+    """A source that states one figure twice (a headline and its story) has
+    one finding with another source's figure, not two. Findings with the
+    same verdict on the same two figures in the same two sources are one:
+    the best-scored pair is kept (``findings`` come best first), and each
+    side lists every sentence of its source that states that figure of that
+    measure (``claims[:split]`` and ``claims[split:]``)."""
+    stated: dict[tuple[object, ...], list[Claim]] = defaultdict(list)
+    for f in fr:
+        stated[_statement(f.claim, f.dimension, f.measure)].append(f.claim)
+    frame_of = {f.claim.id: f for f in fr}
+    out: list[Finding] = []
+    seen: set[tuple[object, ...]] = set()
+    for f in findings:
+        if len(f.claims) != 2 or f.claims[0].id not in frame_of or f.claims[1].id not in frame_of:
+            out.append(f)
+            continue
+        key = (f.verdict, f.kind, frozenset(_statement(c, None, None) for c in f.claims))
+        if key in seen:
+            continue
+        seen.add(key)
+        sides = []
+        for c in f.claims:
+            fc = frame_of[c.id]
+            sides.append([c, *sorted((x for x in stated[_statement(c, fc.dimension, fc.measure)] if x.id != c.id),
+                                     key=lambda x: x.start)])
+        if len(sides[0]) + len(sides[1]) == 2:
+            out.append(f)
+            continue
+        n = len(sides[0]) + len(sides[1]) - 2
+        more = "once more" if n == 1 else f"{n} more times"
+        out.append(replace(f, claims=(*sides[0], *sides[1]), split=len(sides[0]),
+                           explanation=f"{f.explanation} The same figures are stated {more} in these sources."))
+    return out
+
+
+def _statement(c: Claim, dimension: str | None, measure: tuple[str, ...] | None) -> tuple[object, ...]:
+    """What makes two claims of a source one statement repeated: the source,
+    the figure in its canonical unit, the period it is given for (a day an
+    event is dated does not count: the headline seldom repeats it), and
+    (when given) dimension and measure."""
+    value = c.canonical if c.canonical is not None else c.value
+    period = c.period if c.period and not _is_day(c.period) else None
+    return (c.source, c.kind, c.canonical_unit or c.unit, str(value), c.value_max, period, dimension, measure)
 
 
 def _is_page_stamp(c: Claim) -> bool:
