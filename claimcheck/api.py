@@ -302,7 +302,7 @@ def diff(
 # lacks), the thresholds and the code of the comparing stages.
 
 _COMPARE_CODE = ("compare", "compare.py", "link", "link.py", "places.py", "vocab", "records.py", "thresholds.py",
-                 "review.py", "ledger.py", "api.py")
+                 "review.py", "ledger", "ledger.py", "api.py")
 #: the reviews block and the counts line of a ledger written by claimcheck.
 _REVIEWS_BLOCK = re.compile(rb"^reviews:[^\n]*\n(?:(?:[ -][^\n]*)?\n)*|^counts:[^\n]*\n", re.MULTILINE)
 
