@@ -606,7 +606,7 @@ def show(
     Example: claimcheck show f-ebf5088785
     """
     from . import render, report, review
-    from .records import Finding, Verdict
+    from .records import Finding, FindingKind, Verdict
 
     run = _diff_for_review(ledger_path, model)
     reviews = dict(run.ledger.reviews)
@@ -620,8 +620,8 @@ def show(
             raise review.ReviewError(f"{item_id!r} is ambiguous: {', '.join(c.id for c in claims[:10])}")
         else:
             c = claims[0]
-            finding = Finding(id=c.id, verdict=Verdict.AGREEMENT, kind=c.kind.value, subject=c.subject, scope=c.scope,
-                              period=c.period, claims=(c,), explanation="a single claim (not a finding)")
+            finding = Finding(id=c.id, verdict=Verdict.AGREEMENT, kind=FindingKind(c.kind.value), subject=c.subject,
+                              scope=c.scope, period=c.period, claims=(c,), explanation="a single claim (not a finding)")
     record = report.finding_records([finding], list(sources.values()), reviews)[0]
     if finding.id.startswith(("q-", "d-", "r-")):
         record["verdict"], record["status"] = "claim", "-"

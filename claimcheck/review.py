@@ -31,7 +31,7 @@ from typing import Any
 
 from . import ledger
 from .compare import evidence_hash
-from .records import Finding, Verdict
+from .records import Finding, FindingKind, Verdict
 
 STATUSES = ledger.REVIEW_STATUSES
 
@@ -71,7 +71,7 @@ class FindingRef:
 
     id: str
     verdict: Verdict
-    kind: str
+    kind: FindingKind
     subject: str | None
     evidence: str
 
@@ -179,7 +179,7 @@ def record(
             "reviewer": who,
             "at": when,
             "evidence": ref.evidence,
-            "kind": finding.kind,
+            "kind": finding.kind.value,
             "subject": finding.subject,
             "history": history,
         }

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
-from ..records import Claim, Finding, Verdict
+from ..records import Claim, Finding, FindingKind, Verdict
 from ..thresholds import CompareThresholds
 from .findings import _scope, finding_id, is_copy, scopes_compatible, unique_id
 
@@ -60,6 +60,6 @@ def _roles(claims: Sequence[Claim], t: CompareThresholds, canon: Mapping[str, st
                 if copies:
                     text += " The two quotes are near-verbatim copies: one origin, not independent confirmation."
                 out.append(Finding(id=fid, verdict=Verdict.AGREEMENT if agree else Verdict.CONTRADICTION,
-                                   kind="role", subject=a.subject, scope=scope_t, period=None, claims=(a, b),
+                                   kind=FindingKind.ROLE, subject=a.subject, scope=scope_t, period=None, claims=(a, b),
                                    explanation=text, copies=copies))
     return out
