@@ -14,6 +14,7 @@ from typing import Annotated, Optional
 import typer
 
 from . import __version__
+from .vocab.review import REVIEW_STATUSES
 
 app = typer.Typer(
     name="claimcheck",
@@ -28,7 +29,6 @@ app = typer.Typer(
 )
 
 DEFAULT_INPUT = Path("seeds")
-_STATUSES = ("open", "confirmed", "dismissed", "needs-source")
 EXIT_SKIPPED = 3
 DEFAULT_LEDGER = Path("data/claims.yaml")
 
@@ -239,8 +239,8 @@ def diff(
     """
     from . import api, render, report
 
-    if status not in ("active", "all", *_STATUSES):
-        render.error(f"--status: unknown status {status!r} (expected one of {', '.join(_STATUSES)}, all)")
+    if status not in ("active", "all", *REVIEW_STATUSES):
+        render.error(f"--status: unknown status {status!r} (expected one of {', '.join(REVIEW_STATUSES)}, all)")
         raise typer.Exit(2)
     _check_input(paths, ledger_path)
     with _exit_2_on_error(), render.progress("extracting") as update:

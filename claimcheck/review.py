@@ -32,8 +32,9 @@ from typing import Any
 from . import ledger
 from .compare import evidence_hash
 from .records import Finding, FindingKind, Verdict
+from .vocab.review import REVIEW_STATUSES
 
-STATUSES = ledger.REVIEW_STATUSES
+STATUSES = REVIEW_STATUSES
 
 #: The verdicts an analyst reviews (agreements need no decision).
 _REVIEWED = frozenset({Verdict.CONTRADICTION, Verdict.NAMING})

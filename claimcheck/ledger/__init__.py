@@ -16,6 +16,7 @@ Keys and order are deterministic: the same input gives byte-identical files.
 
 from __future__ import annotations
 
+from ..vocab.review import REVIEW_STATUSES
 from .files import (
     LOCK_TIMEOUT_S,
     MIRROR_MIN_BYTES,
@@ -36,7 +37,6 @@ from .model import (
     END_MARK,
     HEAD_MARK,
     LEDGER_VERSION,
-    REVIEW_STATUSES,
     SOURCE_FIELDS,
     Ledger,
     LedgerError,

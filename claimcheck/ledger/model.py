@@ -10,7 +10,6 @@ from typing import Any
 from ..records import Claim, Mention, Source
 
 LEDGER_VERSION = 1
-REVIEW_STATUSES = ("open", "confirmed", "dismissed", "needs-source")
 DEFAULT_LEDGER = Path("data/claims.yaml")
 
 SOURCE_FIELDS = ("id", "path", "sha256", "format", "encoding", "title", "published", "author", "chars")

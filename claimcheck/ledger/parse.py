@@ -12,12 +12,12 @@ from typing import Any
 import yaml
 
 from ..records import Claim, Hedge, Kind, Mention, Precision, Source, Stance
+from ..vocab.review import REVIEW_STATUSES
 from .model import (
     CLAIM_FIELDS,
     END_MARK,
     HEAD_MARK,
     LEDGER_VERSION,
-    REVIEW_STATUSES,
     SOURCE_FIELDS,
     Ledger,
     LedgerError,

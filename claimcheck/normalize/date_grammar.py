@@ -5,20 +5,14 @@ from __future__ import annotations
 
 import re
 
+from ..vocab.calendar import MONTH_NAMES, WEEKDAY_NAMES
+from ..vocab.numbers import NUMBER_WORDS, TEENS, TENS, UNITS
+
 # --------------------------------------------------------------------------- words
 
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-_WEEKDAYS = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3,
-    "friday": 4, "saturday": 5, "sunday": 6,
-}  # fmt: skip
-_NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-}  # fmt: skip
+_MONTHS = {name[:3]: n for n, name in enumerate(MONTH_NAMES, 1)}
+_WEEKDAYS = {name: n for n, name in enumerate(WEEKDAY_NAMES)}
+_NUMBER_WORDS = {"a": 1, "an": 1} | {word: n for word, n in NUMBER_WORDS.items() if 1 <= n <= 12}
 _ORDINALS = {
     "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
     "fourth": 4, "4th": 4, "final": 4, "last": 4,
@@ -296,9 +290,9 @@ _LONE_ABBREVIATION = re.compile(
 )
 
 
-_W_UNITS = "one two three four five six seven eight nine".split()
-_W_TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
-_W_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_W_UNITS = list(UNITS)
+_W_TEENS = list(TEENS)
+_W_TENS = list(TENS)
 _W_VALUES = (
     {w: n for n, w in enumerate(_W_UNITS, 1)}
     | {w: n for n, w in enumerate(_W_TEENS, 10)}

@@ -39,6 +39,7 @@ from typing import Any
 
 from claimcheck.records import Hedge
 
+from ..vocab.numbers import NUMBER_WORDS
 from .quantity_text import (
     _CURWORD_INDEX,
     _FRACTION_INDEX,
@@ -71,7 +72,6 @@ from .quantity_words import (
     HEDGE_PHRASES,
     HEDGE_SUFFIXES,
     MONEY_ONLY_SCALES,
-    NUMBER_WORDS,
     PERCENT_WORDS,
     RANGE_WORDS,
     SCALE_WORDS,

@@ -104,18 +104,6 @@ SCALE_WORDS: dict[str, float] = {
 #: metres and "5t" five tonnes.
 MONEY_ONLY_SCALES: frozenset[str] = frozenset({"m", "mm", "b", "t"})
 
-#: Number words (the building blocks; "hundred" and the scales come on top).
-NUMBER_WORDS: dict[str, int] = {
-    word: value
-    for value, word in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
-        "fourteen fifteen sixteen seventeen eighteen nineteen".split()
-    )
-} | {
-    word: 10 * (k + 2)
-    for k, word in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())
-} | {"nought": 0, "naught": 0, "nil": 0}
-
 #: Denominators of word fractions ("two thirds", "a quarter", "one-half", "five and a fifth").
 FRACTION_WORDS: dict[str, int] = {
     **dict.fromkeys(["half", "halves"], 2),
