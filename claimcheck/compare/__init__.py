@@ -41,7 +41,6 @@ from .findings import evidence_hash, finding_id, is_copy, scopes_compatible, uni
 from .frames import EntityIndex, Frame, frames
 from .groups import _grouped
 from ..vocab.measures import GENERIC_WORDS, PAGE_STAMP_WORDS, RELATED, SYNONYMS
-from ..vocab.titles import TITLE_SYNONYMS
 from ..vocab.units import UNIT_DIMENSIONS
 from .keys import (
     canonical_values,
@@ -54,6 +53,7 @@ from .keys import (
 from .ladder import LADDER, Comparison, Level, _Context, blocks, candidate_pairs, describe, score
 from .naming import canonical_names, naming_findings
 from .roles import _roles, titles_compatible
+from ..vocab.titles import TITLE_SYNONYMS
 from .values import (
     Interval,
     _canon_point,
