@@ -302,7 +302,7 @@ def diff(
 # lacks), the thresholds and the code of the comparing stages.
 
 _COMPARE_CODE = ("compare", "compare.py", "link", "link.py", "places.py", "vocab", "records.py", "thresholds.py",
-                 "review.py", "ledger.py", "api.py")
+                 "review.py", "ledger", "ledger.py", "api.py")
 #: the reviews block and the counts line of a ledger written by claimcheck.
 _REVIEWS_BLOCK = re.compile(rb"^reviews:[^\n]*\n(?:(?:[ -][^\n]*)?\n)*|^counts:[^\n]*\n", re.MULTILINE)
 
@@ -345,7 +345,7 @@ def _store_refs(ledger_path: Path, missing: Sequence[str], thresholds: Threshold
         return
     target = _refs_path(ledger_path)
     refs = [FindingRef.of(f) for f in findings]
-    data = {"key": key, "findings": [[r.id, r.verdict.value, r.kind, r.subject, r.evidence] for r in refs]}
+    data = {"key": key, "findings": [[r.id, r.verdict.value, r.kind.value, r.subject, r.evidence] for r in refs]}
     tmp = None
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -361,7 +361,7 @@ def _store_refs(ledger_path: Path, missing: Sequence[str], thresholds: Threshold
 def _load_refs(ledger_path: Path, key: str) -> list | None:
     import json
 
-    from .records import Verdict
+    from .records import FindingKind, Verdict
     from .review import FindingRef
 
     try:
@@ -369,7 +369,7 @@ def _load_refs(ledger_path: Path, key: str) -> list | None:
             data = json.load(fh)
         if data.get("key") != key:
             return None
-        return [FindingRef(str(i), Verdict(v), str(k), s if s is None else str(s), str(e))
+        return [FindingRef(str(i), Verdict(v), FindingKind(k), s if s is None else str(s), str(e))
                 for i, v, k, s, e in data["findings"]]
     except (OSError, ValueError, TypeError, KeyError, AttributeError):
         return None

@@ -14,6 +14,7 @@ from typing import Annotated, Optional
 import typer
 
 from . import __version__
+from .vocab.review import REVIEW_STATUSES
 
 app = typer.Typer(
     name="claimcheck",
@@ -28,7 +29,6 @@ app = typer.Typer(
 )
 
 DEFAULT_INPUT = Path("seeds")
-_STATUSES = ("open", "confirmed", "dismissed", "needs-source")
 EXIT_SKIPPED = 3
 DEFAULT_LEDGER = Path("data/claims.yaml")
 
@@ -239,8 +239,8 @@ def diff(
     """
     from . import api, render, report
 
-    if status not in ("active", "all", *_STATUSES):
-        render.error(f"--status: unknown status {status!r} (expected one of {', '.join(_STATUSES)}, all)")
+    if status not in ("active", "all", *REVIEW_STATUSES):
+        render.error(f"--status: unknown status {status!r} (expected one of {', '.join(REVIEW_STATUSES)}, all)")
         raise typer.Exit(2)
     _check_input(paths, ledger_path)
     with _exit_2_on_error(), render.progress("extracting") as update:
@@ -606,7 +606,7 @@ def show(
     Example: claimcheck show f-ebf5088785
     """
     from . import render, report, review
-    from .records import Finding, Verdict
+    from .records import Finding, FindingKind, Verdict
 
     run = _diff_for_review(ledger_path, model)
     reviews = dict(run.ledger.reviews)
@@ -620,8 +620,8 @@ def show(
             raise review.ReviewError(f"{item_id!r} is ambiguous: {', '.join(c.id for c in claims[:10])}")
         else:
             c = claims[0]
-            finding = Finding(id=c.id, verdict=Verdict.AGREEMENT, kind=c.kind.value, subject=c.subject, scope=c.scope,
-                              period=c.period, claims=(c,), explanation="a single claim (not a finding)")
+            finding = Finding(id=c.id, verdict=Verdict.AGREEMENT, kind=FindingKind(c.kind.value), subject=c.subject,
+                              scope=c.scope, period=c.period, claims=(c,), explanation="a single claim (not a finding)")
     record = report.finding_records([finding], list(sources.values()), reviews)[0]
     if finding.id.startswith(("q-", "d-", "r-")):
         record["verdict"], record["status"] = "claim", "-"

@@ -160,6 +160,18 @@ class Verdict(str, Enum):
     NAMING = "naming"  # one entity spelled differently across sources
 
 
+class FindingKind(str, Enum):
+    """What a finding is about: a claim kind, or a slip the compare stage names."""
+
+    QUANTITY = "quantity"
+    DATE = "date"
+    TIME = "time"
+    ROLE = "role"
+    CURRENCY = "currency"  # the same figure in two currencies
+    SCALE = "scale"  # the same digits a power of ten apart (a unit or scale slip)
+    NAMING = "naming"  # one entity spelled differently across sources
+
+
 @dataclass(frozen=True, slots=True)
 class Variant:
     """One spelling of an entity in one source (for naming findings)."""
@@ -177,7 +189,7 @@ class Finding:
 
     id: str  # stable: derived from the claim ids (or entity variants)
     verdict: Verdict
-    kind: str  # quantity | date | time | role | currency | scale | naming
+    kind: FindingKind
     subject: str | None
     scope: tuple[str, ...]
     period: str | None
@@ -202,3 +214,7 @@ class Finding:
     #: ("anchor:about_same", "measure:same", ...)
     score: float | None = None
     levels: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.kind, FindingKind):  # a plain "quantity" from a caller: the enum member
+            object.__setattr__(self, "kind", FindingKind(self.kind))

@@ -124,7 +124,7 @@ def finding_records(findings: Sequence, sources: Sequence, reviews: dict | None 
         st = state(f, reviews)
         review = st.review or {}
         record: dict[str, object] = {
-            "id": f.id, "verdict": f.verdict.value, "kind": f.kind, "subject": f.subject,
+            "id": f.id, "verdict": f.verdict.value, "kind": f.kind.value, "subject": f.subject,
             "scope": list(f.scope), "period": f.period, "explanation": f.explanation,
             "difference": f.difference, "relative_difference": f.relative_difference,
             "tolerance": f.tolerance, "copies": f.copies, "split": f.split,

@@ -31,9 +31,10 @@ from typing import Any
 
 from . import ledger
 from .compare import evidence_hash
-from .records import Finding, Verdict
+from .records import Finding, FindingKind, Verdict
+from .vocab.review import REVIEW_STATUSES
 
-STATUSES = ledger.REVIEW_STATUSES
+STATUSES = REVIEW_STATUSES
 
 #: The verdicts an analyst reviews (agreements need no decision).
 _REVIEWED = frozenset({Verdict.CONTRADICTION, Verdict.NAMING})
@@ -71,7 +72,7 @@ class FindingRef:
 
     id: str
     verdict: Verdict
-    kind: str
+    kind: FindingKind
     subject: str | None
     evidence: str
 
@@ -179,7 +180,7 @@ def record(
             "reviewer": who,
             "at": when,
             "evidence": ref.evidence,
-            "kind": finding.kind,
+            "kind": finding.kind.value,
             "subject": finding.subject,
             "history": history,
         }

@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimcheck import ingest as ingest_mod
+from claimcheck.ingest import files as ingest_files
 from claimcheck.ingest import (
     SUPPORTED_SUFFIXES,
     IngestError,
@@ -300,7 +301,7 @@ def test_vanished_and_unreadable_files(tmp_path: Path, monkeypatch: pytest.Monke
     def denied(*args: object, **kwargs: object) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(ingest_mod.os, "open", denied)  # sources are opened with os.open (non-blocking)
+    monkeypatch.setattr(ingest_files.os, "open", denied)  # sources are opened with os.open (non-blocking)
     result = read_source(path, tmp_path)
     assert isinstance(result, Skip) and result.reason == "permission denied"
 

@@ -203,10 +203,10 @@ def test_rereads_take_regular_files_only(tmp_path, kind, command):
 
 
 def test_rereads_respect_the_size_cap(tmp_path, monkeypatch):
-    from claimcheck import ingest
+    from claimcheck.ingest import files
 
     led = corpus(tmp_path)
-    monkeypatch.setattr(ingest, "MAX_FILE_BYTES", 40)
+    monkeypatch.setattr(files, "MAX_FILE_BYTES", 40)
     result = cli("diff", "-l", str(led))
     assert "a: file too large" in result.stderr and "b: file too large" in result.stderr, result.stderr
 

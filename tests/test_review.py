@@ -17,6 +17,7 @@ from typer.testing import CliRunner
 
 from claimcheck import api, ledger, review
 from claimcheck.cli import app
+from claimcheck.ledger import files as ledger_files
 from claimcheck.records import Claim, Finding, Hedge, Kind, Mention, Source, Stance, Verdict
 
 runner = CliRunner()
@@ -128,7 +129,7 @@ def test_show_prints_claims_context_and_history(tmp_path):
 def test_lock_held_by_another_writer_is_a_clear_error(tmp_path, monkeypatch):
     path = make_ledger(tmp_path, THREE[:2])
     before = path.read_bytes()
-    monkeypatch.setattr(ledger, "LOCK_TIMEOUT_S", 0.2)
+    monkeypatch.setattr(ledger_files, "LOCK_TIMEOUT_S", 0.2)
     with ledger.locked(path):
         with pytest.raises(ledger.LedgerError, match="another claimcheck process"):
             ledger.write(ledger.read(path), path)

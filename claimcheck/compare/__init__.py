@@ -36,7 +36,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from ..records import Claim, Finding, Kind, Verdict
+from ..records import Claim, Finding, FindingKind, Kind, Verdict
 from ..thresholds import DEFAULT, CompareThresholds
 from .findings import evidence_hash, finding_id, is_copy, scopes_compatible, unique_id
 from .frames import EntityIndex, Frame, frames
@@ -53,7 +53,8 @@ from .keys import (
 )
 from .ladder import LADDER, Comparison, Level, _Context, blocks, candidate_pairs, describe, score
 from .naming import canonical_names, naming_findings
-from .roles import TITLE_SYNONYMS, _roles, titles_compatible
+from .roles import _roles, titles_compatible
+from ..vocab.titles import TITLE_SYNONYMS
 from .values import (
     Interval,
     _canon_point,
@@ -175,7 +176,7 @@ def align(
     for group in big:
         findings.extend(_grouped([fr[i].claim for i in group], t, canon, used))
     findings.extend(_roles([c for c in claims if c.kind is Kind.ROLE], t, canon, used))
-    findings.sort(key=lambda f: (f.verdict.value, f.kind, f.subject or "", f.id))
+    findings.sort(key=lambda f: (f.verdict.value, f.kind.value, f.subject or "", f.id))
     near.sort(key=lambda x: (-x.score, x.a.id, x.b.id))
     return CompareResult(tuple(findings), len(pairs), aligned, tuple(near), tuple(skipped))
 
@@ -316,7 +317,7 @@ def _verdict(a: Frame, b: Frame, s: float, levels: Sequence[Level], t: CompareTh
     if ca.kind is Kind.QUANTITY:
         if rel == "currency":
             text = f"{head}: the same figure in two currencies ({ca.unit} / {cb.unit}), at least one is wrong."
-            return Finding(verdict=Verdict.CONTRADICTION, kind="currency", period=ca.period or cb.period,
+            return Finding(verdict=Verdict.CONTRADICTION, kind=FindingKind.CURRENCY, period=ca.period or cb.period,
                            explanation=text + later_note + copy_note, **common)
         ia, ib = _tolerance_interval(ca, t), _tolerance_interval(cb, t)
         pa, pb = _canon_point(ca), _canon_point(cb)
@@ -327,14 +328,14 @@ def _verdict(a: Frame, b: Frame, s: float, levels: Sequence[Level], t: CompareTh
         why = ia.why if ia.tolerance >= ib.tolerance else ib.why
         if agree:
             text = f"{head} agree within {why}."
-            kind = "quantity"
+            kind = FindingKind.QUANTITY
         elif rel == "scale":
             text = f"{head}: the same digits {round(max(abs(pa), abs(pb)) / lo):,}x apart (a unit or scale slip)."
-            kind = "scale"
+            kind = FindingKind.SCALE
         else:
             text = f"{head} differ by {_num(diff)}{_unit_suffix(ca)} ({relv:.1%}), beyond " \
                    f"{why if (ia.tolerance or ib.tolerance) else 'the stated bounds'}."
-            kind = "quantity"
+            kind = FindingKind.QUANTITY
         return Finding(
             verdict=Verdict.AGREEMENT if agree else Verdict.CONTRADICTION, kind=kind,
             period=ca.period or cb.period, explanation=text + later_note + copy_note, difference=diff,
@@ -348,16 +349,17 @@ def _verdict(a: Frame, b: Frame, s: float, levels: Sequence[Level], t: CompareTh
         text = f"{head} are {days:.0f} days apart." if not agree else (
             f"{head} agree at the coarser precision." if ba[0] <= bb[1] and bb[0] <= ba[1]
             else f"{head} agree within a day (a relative date, resolved against the publication date).")
-        return Finding(verdict=Verdict.AGREEMENT if agree else Verdict.CONTRADICTION, kind="date", period=None,
-                       explanation=text + later_note + copy_note, difference=days, **common)
+        return Finding(verdict=Verdict.AGREEMENT if agree else Verdict.CONTRADICTION, kind=FindingKind.DATE,
+                       period=None, explanation=text + later_note + copy_note, difference=days, **common)
     if ca.kind is Kind.TIME:
         ma, mb = clock_minutes(ca.value), clock_minutes(cb.value)
         if ma is None or mb is None:
             return None
         gap = float(_clock_gap(ma, mb))
         text = f"{head} agree within the stated precision." if agree else f"{head} are {gap:.0f} minutes apart."
-        return Finding(verdict=Verdict.AGREEMENT if agree else Verdict.CONTRADICTION, kind="time", period=None,
-                       explanation=text + later_note + copy_note, difference=None if agree else gap, **common)
+        return Finding(verdict=Verdict.AGREEMENT if agree else Verdict.CONTRADICTION, kind=FindingKind.TIME,
+                       period=None, explanation=text + later_note + copy_note, difference=None if agree else gap,
+                       **common)
     return None
 
 

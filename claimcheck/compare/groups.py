@@ -8,7 +8,7 @@ import math
 from collections import defaultdict
 from collections.abc import Mapping
 
-from ..records import Claim, Finding, Kind, Verdict
+from ..records import Claim, Finding, FindingKind, Kind, Verdict
 from ..thresholds import CompareThresholds
 from .findings import _scope, _subject_of, unique_id
 from .values import _canon_point, _tolerance_interval, date_bounds, format_value, interval
@@ -91,7 +91,7 @@ def _cluster_findings(clusters: list[list[Claim]], scope: frozenset[str], t: Com
     where = f"same scope ({', '.join(scope_t)})" if scope_t else "no place named"
     what = "event" if first.kind is Kind.DATE else "measure"
     head = f"same {what} ({first.subject})" + (f", same period ({first.period})" if first.period else "") + f", {where}"
-    kind = str(first.kind.value)
+    kind = FindingKind(first.kind.value)
     period = first.period if first.kind is Kind.QUANTITY else None
     out: list[Finding] = []
     points = [_median_point(c, t) for c in clusters]

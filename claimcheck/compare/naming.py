@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from ..records import Finding, Mention, Variant, Verdict
+from ..records import Finding, FindingKind, Mention, Variant, Verdict
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..link import Entity
@@ -61,7 +61,7 @@ def naming_findings(entities: Sequence[Entity], sources: Mapping[str, str] | Non
         vid = "n-" + hashlib.sha1("\x1f".join([e.id, *sorted(v.text for v in variants)]).encode()).hexdigest()[:10]
         names = " / ".join(dict.fromkeys(v.text for v in variants))
         out.append(Finding(
-            id=vid, verdict=Verdict.NAMING, kind="naming", subject=e.name, scope=(), period=None, claims=(),
+            id=vid, verdict=Verdict.NAMING, kind=FindingKind.NAMING, subject=e.name, scope=(), period=None, claims=(),
             explanation=f"{names}: one {e.label} entity spelled {len(keep)} ways across "
                         f"{len({v.source for v in variants})} sources ({'; '.join(reasons[:3])})",
             variants=variants, entity=e.id,

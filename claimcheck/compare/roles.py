@@ -5,27 +5,20 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
-from ..records import Claim, Finding, Verdict
+from ..records import Claim, Finding, FindingKind, Verdict
 from ..thresholds import CompareThresholds
+from ..vocab.titles import TITLE_QUALIFIERS, TITLE_SYNONYMS
 from .findings import _scope, finding_id, is_copy, scopes_compatible, unique_id
 
 
-#: Title words that name one office (a gendered or older form of the same word).
-TITLE_SYNONYMS = {
-    "spokesman": "spokesperson", "spokeswoman": "spokesperson", "spokesperson": "spokesperson",
-    "chairman": "chair", "chairwoman": "chair", "chairperson": "chair",
-    "policeman": "officer", "policewoman": "officer", "cop": "officer",
-}
-#: Words that qualify a title without changing the office ("acting chief").
-_TITLE_QUALIFIERS = frozenset("acting interim deputy former new current then".split())
 
 
 def titles_compatible(a: str, b: str) -> bool:
     """Two normalised titles can both be true: one's words contain the
     other's, or (titles without "of") they share the head noun, the office
     itself ("houston police chief" and "interim chief")."""
-    wa = [TITLE_SYNONYMS.get(w, w) for w in a.split() if w not in _TITLE_QUALIFIERS]
-    wb = [TITLE_SYNONYMS.get(w, w) for w in b.split() if w not in _TITLE_QUALIFIERS]
+    wa = [TITLE_SYNONYMS.get(w, w) for w in a.split() if w not in TITLE_QUALIFIERS]
+    wb = [TITLE_SYNONYMS.get(w, w) for w in b.split() if w not in TITLE_QUALIFIERS]
     sa, sb = set(wa), set(wb)
     if sa <= sb or sb <= sa:
         return True
@@ -60,6 +53,6 @@ def _roles(claims: Sequence[Claim], t: CompareThresholds, canon: Mapping[str, st
                 if copies:
                     text += " The two quotes are near-verbatim copies: one origin, not independent confirmation."
                 out.append(Finding(id=fid, verdict=Verdict.AGREEMENT if agree else Verdict.CONTRADICTION,
-                                   kind="role", subject=a.subject, scope=scope_t, period=None, claims=(a, b),
+                                   kind=FindingKind.ROLE, subject=a.subject, scope=scope_t, period=None, claims=(a, b),
                                    explanation=text, copies=copies))
     return out

@@ -42,7 +42,8 @@ from .frame import derived_measure, event_measure, measure_and_about, rate_after
 from .mentions import find_mentions
 from .quantity import Figure, find_figures
 from .times import find_times
-from .roles import TITLE_WORDS, find_roles, normalise_title
+from .roles import find_roles, normalise_title
+from ..vocab.titles import TITLE_WORDS
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language

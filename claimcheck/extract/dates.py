@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..normalize.dates import ParsedDate, find_dates, parse_date
+from ..vocab.calendar import MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_NAMES
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -63,11 +64,8 @@ def find_date_mentions(sent: Span, ref: dt.date | None) -> list[DateMention]:
     return sorted(out, key=lambda m: m.start)
 
 
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-_MONTH_WORDS = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
+_WEEKDAYS = frozenset(WEEKDAY_NAMES)
+_MONTH_WORDS = frozenset((*MONTH_NAMES, *MONTH_ABBREVIATIONS))
 _DEICTIC = frozenset("last next this coming past previous ago".split())
 #: Words that put a clause in the future: "will be held on Sunday", "is set for Dec. 20".
 _FUTURE_CUES = frozenset("will 'll shall scheduled slated set planned upcoming due".split())

@@ -30,6 +30,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from ..records import Mention
+from ..vocab.calendar import MONTH_NAMES, WEEKDAY_NAMES
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
@@ -214,9 +215,7 @@ def _shape(rule: str, sp: Span) -> tuple[Span, str, bool] | None:
 #: ("Friday Denver police"): days, months, and the sentence-initial words of
 #: page furniture.
 _NOT_NAME_LEAD = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday january february march
-    april may june july august september october november december share read watch
-    related update updated breaking police sheriff""".split()
+    (*WEEKDAY_NAMES, *MONTH_NAMES, *"share read watch related update updated breaking police sheriff".split())
 )
 
 

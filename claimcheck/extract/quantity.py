@@ -27,16 +27,14 @@ from ..normalize.quantities import (
     parse_quantity,
 )
 from ..vocab.context import CHANGE_FORMS
+from ..vocab.calendar import MONTH_ABBREVIATIONS, MONTH_NAMES
 from ..vocab.measures import CASUALTY_WORDS, COUNTABLE_THINGS, PEOPLE_NOUNS
 from .context import lemma
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
 
-MONTHS = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
+MONTHS = frozenset((*MONTH_NAMES, *MONTH_ABBREVIATIONS))
 TIME_UNITS = frozenset(
     "second seconds minute minutes hour hours day days week weeks month months year years "
     "decade decades century centuries yr yrs".split()

@@ -15,18 +15,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..vocab.titles import TITLE_WORDS
+
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
 
-#: Words that make a phrase a title or office (lower case).
-TITLE_WORDS = frozenset(
-    """president vice-president minister ambassador director chairman chairwoman chairperson chair
-    head governor mayor spokesperson spokesman spokeswoman secretary deputy chief commander adviser
-    advisor envoy speaker ceo founder leader king queen prince premier chancellor general professor
-    expert analyst scientist editor correspondent representative judge prosecutor senator
-    lawmaker mp deputy-minister counselor counsellor consul attaché attache emir sheikh
-    ayatollah officer official economist researcher president-elect""".split()
-)
 _NAME_CONNECTORS = frozenset({"of", "and", "for", "the", "on", "&"})
 _STOP_BEFORE_TITLE = frozenset({",", ";", ":", "(", ")", '"', "“", "”", "by", "with"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
