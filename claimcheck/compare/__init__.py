@@ -189,9 +189,9 @@ def _one_per_repeat(findings: list[Finding], fr: Sequence[Frame]) -> list[Findin
     side lists every sentence of its source that states that figure of that
     measure (``claims[:split]`` and ``claims[split:]``)."""
     stated: dict[tuple[object, ...], list[Claim]] = defaultdict(list)
-    for f in fr:
-        stated[_statement(f.claim, f.dimension, f.measure)].append(f.claim)
-    frame_of = {f.claim.id: f for f in fr}
+    for x in fr:
+        stated[_statement(x.claim, x.dimension, x.measure)].append(x.claim)
+    frame_of = {x.claim.id: x for x in fr}
     out: list[Finding] = []
     seen: set[tuple[object, ...]] = set()
     for f in findings:
