@@ -318,3 +318,13 @@ def test_none_against_one_is_a_close_count():
     one = fig("b", 1.0, measure="arrested", hedge=Hedge.AT_LEAST, quote="A man was arrested late Friday.")
     (f,) = compare([none, one])
     assert f.verdict.value == "contradiction" and "value:close" in f.levels
+
+
+def test_a_named_event_keeps_its_words_in_the_measure():
+    from claimcheck.compare.keys import measure_key
+
+    war = fig("a", 30.0, measure="day Border War", unit="day", dimension="time",
+              quote="After the 30-day Border War, talks began in Elmwood.")
+    assert "war" in measure_key(war)  # no known measure beside the name: nothing dropped
+    quill = fig("b", 1.0, measure="arrested Quill", quote="Police said Quill was arrested on Friday.")
+    assert measure_key(quill) == ("arrested",)

@@ -126,10 +126,12 @@ def measure_key(c: Claim) -> tuple[str, ...]:
 
 def _without_names(key: tuple[str, ...], quote: str) -> tuple[str, ...]:
     """``key`` less the words the sentence writes only capitalised past its
-    first word (a name: "Doyle", "Isis"), unless they are known measures."""
-    if not key or not quote:
-        return key
+    first word (a name: "arrested Doyle"), when a known measure remains: a
+    named thing with no known measure beside it ("the 44-day Patriotic War")
+    keeps its words."""
     known = known_measures()
+    if not key or not quote or not known.intersection(key):
+        return key
     names = _capitalised_only(quote)
     kept = tuple(w for w in key if w in known or w not in names)
     return kept or key
