@@ -99,3 +99,15 @@ def test_a_lone_date_line_is_no_period(nlp_model, tmp_path):
     text = "March 3, 2021\nFour people were injured when a crane fell on a parked bus in Elmwood.\n"
     q = _quantities(nlp_model, tmp_path, text)
     assert q["Four"].period is None
+
+
+def test_committing_a_deed_is_no_commitment(nlp_model, tmp_path):
+    q = _quantities(nlp_model, tmp_path, "The gunman committed suicide after a 40-minute standoff with deputies.")
+    assert q["40-minute"].stance.value == "actual"
+    q = _quantities(nlp_model, tmp_path, "The government committed to raising exports to $5 billion.")
+    assert q["$5 billion"].stance.value == "target"
+
+
+def test_one_of_the_suspects_is_counted_once(nlp_model, tmp_path):
+    q = _quantities(nlp_model, tmp_path, "Police arrested one of the suspects near the depot.")
+    assert [c.value for c in q.values() if c.measure == "arrested"] == [1.0]

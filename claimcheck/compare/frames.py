@@ -91,6 +91,12 @@ class EntityIndex:
         return (f"name:{key}", name) if key else (None, None)
 
 
+#: Dimensions of a person's attributes, and the entity labels (cluster id
+#: prefixes) that cannot be a person.
+_PERSON_DIMENSIONS = frozenset({"age"})
+_PLACE_LABELS = frozenset({"gpe", "loc", "fac", "org", "norp"})
+
+
 def _date_bounds_or_none(value: str | None) -> tuple[dt.date, dt.date] | None:
     return date_bounds(value) if value else None
 
@@ -106,6 +112,8 @@ def frames(claims: Sequence[Claim], index: EntityIndex, canon: Mapping[str, str]
     scopes: dict[tuple[str, ...], frozenset[str]] = {}  # one frozenset per distinct scope (memory at 1M claims)
     for c in claims:
         about, about_name = index.about(c) if c.about else (None, None)
+        if about and dimension_of(c) in _PERSON_DIMENSIONS and about.split(":", 1)[0] in _PLACE_LABELS:
+            about, about_name = None, None  # "a 16-year-old Elm County boy": the age is not the county's
         if c.source not in per_source:
             src = sources.get(c.source)
             path = str(getattr(src, "path", "") or "")

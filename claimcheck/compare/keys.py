@@ -109,7 +109,7 @@ def measure_key(c: Claim) -> tuple[str, ...]:
     measure the same thing); empty when neither is known. Words that are
     names in the claim's sentence ("arrested Doyle") are who, not what, and
     are dropped; a date or clock time is keyed by the event it dates."""
-    if c.kind in (Kind.DATE, Kind.TIME):
+    if c.kind in (Kind.DATE, Kind.TIME) or c.dimension == "time":  # a date, or a duration of an event
         # the event the date's clause names ("people shot") before an event
         # named elsewhere in the sentence
         events = event_key(c.subject) or event_key(c.measure)

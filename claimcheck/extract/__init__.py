@@ -52,7 +52,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["EXTRACTOR_VERSION", "Extraction", "extract", "extract_source"]
 
 #: Bumped whenever a rule change can change the claims for the same text.
-EXTRACTOR_VERSION = "4"
+EXTRACTOR_VERSION = "5"
 
 _WS = re.compile(r"\s+")
 _SCOPE_LABELS = ("GPE",)
@@ -408,15 +408,25 @@ class _SourceClaims:
 
 
 def _merge_figures(*groups: Iterable[Figure], taken: set[int]) -> list[Figure]:
-    """Figures from several rules, earlier groups first, non-overlapping, in order."""
+    """Figures from several rules, earlier groups first, non-overlapping, in
+    order. An implicit count (the last group: "Smith was arrested", one
+    arrested) whose person is a figure already ("arrested one of the
+    suspects") is that figure, not another."""
     out: list[Figure] = []
     taken = set(taken)
-    for group in groups:
+    *explicit, implicit = groups
+    for group in explicit:
         for f in group:
             if taken.intersection(range(f.start, f.end)):
                 continue
             taken.update(range(f.start, f.end))
             out.append(f)
+    figure_tokens = {i for f in out for i in range(f.start, f.end)}
+    for f in implicit:
+        if taken.intersection(range(f.start, f.end)) or f.about and figure_tokens.intersection(range(*f.about)):
+            continue
+        taken.update(range(f.start, f.end))
+        out.append(f)
     return sorted(out, key=lambda f: f.start)
 
 

@@ -23,7 +23,7 @@ from ..vocab.context import (  # noqa: F401  (re-exported: the word lists' home 
     INCREASE_VERBS,
     PLACEHOLDER_NOUNS as _PLACEHOLDER_NOUNS,
 )
-from ..vocab.stance import STANCE_CUES
+from ..vocab.stance import PLEDGE_NEEDS_TO, STANCE_CUES
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -76,7 +76,7 @@ def stance_for(root: Token, sent: Span) -> Stance:
         chain = [root, *ancestors(root)]
         for tok in chain:
             cue = STANCE_CUES.get(lemma(tok))
-            if cue is not None and tok is not root:
+            if cue is not None and tok is not root and not _cue_without_to(tok):
                 return cue
             for child in tok.children:
                 if child.dep_ in ("aux", "auxpass", "acomp") and lemma(child) in STANCE_CUES:
@@ -97,6 +97,12 @@ def stance_for(root: Token, sent: Span) -> Stance:
         if cue is not None and cue is not Stance.FORECAST or tok.lower_ == "will":
             return cue or Stance.FORECAST
     return Stance.ACTUAL
+
+
+def _cue_without_to(tok: Token) -> bool:
+    """A pledge verb used for a deed: "committed suicide", "committed the
+    crime" is no commitment; "committed to raising trade" is."""
+    return lemma(tok) in PLEDGE_NEEDS_TO and not any(c.lower_ == "to" for c in tok.children)
 
 
 def _perfect(verb: Token) -> bool:

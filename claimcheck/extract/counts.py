@@ -191,7 +191,7 @@ def _one_person(tok: Token) -> bool:
     if any(x.lower_ in ORDINAL_WORDS for x in tok.subtree if x.i < tok.i):
         return False  # "a second suspect", "a second murder suspect"
     if tok.lower_ == "one" and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
-        return True  # "one of the suspects was arrested"
+        return True  # "one of the suspects was arrested" (dropped when "one" is itself a figure)
     if tok.lower_ in _SINGULAR_PRONOUNS:
         return True
     if tok.pos_ == "PROPN":  # the small model often mislabels a name: only places are out

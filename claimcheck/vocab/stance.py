@@ -25,3 +25,7 @@ STANCE_CUES: dict[str, Stance] = {
         Stance.FORECAST,
     ),
 }
+
+#: Cue verbs that mark an aim only with "to" after them: "committed to
+#: raising trade" is a pledge, "committed the crime" is a deed.
+PLEDGE_NEEDS_TO: frozenset[str] = frozenset({"commit"})
