@@ -13,7 +13,7 @@ from rapidfuzz import fuzz, process
 from claimcheck.records import Mention
 from claimcheck.thresholds import DEFAULT, LinkThresholds
 
-from .keys import name_key
+from .keys import _skeleton_of_key, name_key
 from .names import _DISPLAY_THE, _head_of, _Name, _name, effective_label
 from .rungs import Match, _compare, _flat, _similar
 from .tables import (
@@ -144,6 +144,15 @@ def _band(n: int) -> int:
     return int(math.log(max(n, 1)) / math.log(LENGTH_BAND_RATIO))
 
 
+def _given_family(given: str) -> set[str]:
+    """A given name's nicknames and the names it is a nickname of (blocking
+    keys for the nickname rung)."""
+    from .rungs import _nicknamer
+
+    nn = _nicknamer()
+    return (nn.nicknames_of(given) | nn.canonicals_of(given)) - {given}
+
+
 def _candidate_pairs(
     names: Sequence[_Name], th: LinkThresholds = DEFAULT.link
 ) -> list[tuple[int, int]]:
@@ -166,6 +175,11 @@ def _candidate_pairs(
             exact[("alias", n.group, n.alias)].append(i)
         if n.given and n.surname:  # the person rung: same given name and surname
             exact[("person", n.given, n.surname)].append(i)
+            # the nickname rung: the surname and the given name's nickname family
+            for g in _given_family(n.given):
+                exact[("person", g, n.surname)].append(i)
+            # a surname spelt two ways under one given name (Rait / Raite)
+            exact[("given", n.given, _skeleton_of_key(n.surname))].append(i)
             last = n.display.split()[-1]
             if "-" in last:  # or one part of a double surname
                 for part in last.split("-"):

@@ -18,7 +18,7 @@ from .names import _Name, _name, compatible
 class Match:
     """Why two names are one entity."""
 
-    rung: str  # "exact" | "alias" | "acronym" | "surname" | "title" | "transliteration" | "fuzzy"
+    rung: str  # a key of RUNGS: "exact", "title", "person", "nickname", "alias", ...
     score: float  # 0-100
     reason: str  # one line
 
@@ -250,6 +250,42 @@ def _person_test(a: _Name, b: _Name, th: LinkThresholds) -> Match | None:
     )
 
 
+@lru_cache(maxsize=1)
+def _nicknamer():
+    """The English given-name / nickname table of the ``nicknames`` package
+    (hand-curated: Melvin -> Mel, Randall -> Randy, John -> Jon), loaded once."""
+    from nicknames import NickNamer
+
+    return NickNamer()
+
+
+@lru_cache(maxsize=65536)
+def nickname_of(x: str, y: str) -> bool:
+    """One given name (a key) is a listed nickname of the other ("mel" / "melvin")."""
+    if not x or not y or x == y or min(len(x), len(y)) < 2:
+        return False
+    nn = _nicknamer()
+    return y in nn.nicknames_of(x) or x in nn.nicknames_of(y)
+
+
+def _nickname_test(a: _Name, b: _Name, th: LinkThresholds) -> Match | None:
+    if a.group != "PERSON" or not (a.given and a.surname and b.given and b.surname):
+        return None
+    if not nickname_of(a.given, b.given) or not _surnames_fit(a, b):
+        return None
+    if a.suffix and b.suffix and a.suffix != b.suffix:
+        return None
+    if not _middles_fit(a.middles, b.middles):
+        return None
+    x, y = sorted((a.given, b.given), key=len)
+    return Match(
+        "nickname",
+        100.0,
+        f'nickname: {_pair_text(a, b)}, "{x}" is a usual short form of "{y}" (nickname '
+        f'table), same surname "{min(a.surname, b.surname, key=len)}"',
+    )
+
+
 def _alias_test(a: _Name, b: _Name, th: LinkThresholds) -> Match | None:
     if a.head == b.head and a.alias is not None and a.alias == b.alias:
         return Match("alias", 100.0, f"alias: {_pair_text(a, b)}, known names of one place")
@@ -263,7 +299,15 @@ def _spelling(a: _Name, b: _Name, th: LinkThresholds) -> tuple[str, float, str] 
         return None  # Jr. is not Sr., however alike the rest
     if not _person_tokens_ok(a, b, th) or not _parts_ok(a, b, th):
         return None
-    return _similar(a.stem_key, b.stem_key, th)
+    hit = _similar(a.stem_key, b.stem_key, th)
+    if hit is None and a.given and a.given == b.given and a.surname and b.surname:
+        # "Duncan Robert Rait" / "Duncan Raite": the same given name, a middle
+        # name in one only, and surnames that are spelling variants
+        if _middles_fit(a.middles, b.middles):
+            sub = _similar(a.surname, b.surname, th)
+            if sub is not None and sub[0] != "exact":
+                hit = (sub[0], sub[1], f'same given name "{a.given}", surnames: {sub[2]}')
+    return hit
 
 
 def _spelling_test(rung: str) -> Callable[[_Name, _Name, LinkThresholds], Match | None]:
@@ -286,6 +330,8 @@ LADDER: tuple[Rung, ...] = (
     Rung("title", "equal keys once a title prefix is dropped from a PERSON name", _title_test),
     Rung("person", "same given name and surname (nameparser), a middle name or suffix in one "
          "only", _person_test),
+    Rung("nickname", "same surname, one given name a listed nickname of the other (Mel / "
+         "Melvin)", _nickname_test),
     Rung("alias", "both names in one group of the built-in ALIASES table", _alias_test),
     Rung("transliteration", "same (or near) transliteration skeleton, spelling similar enough",
          _spelling_test("transliteration")),

@@ -214,6 +214,7 @@ _RUNG_ORDER = {
     "exact": 0,
     "title": 1,
     "person": 2,
+    "nickname": 2,
     "alias": 3,
     "surname": 4,
     "acronym": 5,
