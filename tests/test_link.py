@@ -463,16 +463,22 @@ def test_acronym_by_initials_and_reverse_form() -> None:
     assert len(entity_of(ents, "b", "CICA").mentions) == 1
 
 
-def test_acronym_needs_a_definition_and_compatible_label() -> None:
+def test_acronym_undefined_needs_one_spelling_name_and_compatible_label() -> None:
     a = Doc("a").ent("ECO", "ORG").say(" and ").ent("Economic Cooperation Organization", "ORG")
     a.say(" appear, never defined.")
     b = Doc("b").say("the official agency of ").ent("Iran", "GPE").say(" (IRNA) said ")
     b.ent("IRNA", "ORG").say(".")
     ents = run(a, b)
-    assert not together(ents, ("a", "ECO"), ("a", "Economic Cooperation Organization"))
+    # the only name of the corpus whose initials spell it
+    assert together(ents, ("a", "ECO"), ("a", "Economic Cooperation Organization"))
+    eco = entity_of(ents, "a", "ECO")
+    assert any("the only name in the corpus whose initials spell it" in r for r in eco.reasons)
     assert not together(ents, ("b", "IRNA"), ("b", "Iran"))
-    # and without texts there is no acronym rung at all
-    assert len(cluster([m for m in a.mentions])) == 2
+    # two names that spell it: neither
+    c = Doc("c").ent("Eastern Counties Orchestra", "ORG").say(" played.")
+    ents = run(a, b, c)
+    assert not together(ents, ("a", "ECO"), ("a", "Economic Cooperation Organization"))
+    assert not together(ents, ("a", "ECO"), ("c", "Eastern Counties Orchestra"))
 
 
 def test_entity_records_and_order() -> None:

@@ -788,17 +788,19 @@ class _Run:
                     self.uf.union(j, i, Match("qualifier", 100.0, reason))
 
     def acronym_corpus(self) -> None:
-        """An agency acronym no source defines -> the only agency of the corpus
-        whose initials spell it ("HPD" -> "Houston Police Department", "HCSO"
-        -> "Harris County Sheriff's Office"). Other acronyms need a definition
-        (the ``acronym`` step): "ECO" and "Economic Cooperation Organization"
-        side by side are not enough."""
+        """An acronym no source defines -> the only name of the corpus whose
+        initials spell it: an agency ("HPD" -> "Houston Police Department",
+        "HCSO" -> "Harris County Sheriff's Office") or an organisation of two
+        words or more ("AP" -> "Associated Press"). Two names that spell it
+        (or none) leave it alone."""
         spell: dict[str, set[int]] = defaultdict(set)  # acronym -> roots of full names
         witness: dict[tuple[str, int], tuple[str, str]] = {}
         for gk in sorted(self.rep):
             n = self.rep[gk]
-            if n.group == "PERSON" or n.head not in AGENCY_INITIALS:
+            if n.group == "PERSON" or _is_acronym_form(n.display):
                 continue
+            if n.head not in AGENCY_INITIALS and n.group != "ORG":
+                continue  # places spell no acronym here ("Iran" is not "IRNA")
             i = self.groups[gk][0]
             root = self.uf.find(i)
             for acr in _name_initials(n):

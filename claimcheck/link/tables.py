@@ -126,7 +126,11 @@ COMPASS: dict[str, str] = {
 
 #: abbreviations inside place / organisation names, expanded before keys
 #: ("Mt. Sinai" = "Mount Sinai", "Ft. Myers" = "Fort Myers").
-LEADING_ABBREVIATIONS: dict[str, str] = {"mt": "mount", "ft": "fort", "st": "saint"}
+LEADING_ABBREVIATIONS: dict[str, str] = {
+    "mt": "mount", "ft": "fort", "st": "saint",
+    # a country's initials opening an agency's name ("U.S. Geological Survey")
+    "us": "united states", "uk": "united kingdom",
+}
 
 #: multi-word agency heads: the words (folded, apostrophes dropped) -> the head.
 #: "Houston Police Department" = "Houston Police" = "Houston police" = "Houston PD".
