@@ -704,3 +704,33 @@ def test_cluster_keeps_every_mention(items: list[tuple[str, str]]) -> None:
     got = sorted((m.source, m.start) for e in ents for m in e.mentions)
     assert got == sorted((m.source, m.start) for m in ms)
     assert len({e.id for e in ents}) == len(ents)
+
+
+# --------------------------------------------------------------------------- #
+# corpus recall: names the corpus knows, where the model missed them
+# --------------------------------------------------------------------------- #
+
+
+def test_recall_finds_known_names_the_model_missed() -> None:
+    a = Doc("a").say("Witnesses saw ").ent("Dana Okoro", "PERSON").say(" near the ")
+    a.ent("Quarry Hill Center", "ORG").say(". The ").ent("Falcons", "ORG").say(" won.")
+    b = Doc("b").say("Police named the man as Dana Okoro. Okoro said little at the Quarry Hill ")
+    b.say("Center on Friday. Okoro Street is closed. The Falcons lost; ")
+    b.say("FALCONS WIN said one sign.")
+    c = Doc("c").say("The ").ent("Falcons", "ORG").say(" again.")
+    ents = run(a, b, c)
+    person = entity_of(ents, "a", "Dana Okoro")
+    got = {(m.source, m.text) for m in person.mentions}
+    assert ("b", "Dana Okoro") in got and ("b", "Okoro") in got
+    # "Okoro Street" is part of a longer capitalised run: not the person
+    assert sum(1 for m in person.mentions if m.source == "b") == 2
+    assert together(ents, ("a", "Quarry Hill Center"), ("b", "Quarry Hill Center"))
+    assert together(ents, ("a", "Falcons"), ("b", "Falcons"), ("b", "FALCONS"))
+
+
+def test_recall_needs_texts_and_skips_sentence_openers() -> None:
+    a = Doc("a").ent("Perrin Vale", "PERSON").say(" spoke.")
+    b = Doc("b").say("Vale Road was shut. Vale. The end.")
+    ents = run(a, b)
+    assert all(m.source == "a" for e in ents for m in e.mentions)
+    assert len(cluster(a.mentions + b.mentions)) == 1

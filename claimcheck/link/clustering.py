@@ -14,6 +14,7 @@ from claimcheck.records import Mention
 from claimcheck.thresholds import DEFAULT, LinkThresholds
 
 from .keys import _skeleton_of_key, name_key
+from .recall import recall_mentions
 from .names import _DISPLAY_THE, _head_of, _Name, _name, effective_label
 from .rungs import Match, _compare, _flat, _similar
 from .tables import (
@@ -1030,6 +1031,7 @@ def cluster(
     Mentions with a numeric label (:data:`NON_ENTITY_LABELS`) are dropped.
     """
     ms = [m for m in mentions if m.label not in NON_ENTITY_LABELS]
+    ms += recall_mentions(ms, texts)  # names the corpus knows, where the model missed them
     if not rulings:
         return _run(ms, texts, thresholds, (), ())
     first = _run(ms, texts, thresholds, (), ())
