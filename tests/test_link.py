@@ -734,3 +734,25 @@ def test_recall_needs_texts_and_skips_sentence_openers() -> None:
     ents = run(a, b)
     assert all(m.source == "a" for e in ents for m in e.mentions)
     assert len(cluster(a.mentions + b.mentions)) == 1
+
+
+def test_numbered_roads_descriptions_and_venue_nouns() -> None:
+    a = Doc("a").say("Shots near ").ent("State Route 71", "FAC").say(" and ")
+    a.ent("Interstate 905", "FAC").say(". The ").ent("Harlow County Sheriff's Office", "ORG")
+    a.say(" said the ").ent("sheriff's office", "ORG").say(" would ask ")
+    a.ent("Club Orvel", "PERSON").say(" for video.")
+    b = Doc("b").say("on the ").ent("71 Freeway", "PERSON").say(" and ").ent("I-905", "FAC")
+    b.say(" near ").ent("Club Orvel Bar and Grill", "FAC").say(".")
+    c = Doc("c").ent("US 5", "FAC").say(" and ").ent("Interstate 5", "FAC").say(" and the ")
+    c.ent("5 Freeway", "FAC").say(".")
+    ents = run(a, b, c)
+    assert together(ents, ("a", "State Route 71"), ("b", "71 Freeway"))
+    assert together(ents, ("a", "Interstate 905"), ("b", "I-905"))
+    assert together(ents, ("a", "sheriff's office"), ("a", "Harlow County Sheriff's Office"))
+    assert together(ents, ("a", "Club Orvel"), ("b", "Club Orvel Bar and Grill"))
+    # two systems number a road 5: "the 5 Freeway" joins neither
+    assert not together(ents, ("c", "US 5"), ("c", "Interstate 5"))
+    assert not together(ents, ("c", "5 Freeway"), ("c", "Interstate 5"))
+    assert not together(ents, ("c", "5 Freeway"), ("c", "US 5"))
+    road = entity_of(ents, "b", "71 Freeway")
+    assert any(r.startswith("numbered road:") for r in road.reasons)

@@ -20,6 +20,7 @@ from .rungs import Match, _compare, _flat, _similar
 from .tables import (
     _LEADING_HEADS,
     DEMONYMS,
+    AGENCY_HEADS,
     AGENCY_INITIALS,
     LENGTH_BAND_RATIO,
     NON_ENTITY_LABELS,
@@ -788,6 +789,60 @@ class _Run:
                     )
                     self.uf.union(j, i, Match("qualifier", 100.0, reason))
 
+    def roads(self) -> None:
+        """"the 55 Freeway" / "Route 55" (a number and a road noun) -> the only
+        numbered road of the corpus with that number and a system ("State
+        Route 55"); two systems with that number ("Interstate 5", "US 5")
+        leave it alone."""
+        specific: dict[str, set[int]] = defaultdict(set)
+        witness: dict[int, str] = {}
+        for gk, n in sorted(self.rep.items()):
+            if n.head == "route" and not n.stem_key.isdigit():
+                i = self.groups[gk][0]
+                specific[_digits_of(n.stem_key)].add(i)
+                witness.setdefault(i, n.display)
+        for gk, n in sorted(self.rep.items()):
+            if n.head != "route" or not n.stem_key.isdigit():
+                continue
+            i = self.groups[gk][0]
+            systems = {self.names[j].stem_key for j in specific.get(n.stem_key, ())}
+            if len(systems) != 1:
+                continue
+            j = min(specific[n.stem_key])
+            reason = (
+                f'numbered road: "{n.display}" ~ "{witness[j]}", the only road of the corpus '
+                f"numbered {n.stem_key}"
+            )
+            self.uf.union(j, i, Match("road", 100.0, reason))
+
+    def descriptions(self) -> None:
+        """"the sheriff's office", "the district attorney's office" -> the one
+        agency of that kind its source names ("Brevard County Sheriff's
+        Office"); when the source names none, the only one of the corpus."""
+        kinds: dict[tuple[str, str], set[int]] = defaultdict(set)  # (source, head) -> roots
+        corpus: dict[str, set[int]] = defaultdict(set)
+        for i, n in enumerate(self.names):
+            if n.group == "ORG" and n.head in AGENCY_INITIALS_OR_HEADS and n.stem_key:
+                kinds[(self.ms[i].source, n.head)].add(i)
+                corpus[n.head].add(i)
+        for i, n in enumerate(self.names):
+            head = _description_head(n)
+            if head is None:
+                continue
+            for pool, where in ((kinds.get((self.ms[i].source, head), set()), "its source"),
+                                (corpus.get(head, set()), "the corpus")):
+                roots = {self.uf.find(j) for j in pool}
+                if not roots:
+                    continue
+                if len(roots) == 1:
+                    j = min(pool)
+                    reason = (
+                        f'description: "{_flat(n.surface)}" → "{self.names[j].display}", the '
+                        f"only {head} office {where} names"
+                    )
+                    self.uf.union(j, i, Match("description", 100.0, reason))
+                break
+
     def acronym_corpus(self) -> None:
         """An acronym no source defines -> the only name of the corpus whose
         initials spell it: an agency ("HPD" -> "Houston Police Department",
@@ -924,10 +979,34 @@ STEPS: tuple[tuple[str, Callable[[_Run], None]], ...] = (
     ("ladder", _Run.ladder),
     ("short form", _Run.short_form),
     ("qualifier", _Run.qualifier),
+    ("roads", _Run.roads),
+    ("descriptions", _Run.descriptions),
     ("acronym corpus", _Run.acronym_corpus),
     ("bare names", _Run.bare_names),
     ("analyst", _Run.analyst),
 )
+
+
+def _digits_of(key: str) -> str:
+    return "".join(c for c in key if c.isdigit())
+
+
+#: agency heads (see :data:`~claimcheck.link.tables.AGENCY_HEADS`).
+AGENCY_INITIALS_OR_HEADS = frozenset(head for _, head in AGENCY_HEADS)
+_DESCRIPTION_WORDS = {seq: head for seq, head in AGENCY_HEADS}
+
+
+def _description_head(n: _Name) -> str | None:
+    """The agency a lower-case description names ("sheriff's office" ->
+    "sheriff"), or None for a proper name."""
+    if n.group != "ORG" or not n.display[:1].islower():
+        return None
+    from .names import _word
+
+    words = tuple(_word(t) for t in n.display.split())
+    if len(words) < 2:
+        return None  # "police" alone is no description of one office
+    return _DESCRIPTION_WORDS.get(words)
 
 
 def _known_place(name: str) -> bool:

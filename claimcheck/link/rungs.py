@@ -351,6 +351,10 @@ CONTEXT_RUNGS: tuple[Rung, ...] = (
          "corpus uses that name with no other head", lambda a, b, th: None),
     Rung("qualifier", "a venue name -> the same name with a place of the corpus before its "
          "stem or after its head", lambda a, b, th: None),
+    Rung("road", "a numbered road without a system -> the only road of the corpus with that "
+         "number", lambda a, b, th: None),
+    Rung("description", "a lower-case agency description (\"the sheriff's office\") -> the one "
+         "agency of that kind in its source, else in the corpus", lambda a, b, th: None),
     Rung("analyst", "an analyst's merge ruling", lambda a, b, th: None),
 )
 
