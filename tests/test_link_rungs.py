@@ -94,6 +94,7 @@ def test_rungs_are_named_and_described() -> None:
         ("Dorian Brask", "Dorian Braske", "PERSON", "PERSON", "transliteration"),
         ("Dorian Pell Brask", "Dorian Braske", "PERSON", "PERSON", "transliteration"),
         ("Melvin Ostrava", "Mel Ostrava", "PERSON", "PERSON", "nickname"),
+        ("Perrin Brickson", "Perrin Brixon", "PERSON", "PERSON", "transliteration"),
         ("Randall P. Quenby Jr.", "Randy Quenby", "PERSON", "PERSON", "nickname"),
     ],
 )
@@ -111,6 +112,7 @@ def test_each_rung_accepts(a: str, b: str, la: str, lb: str, rung: str) -> None:
         ("Randolph P. Ostrava", "Randolph K. Ostrava", "PERSON", "PERSON"),
         ("Torvald Quill", "Edmund Quill", "PERSON", "PERSON"),
         ("Melvin Ostrava", "Mel Ostravic", "PERSON", "PERSON"),  # nickname, other surname
+        ("Perrin Brickson", "Dana Brixon", "PERSON", "PERSON"),  # sound-alike, other given name
         ("Randall Quenby Sr.", "Randy Quenby Jr.", "PERSON", "PERSON"),
         ("Evaristo Montalban-Ruiz", "Evaristo Ruizo", "PERSON", "PERSON"),
         ("Millbrook", "Millbrook Police", "GPE", "ORG"),

@@ -160,13 +160,15 @@ def _patterns() -> dict[str, list[list[dict[str, Any]]]]:
     ]
     speaker: list[list[dict[str, Any]]] = [
         [{**person, "OP": "?"}, person, person, {"LOWER": {"IN": list(_SAY)}}],
+        # right after a closing quote, before a comma: '," Dana Lee Okoro, her aunt, said'
+        [{"ORTH": {"IN": _QUOTES_CLOSE}}, person, person, {**person, "OP": "?"}, {"ORTH": ","}],
     ]
     apostrophe: list[list[dict[str, Any]]] = [
         [{"TEXT": {"REGEX": _APOS_NAME}}, person, {**person, "OP": "?"}],
     ]
     handle: list[list[dict[str, Any]]] = [[{"TEXT": {"REGEX": r"^@[A-Z][a-z]+(?:[A-Z][a-z]+)+$"}}]]
     description: list[list[dict[str, Any]]] = [
-        [{"LOWER": "the"}, *(poss_word if w == "'s" else {"ORTH": w} for w in words)]
+        [{"LOWER": {"IN": ["the", "a", "an"]}}, *(poss_word if w == "'s" else {"ORTH": w} for w in words)]
         for words in _DESCRIPTIONS
     ]
     return {"FACILITY": facility, "AGENCY": agency, "TITLED": titled, "HYPHEN": hyphen,
@@ -239,7 +241,8 @@ def _shape(rule: str, sp: Span) -> tuple[Span, str, bool] | None:
     if rule == "ROAD":
         return sp, "FAC", True
     if rule == "SPEAKER":
-        return doc[sp.start : sp.end - 1], "PERSON", False
+        start = sp.start + 1 if sp[0].text in _QUOTES_CLOSE else sp.start
+        return doc[start : sp.end - 1], "PERSON", False
     if rule == "APOSTROPHE":
         return sp, "NAME", False
     if rule == "HANDLE":
@@ -318,7 +321,7 @@ def find_mentions(doc: Doc, nlp: Language, source: str, base: int) -> list[Menti
         # Drive Tire & Auto Center", where the rule saw "Auto Center")
         and not any(
             e.start < sp.start and sp.end == e.end and e.label_ != "PERSON"
-            and not any(t.lower_ in _NOT_NAME_LEAD or t.like_num for t in e)
+            and any(t.text == "&" for t in doc[e.start : sp.start])
             for e in longer
         )
         and not (
@@ -347,6 +350,7 @@ def find_mentions(doc: Doc, nlp: Language, source: str, base: int) -> list[Menti
         h for h in hyphens
         if sum(1 for e in ents if e.start < h.end and h.start < e.end) == 1
     ]
+    speakers = [sp for sp, lab, o in rules if not o and lab == "PERSON"]
     ner_tokens: set[int] = set()
     for ent in doc.ents:
         if ent.label_ not in LINK_LABELS or taken.intersection(range(ent.start, ent.end)):
@@ -356,6 +360,11 @@ def find_mentions(doc: Doc, nlp: Language, source: str, base: int) -> list[Menti
         for h in hyphens if ent.label_ == "PERSON" else ():
             if h.start < span.end and span.start < h.end:
                 span = doc[min(span.start, h.start) : max(span.end, h.end)]
+        # a speaker's name the model cut short ("Thomas Jr." of "Dana Thomas Jr. told")
+        for sp in speakers if ent.label_ == "PERSON" else ():
+            if sp.start <= span.start and span.end <= sp.end and len(sp) > len(span):
+                if not taken.intersection(range(sp.start, sp.end)):
+                    span = sp
         # a given name with an apostrophe the model left out ("Ka'Loni" Marie Flynn)
         if ent.label_ == "PERSON" and span.start > 0 and _APOS.match(doc[span.start - 1].text):
             if span.start - 1 not in taken:
@@ -366,6 +375,8 @@ def find_mentions(doc: Doc, nlp: Language, source: str, base: int) -> list[Menti
             out.append(Mention(owner.text, "ORG", source, base + owner.start_char, base + owner.end_char))
         if span[0].lower_ == "the":
             span = span[1:]
+        while len(span) > 1 and span[-1].lower_ in ("and", "or", "&"):
+            span = span[:-1]  # "LBJ Freeway and": the model ran into a conjunction
         if not len(span) or not any(t.is_alpha for t in span):
             continue
         if taken.intersection(range(span.start, span.end)):

@@ -16,7 +16,7 @@ from claimcheck.thresholds import DEFAULT, LinkThresholds
 from .keys import _skeleton_of_key, name_key
 from .recall import recall_mentions
 from .names import _DISPLAY_THE, _head_of, _Name, _name, effective_label
-from .rungs import Match, _compare, _flat, _similar
+from .rungs import Match, _compare, _flat, _similar, english_sound
 from .tables import (
     _LEADING_HEADS,
     DEMONYMS,
@@ -182,6 +182,7 @@ def _candidate_pairs(
                 exact[("person", g, n.surname)].append(i)
             # a surname spelt two ways under one given name (Rait / Raite)
             exact[("given", n.given, _skeleton_of_key(n.surname))].append(i)
+            exact[("sound", n.given, english_sound(n.surname))].append(i)
             last = n.display.split()[-1]
             if "-" in last:  # or one part of a double surname
                 for part in last.split("-"):
@@ -593,6 +594,15 @@ class _Run:
                         k for k, a in alts.items() if any(_similar(n.key, x, th) for x in a)
                     )
                     how = "last name, spelt alike"
+                if not cands and len(n.key) >= 4:
+                    loose = sorted(
+                        k for k, a in alts.items()
+                        if any(x[:1] == n.key[:1] and fuzz.ratio(n.key, x) >= th.source_surname
+                               for x in a)
+                    )
+                    if len(loose) == 1:  # one person only: "Sayed" in a story of "Ali Syed"
+                        cands = loose
+                        how = f"last name, spelling similarity ≥ {th.source_surname:.0f}"
                 if not cands:
                     continue
                 # full names that are one person (Mark Heller, Mark Jay Heller) count once
@@ -726,7 +736,7 @@ class _Run:
             (head,) = hs
             if head not in SOFT_HEADS:
                 continue
-            if head != "neighborhood" and _known_place(n.display):
+            if head != "neighborhood" and n.label == "GPE" and _known_place(n.display):
                 continue  # "Houston" is the city, not "Houston Hospital"
             i = self.groups[gk][0]
             for hk in sorted(with_head[n.key]):
@@ -822,7 +832,11 @@ class _Run:
         kinds: dict[tuple[str, str], set[int]] = defaultdict(set)  # (source, head) -> roots
         corpus: dict[str, set[int]] = defaultdict(set)
         for i, n in enumerate(self.names):
-            if n.group == "ORG" and n.head in AGENCY_INITIALS_OR_HEADS and n.stem_key:
+            if (
+                n.group == "ORG"
+                and n.head in AGENCY_INITIALS_OR_HEADS
+                and n.stem_key not in ("", "county", "city", "state")  # a fragment
+            ):
                 kinds[(self.ms[i].source, n.head)].add(i)
                 corpus[n.head].add(i)
         for i, n in enumerate(self.names):

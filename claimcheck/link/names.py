@@ -67,6 +67,7 @@ def _strip_title(display: str) -> tuple[str, str]:
 
 
 _DISPLAY_THE = re.compile(r"^the\s+", re.IGNORECASE)
+_HANDLE = re.compile(r"^@[A-Z][a-z]+(?:[A-Z][a-z]+)+$")
 _TRAILING_PAREN = re.compile(r"\s*\([^()]*\)?\s*$")
 _DISPLAY_POSS = re.compile(r"(?:['\u2019\u02bc`\u00b4][sS]|(?<=[sS])['\u2019])$")
 
@@ -76,6 +77,8 @@ def _display(text: str, label: str) -> tuple[str, str]:
     parenthesis, a leading "the", a trailing possessive and stray punctuation
     removed, title prefix split off (PERSON only)."""
     s = " ".join(text.split())
+    if _HANDLE.match(s):  # "@DanaOkoro" -> "Dana Okoro"
+        s = " ".join(re.findall(r"[A-Z][a-z]+", s))
     # a trailing parenthesis is not part of the name: "X (OIC)", "X (OIC"
     s = _TRAILING_PAREN.sub("", s) or s
     s = s.strip(" ,;:\"“”«»()[]{}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -104,6 +105,21 @@ def _similar(ka: str, kb: str, th: LinkThresholds) -> tuple[str, float, str] | N
     if r >= th.fuzzy_key:
         return ("fuzzy", r, f"spelling similarity {_num(r)} ≥ {_num(th.fuzzy_key)}")
     return None
+
+
+_SOUNDS = (("ck", "k"), ("x", "ks"), ("ph", "f"), ("q", "k"))
+
+
+@lru_cache(maxsize=65536)
+def english_sound(key: str) -> str:
+    """A surname as English spelling sounds it (ck / x / ph / q / c before a
+    hard vowel folded, doubled letters collapsed): "dickson" = "dixon" ->
+    "dikson"."""
+    s = key
+    for a, b in _SOUNDS:
+        s = s.replace(a, b)
+    s = re.sub(r"c(?=[aou]|$|[^aeiouy])", "k", s)
+    return re.sub(r"(.)\1+", r"\1", s)
 
 
 def _person_tokens_ok(a: _Name, b: _Name, th: LinkThresholds) -> bool:
@@ -297,6 +313,15 @@ def _spelling(a: _Name, b: _Name, th: LinkThresholds) -> tuple[str, float, str] 
         return None
     if a.suffix and b.suffix and a.suffix != b.suffix:
         return None  # Jr. is not Sr., however alike the rest
+    if (
+        a.given and a.given == b.given and a.surname != b.surname
+        and english_sound(a.surname) == english_sound(b.surname) and a.surname[:1] == b.surname[:1]
+        and _middles_fit(a.middles, b.middles)
+    ):
+        # "Alicia Dickson" / "Alicia Dixon": one given name, surnames spelt two
+        # ways that sound the same in English
+        return ("transliteration", 100.0, f'same given name "{a.given}", surnames sound alike '
+               f'("{english_sound(a.surname)}")')
     if not _person_tokens_ok(a, b, th) or not _parts_ok(a, b, th):
         return None
     hit = _similar(a.stem_key, b.stem_key, th)
