@@ -28,6 +28,12 @@ class LinkThresholds:
     #: names shorter than this (in key characters) only merge on an exact key:
     #: fuzzy scores on very short strings are noise (Iran / Iraq).
     min_fuzzy_length: int = 6
+    #: within ONE source, a bare surname spelt a little differently from the
+    #: surname of the source's only person with a close one ("Sayed" for "Ali
+    #: Syed"): rapidfuzz ``ratio`` at or above which it is that person (same
+    #: first letter, four letters or more). Across sources the ladder's own
+    #: thresholds apply.
+    source_surname: float = 85.0
 
 
 @dataclass(frozen=True, slots=True)

@@ -56,12 +56,13 @@ def together(ents, *pairs: tuple[str, str]) -> bool:
 
 def test_rungs_are_named_and_described() -> None:
     names = [r.name for r in LADDER]
-    assert names == ["exact", "title", "person", "alias", "transliteration", "fuzzy"]
+    assert names == ["exact", "title", "person", "nickname", "alias", "transliteration", "fuzzy"]
     assert len(set(RUNGS)) == len(RUNGS)
     for rung in RUNGS.values():
         assert rung.description and "\n" not in rung.description
     assert [name for name, _ in STEPS] == [
-        "exact", "surname", "acronym", "ladder", "short form", "qualifier", "acronym corpus",
+        "exact", "surname", "acronym", "ladder", "short form", "qualifier", "roads",
+        "descriptions", "acronym corpus",
         "bare names", "analyst",
     ]
 
@@ -91,6 +92,10 @@ def test_rungs_are_named_and_described() -> None:
         ("Dorian Vale", "Dorian Vale", "PERSON", "PERSON", "exact"),
         ("Quenbur", "Quenbure", "GPE", "GPE", "transliteration"),  # a silent final e
         ("Dorian Brask", "Dorian Braske", "PERSON", "PERSON", "transliteration"),
+        ("Dorian Pell Brask", "Dorian Braske", "PERSON", "PERSON", "transliteration"),
+        ("Melvin Ostrava", "Mel Ostrava", "PERSON", "PERSON", "nickname"),
+        ("Perrin Brickson", "Perrin Brixon", "PERSON", "PERSON", "transliteration"),
+        ("Randall P. Quenby Jr.", "Randy Quenby", "PERSON", "PERSON", "nickname"),
     ],
 )
 def test_each_rung_accepts(a: str, b: str, la: str, lb: str, rung: str) -> None:
@@ -106,6 +111,9 @@ def test_each_rung_accepts(a: str, b: str, la: str, lb: str, rung: str) -> None:
         ("Bartholomew Quill Jr.", "Bartholomew Quill Sr.", "PERSON", "PERSON"),
         ("Randolph P. Ostrava", "Randolph K. Ostrava", "PERSON", "PERSON"),
         ("Torvald Quill", "Edmund Quill", "PERSON", "PERSON"),
+        ("Melvin Ostrava", "Mel Ostravic", "PERSON", "PERSON"),  # nickname, other surname
+        ("Perrin Brickson", "Dana Brixon", "PERSON", "PERSON"),  # sound-alike, other given name
+        ("Randall Quenby Sr.", "Randy Quenby Jr.", "PERSON", "PERSON"),
         ("Evaristo Montalban-Ruiz", "Evaristo Ruizo", "PERSON", "PERSON"),
         ("Millbrook", "Millbrook Police", "GPE", "ORG"),
         ("Millbrook Police", "Millbrook Sheriff", "ORG", "ORG"),

@@ -46,7 +46,8 @@ FACILITY_HEADS = {
         # streets (and their abbreviations: "Remsen Ave.")
         "avenue ave street road rd boulevard blvd drive freeway fwy hwy lane parkway pkwy "
         # venues
-        "apartments apartment complex motel hotel nightclub restaurant mall".split(),
+        "apartments apartment complex motel hotel nightclub restaurant mall "
+        "bar grill lounge tavern pub".split(),
         "FAC",
     ),
     **dict.fromkeys("hospital clinic center centre".split(), "ORG"),
@@ -91,8 +92,24 @@ _QUOTES_CLOSE = ['"', "\u201d", "\u2019", "'"]
 _MATCHERS: dict[int, object] = {}
 
 #: rule name -> whether it overrides NER (True) or only fills gaps (False).
-_OVERRIDES = {"FACILITY": True, "AGENCY": True, "TITLED": True,
-              "HYPHEN": False, "CAMEL": False, "QUOTED": False, "ACRONYM": False}
+_OVERRIDES = {"FACILITY": True, "AGENCY": True, "TITLED": True, "ROAD": True,
+              "HYPHEN": False, "CAMEL": False, "QUOTED": False, "ACRONYM": False,
+              "SPEAKER": False, "APOSTROPHE": False, "HANDLE": False, "DESCRIPTION": False}
+#: road systems that number their roads ("State Route 55", "Interstate 5", "I-5").
+_ROAD_SYSTEMS = ("route", "highway", "interstate", "hwy", "sr", "i", "us", "fm", "loop")
+#: road nouns after a number ("the 55 Freeway", "the 101 Highway").
+_ROAD_NOUNS = ("freeway", "highway", "interstate", "expressway", "fwy", "hwy", "tollway")
+#: verbs of speech after a name ("..., Dana Okoro said"): the name is a person.
+_SAY = ("said", "says", "told", "added", "explained", "recalled", "testified", "wrote")
+#: lower-case descriptions of an agency ("the sheriff's office"); the link stage
+#: gives each the one agency of that kind its source (or corpus) names.
+_DESCRIPTIONS = (
+    ("sheriff", "'s", "office"), ("sheriff", "'s", "department"), ("police", "department"),
+    ("district", "attorney", "'s", "office"), ("prosecutor", "'s", "office"),
+    ("fire", "department"), ("coroner", "'s", "office"), ("medical", "examiner", "'s", "office"),
+)
+#: a name word with an apostrophe inside ("O'Bryan", "Ka'Loni"); not a possessive.
+_APOS_NAME = r"^[A-Z][a-z]*['\u2019][A-Za-z][a-z]+$"
 
 
 def _patterns() -> dict[str, list[list[dict[str, Any]]]]:
@@ -111,6 +128,7 @@ def _patterns() -> dict[str, list[list[dict[str, Any]]]]:
     facility += [[name, {"LOWER": "of"}, name, word, heads[1]]]  # "University of X Hospital"
     facility += [[name, word, heads[0], {"LOWER": {"IN": ["complex", "building"]}}]]
     agency_word: dict[str, Any] = {"LOWER": {"IN": list(_AGENCY)}}
+    poss_word: dict[str, Any] = {"LOWER": {"IN": ["'s", "\u2019s"]}}
     poss: dict[str, Any] = {"LOWER": {"IN": ["'s", "\u2019s"]}, "OP": "?"}
     tail: dict[str, Any] = {"LOWER": {"IN": list(_AGENCY_TAILS)}, "OP": "?"}
     agency: list[list[dict[str, Any]]] = [[name, word, agency_word, poss, tail], [name, word, {"ORTH": "PD"}]]
@@ -128,8 +146,36 @@ def _patterns() -> dict[str, list[list[dict[str, Any]]]]:
         {"ORTH": {"IN": _QUOTES_OPEN}}, name, {**name, "OP": "?"}, {**name, "OP": "?"}, {"ORTH": {"IN": _QUOTES_CLOSE}},
     ]]
     acronym: list[list[dict[str, Any]]] = [[{"TEXT": {"REGEX": r"^[A-Z]{2,6}$"}, "IS_STOP": False}]]
+    # "Club Blu Bar and Grill": two venue nouns joined by "and"
+    facility += [[name, word, heads[1], {"LOWER": "and"}, heads[1]]]
+    # "Allegheny County District Attorney's Office"
+    agency.append([name, word, {"LOWER": "district"}, {"LOWER": "attorney"}, poss,
+                   {"LOWER": "office"}])
+    num: dict[str, Any] = {"LIKE_NUM": True, "IS_DIGIT": True}
+    road: list[list[dict[str, Any]]] = [
+        [{"LOWER": {"IN": ["state", "u.s.", "county"]}, "OP": "?"},
+         {"LOWER": {"IN": list(_ROAD_SYSTEMS)}, "IS_TITLE": True}, {"ORTH": "-", "OP": "?"}, num],
+        [{"ORTH": {"IN": ["I", "SR", "US"]}}, {"ORTH": "-"}, num],
+        [{"TEXT": {"REGEX": r"^(?:I|SR|US)-\d{1,3}$"}}],
+        [num, {"LOWER": {"IN": list(_ROAD_NOUNS)}, "IS_TITLE": True}],
+    ]
+    speaker: list[list[dict[str, Any]]] = [
+        [{**person, "OP": "?"}, person, person, {"LOWER": {"IN": list(_SAY)}}],
+        # right after a closing quote, before a comma: '," Dana Lee Okoro, her aunt, said'
+        [{"ORTH": {"IN": _QUOTES_CLOSE}}, person, person, {**person, "OP": "?"}, {"ORTH": ","}],
+    ]
+    apostrophe: list[list[dict[str, Any]]] = [
+        [{"TEXT": {"REGEX": _APOS_NAME}}, person, {**person, "OP": "?"}],
+    ]
+    handle: list[list[dict[str, Any]]] = [[{"TEXT": {"REGEX": r"^@[A-Z][a-z]+(?:[A-Z][a-z]+)+$"}}]]
+    description: list[list[dict[str, Any]]] = [
+        [{"LOWER": {"IN": ["the", "a", "an"]}}, *(poss_word if w == "'s" else {"ORTH": w} for w in words)]
+        for words in _DESCRIPTIONS
+    ]
     return {"FACILITY": facility, "AGENCY": agency, "TITLED": titled, "HYPHEN": hyphen,
-            "CAMEL": camel, "QUOTED": quoted, "ACRONYM": acronym}
+            "CAMEL": camel, "QUOTED": quoted, "ACRONYM": acronym, "ROAD": road,
+            "SPEAKER": speaker, "APOSTROPHE": apostrophe, "HANDLE": handle,
+            "DESCRIPTION": description}
 
 
 def _matcher(nlp: Language):
@@ -193,10 +239,22 @@ def _shape(rule: str, sp: Span) -> tuple[Span, str, bool] | None:
         return doc[start : sp.end], "PERSON", True
     if rule == "QUOTED":
         return doc[sp.start + 1 : sp.end - 1], "NAME", False
+    if rule == "ROAD":
+        return sp, "FAC", True
+    if rule == "SPEAKER":
+        start = sp.start + 1 if sp[0].text in _QUOTES_CLOSE else sp.start
+        return doc[start : sp.end - 1], "PERSON", False
+    if rule == "APOSTROPHE":
+        return sp, "NAME", False
+    if rule == "HANDLE":
+        return sp, "NAME", False
+    if rule == "DESCRIPTION":
+        return doc[sp.start + 1 : sp.end], "ORG", False
     if rule == "ACRONYM":
         tok = sp[0]
-        if tok.text in _NOT_ACRONYMS or tok.i == 0:
-            return None  # not a name, or a dateline ("BAKU, ...")
+        follower = doc[tok.i + 1].text if tok.i + 1 < len(doc) else ""
+        if tok.text in _NOT_ACRONYMS or (tok.i == 0 and follower != ":"):
+            return None  # not a name, or a dateline ("BAKU, ..."; "HCSO: ..." is a source)
         near = [doc[i] for i in (tok.i - 1, tok.i + 1) if 0 <= i < len(doc)]
         if any((t.is_upper and t.is_alpha) or t.like_num for t in near):
             return None  # a headline in capitals or an amount, not an acronym
@@ -258,6 +316,13 @@ def find_mentions(doc: Doc, nlp: Language, source: str, base: int) -> list[Menti
         for sp, lab, o in rules
         if o
         and not any(e.start <= sp.start and sp.end < e.end for e in longer)
+        # the model found the whole name ending in the same head ("Memorial
+        # Drive Tire & Auto Center", where the rule saw "Auto Center")
+        and not any(
+            e.start < sp.start and sp.end == e.end and e.label_ != "PERSON"
+            and any(t.text == "&" for t in doc[e.start : sp.start])
+            for e in longer
+        )
         and not (
             lab == "PERSON"
             and any(e.label_ == "PERSON" and e.start < sp.end and sp.start < e.end for e in longer)
@@ -284,6 +349,7 @@ def find_mentions(doc: Doc, nlp: Language, source: str, base: int) -> list[Menti
         h for h in hyphens
         if sum(1 for e in ents if e.start < h.end and h.start < e.end) == 1
     ]
+    speakers = [sp for sp, lab, o in rules if not o and lab == "PERSON"]
     ner_tokens: set[int] = set()
     for ent in doc.ents:
         if ent.label_ not in LINK_LABELS or taken.intersection(range(ent.start, ent.end)):
@@ -293,8 +359,23 @@ def find_mentions(doc: Doc, nlp: Language, source: str, base: int) -> list[Menti
         for h in hyphens if ent.label_ == "PERSON" else ():
             if h.start < span.end and span.start < h.end:
                 span = doc[min(span.start, h.start) : max(span.end, h.end)]
+        # a speaker's name the model cut short ("Thomas Jr." of "Dana Thomas Jr. told")
+        for sp in speakers if ent.label_ == "PERSON" else ():
+            if sp.start <= span.start and span.end <= sp.end and len(sp) > len(span):
+                if not taken.intersection(range(sp.start, sp.end)):
+                    span = sp
+        # a given name with an apostrophe the model left out ("Ka'Loni" Marie Flynn)
+        if ent.label_ == "PERSON" and span.start > 0 and _APOS.match(doc[span.start - 1].text):
+            if span.start - 1 not in taken:
+                span = doc[span.start - 1 : span.end]
+        # "DPD's Child Abuse Unit": the owner before the possessive is a name too
+        owner = _possessive_owner(span)
+        if owner is not None and not taken.intersection(range(owner.start, owner.end)):
+            out.append(Mention(owner.text, "ORG", source, base + owner.start_char, base + owner.end_char))
         if span[0].lower_ == "the":
             span = span[1:]
+        while len(span) > 1 and span[-1].lower_ in ("and", "or", "&"):
+            span = span[:-1]  # "LBJ Freeway and": the model ran into a conjunction
         if not len(span) or not any(t.is_alpha for t in span):
             continue
         if taken.intersection(range(span.start, span.end)):
@@ -314,6 +395,24 @@ def find_mentions(doc: Doc, nlp: Language, source: str, base: int) -> list[Menti
         out.append(Mention(sp.text, label, source, base + sp.start_char, base + sp.end_char))
     out.sort(key=lambda m: (m.start, m.end))
     return out
+
+
+_APOS = re.compile(_APOS_NAME)
+
+
+def _possessive_owner(span: Span) -> Span | None:
+    """The acronym before a possessive inside an organisation's span ("DPD"
+    in "DPD's Child Abuse Unit"), or None."""
+    if span.label_ not in ("ORG", "FAC") and (not len(span) or span[0].ent_type_ not in ("ORG", "FAC")):
+        return None
+    for t in span[1:-1]:
+        if t.lower_ in ("'s", "\u2019s"):
+            owner = span.doc[span.start : t.i]
+            # an acronym only: "Children's Hospital" is one name, not two
+            if len(owner) == 1 and owner[0].is_upper and owner[0].is_alpha and len(owner[0]) >= 2:
+                return owner
+            return None
+    return None
 
 
 #: the heads a proper name may attach to through the parse (infrastructure:

@@ -13,12 +13,14 @@ from rapidfuzz import fuzz, process
 from claimcheck.records import Mention
 from claimcheck.thresholds import DEFAULT, LinkThresholds
 
-from .keys import name_key
+from .keys import _skeleton_of_key, name_key
+from .recall import recall_mentions
 from .names import _DISPLAY_THE, _head_of, _Name, _name, effective_label
-from .rungs import Match, _compare, _flat, _similar
+from .rungs import Match, _compare, _flat, _similar, english_sound
 from .tables import (
     _LEADING_HEADS,
     DEMONYMS,
+    AGENCY_HEADS,
     AGENCY_INITIALS,
     LENGTH_BAND_RATIO,
     NON_ENTITY_LABELS,
@@ -144,6 +146,15 @@ def _band(n: int) -> int:
     return int(math.log(max(n, 1)) / math.log(LENGTH_BAND_RATIO))
 
 
+def _given_family(given: str) -> set[str]:
+    """A given name's nicknames and the names it is a nickname of (blocking
+    keys for the nickname rung)."""
+    from .rungs import _nicknamer
+
+    nn = _nicknamer()
+    return (nn.nicknames_of(given) | nn.canonicals_of(given)) - {given}
+
+
 def _candidate_pairs(
     names: Sequence[_Name], th: LinkThresholds = DEFAULT.link
 ) -> list[tuple[int, int]]:
@@ -166,6 +177,12 @@ def _candidate_pairs(
             exact[("alias", n.group, n.alias)].append(i)
         if n.given and n.surname:  # the person rung: same given name and surname
             exact[("person", n.given, n.surname)].append(i)
+            # the nickname rung: the surname and the given name's nickname family
+            for g in _given_family(n.given):
+                exact[("person", g, n.surname)].append(i)
+            # a surname spelt two ways under one given name (Rait / Raite)
+            exact[("given", n.given, _skeleton_of_key(n.surname))].append(i)
+            exact[("sound", n.given, english_sound(n.surname))].append(i)
             last = n.display.split()[-1]
             if "-" in last:  # or one part of a double surname
                 for part in last.split("-"):
@@ -577,6 +594,15 @@ class _Run:
                         k for k, a in alts.items() if any(_similar(n.key, x, th) for x in a)
                     )
                     how = "last name, spelt alike"
+                if not cands and len(n.key) >= 4:
+                    loose = sorted(
+                        k for k, a in alts.items()
+                        if any(x[:1] == n.key[:1] and fuzz.ratio(n.key, x) >= th.source_surname
+                               for x in a)
+                    )
+                    if len(loose) == 1:  # one person only: "Sayed" in a story of "Ali Syed"
+                        cands = loose
+                        how = f"last name, spelling similarity ≥ {th.source_surname:.0f}"
                 if not cands:
                     continue
                 # full names that are one person (Mark Heller, Mark Jay Heller) count once
@@ -710,7 +736,7 @@ class _Run:
             (head,) = hs
             if head not in SOFT_HEADS:
                 continue
-            if head != "neighborhood" and _known_place(n.display):
+            if head != "neighborhood" and n.label == "GPE" and _known_place(n.display):
                 continue  # "Houston" is the city, not "Houston Hospital"
             i = self.groups[gk][0]
             for hk in sorted(with_head[n.key]):
@@ -773,18 +799,78 @@ class _Run:
                     )
                     self.uf.union(j, i, Match("qualifier", 100.0, reason))
 
+    def roads(self) -> None:
+        """"the 55 Freeway" / "Route 55" (a number and a road noun) -> the only
+        numbered road of the corpus with that number and a system ("State
+        Route 55"); two systems with that number ("Interstate 5", "US 5")
+        leave it alone."""
+        specific: dict[str, set[int]] = defaultdict(set)
+        witness: dict[int, str] = {}
+        for gk, n in sorted(self.rep.items()):
+            if n.head == "route" and not n.stem_key.isdigit():
+                i = self.groups[gk][0]
+                specific[_digits_of(n.stem_key)].add(i)
+                witness.setdefault(i, n.display)
+        for gk, n in sorted(self.rep.items()):
+            if n.head != "route" or not n.stem_key.isdigit():
+                continue
+            i = self.groups[gk][0]
+            systems = {self.names[j].stem_key for j in specific.get(n.stem_key, ())}
+            if len(systems) != 1:
+                continue
+            j = min(specific[n.stem_key])
+            reason = (
+                f'numbered road: "{n.display}" ~ "{witness[j]}", the only road of the corpus '
+                f"numbered {n.stem_key}"
+            )
+            self.uf.union(j, i, Match("road", 100.0, reason))
+
+    def descriptions(self) -> None:
+        """"the sheriff's office", "the district attorney's office" -> the one
+        agency of that kind its source names ("Brevard County Sheriff's
+        Office"); when the source names none, the only one of the corpus."""
+        kinds: dict[tuple[str, str], set[int]] = defaultdict(set)  # (source, head) -> roots
+        corpus: dict[str, set[int]] = defaultdict(set)
+        for i, n in enumerate(self.names):
+            if (
+                n.group == "ORG"
+                and n.head in AGENCY_INITIALS_OR_HEADS
+                and n.stem_key not in ("", "county", "city", "state")  # a fragment
+            ):
+                kinds[(self.ms[i].source, n.head)].add(i)
+                corpus[n.head].add(i)
+        for i, n in enumerate(self.names):
+            head = _description_head(n)
+            if head is None:
+                continue
+            for pool, where in ((kinds.get((self.ms[i].source, head), set()), "its source"),
+                                (corpus.get(head, set()), "the corpus")):
+                roots = {self.uf.find(j) for j in pool}
+                if not roots:
+                    continue
+                if len(roots) == 1:
+                    j = min(pool)
+                    reason = (
+                        f'description: "{_flat(n.surface)}" → "{self.names[j].display}", the '
+                        f"only {head} office {where} names"
+                    )
+                    self.uf.union(j, i, Match("description", 100.0, reason))
+                break
+
     def acronym_corpus(self) -> None:
-        """An agency acronym no source defines -> the only agency of the corpus
-        whose initials spell it ("HPD" -> "Houston Police Department", "HCSO"
-        -> "Harris County Sheriff's Office"). Other acronyms need a definition
-        (the ``acronym`` step): "ECO" and "Economic Cooperation Organization"
-        side by side are not enough."""
+        """An acronym no source defines -> the only name of the corpus whose
+        initials spell it: an agency ("HPD" -> "Houston Police Department",
+        "HCSO" -> "Harris County Sheriff's Office") or an organisation of two
+        words or more ("AP" -> "Associated Press"). Two names that spell it
+        (or none) leave it alone."""
         spell: dict[str, set[int]] = defaultdict(set)  # acronym -> roots of full names
         witness: dict[tuple[str, int], tuple[str, str]] = {}
         for gk in sorted(self.rep):
             n = self.rep[gk]
-            if n.group == "PERSON" or n.head not in AGENCY_INITIALS:
+            if n.group == "PERSON" or _is_acronym_form(n.display):
                 continue
+            if n.head not in AGENCY_INITIALS and n.group != "ORG":
+                continue  # places spell no acronym here ("Iran" is not "IRNA")
             i = self.groups[gk][0]
             root = self.uf.find(i)
             for acr in _name_initials(n):
@@ -907,10 +993,34 @@ STEPS: tuple[tuple[str, Callable[[_Run], None]], ...] = (
     ("ladder", _Run.ladder),
     ("short form", _Run.short_form),
     ("qualifier", _Run.qualifier),
+    ("roads", _Run.roads),
+    ("descriptions", _Run.descriptions),
     ("acronym corpus", _Run.acronym_corpus),
     ("bare names", _Run.bare_names),
     ("analyst", _Run.analyst),
 )
+
+
+def _digits_of(key: str) -> str:
+    return "".join(c for c in key if c.isdigit())
+
+
+#: agency heads (see :data:`~claimcheck.link.tables.AGENCY_HEADS`).
+AGENCY_INITIALS_OR_HEADS = frozenset(head for _, head in AGENCY_HEADS)
+_DESCRIPTION_WORDS = {seq: head for seq, head in AGENCY_HEADS}
+
+
+def _description_head(n: _Name) -> str | None:
+    """The agency a lower-case description names ("sheriff's office" ->
+    "sheriff"), or None for a proper name."""
+    if n.group != "ORG" or not n.display[:1].islower():
+        return None
+    from .names import _word
+
+    words = tuple(_word(t) for t in n.display.split())
+    if len(words) < 2:
+        return None  # "police" alone is no description of one office
+    return _DESCRIPTION_WORDS.get(words)
 
 
 def _known_place(name: str) -> bool:
@@ -1014,6 +1124,7 @@ def cluster(
     Mentions with a numeric label (:data:`NON_ENTITY_LABELS`) are dropped.
     """
     ms = [m for m in mentions if m.label not in NON_ENTITY_LABELS]
+    ms += recall_mentions(ms, texts)  # names the corpus knows, where the model missed them
     if not rulings:
         return _run(ms, texts, thresholds, (), ())
     first = _run(ms, texts, thresholds, (), ())

@@ -12,6 +12,7 @@ from .tables import (
     LEGAL_FORMS,
     COMPASS,
     LEADING_ABBREVIATIONS,
+    ROAD_SYSTEMS,
     STREET_HEADS,
     _ALIAS_OF, _DEMONYM_SUFFIX, _HEAD_MODIFIERS, _HEAD_SYNONYMS, _LEADING_HEADS, _OF_HEADS,
     _PREFIX_CONNECTORS, DEMONYMS, HEAD_NOUNS, LABEL_GROUPS, TITLE_MODIFIERS, TITLE_WORDS,
@@ -66,6 +67,7 @@ def _strip_title(display: str) -> tuple[str, str]:
 
 
 _DISPLAY_THE = re.compile(r"^the\s+", re.IGNORECASE)
+_HANDLE = re.compile(r"^@[A-Z][a-z]+(?:[A-Z][a-z]+)+$")
 _TRAILING_PAREN = re.compile(r"\s*\([^()]*\)?\s*$")
 _DISPLAY_POSS = re.compile(r"(?:['\u2019\u02bc`\u00b4][sS]|(?<=[sS])['\u2019])$")
 
@@ -75,6 +77,8 @@ def _display(text: str, label: str) -> tuple[str, str]:
     parenthesis, a leading "the", a trailing possessive and stray punctuation
     removed, title prefix split off (PERSON only)."""
     s = " ".join(text.split())
+    if _HANDLE.match(s):  # "@DanaOkoro" -> "Dana Okoro"
+        s = " ".join(re.findall(r"[A-Z][a-z]+", s))
     # a trailing parenthesis is not part of the name: "X (OIC)", "X (OIC"
     s = _TRAILING_PAREN.sub("", s) or s
     s = s.strip(" ,;:\"“”«»()[]{}")
@@ -96,6 +100,27 @@ def _head_of(w: str) -> str | None:
     return None
 
 
+_ROAD_DIRECTIONS = frozenset("the northbound southbound eastbound westbound".split())
+
+
+def _numbered_road(words: list[str]) -> str | None:
+    """"State Route 55" -> "state 55", "I-5" -> "interstate 5", "the 55 Freeway" /
+    "Route 55" -> "55" (a road of any system), or None for other names."""
+    words = [w for w in words if w not in _ROAD_DIRECTIONS]
+    if len(words) == 1:
+        m = re.fullmatch(r"(i|sr|us)(\d{1,4})", words[0])
+        words = [m.group(1), m.group(2)] if m else words
+    if len(words) < 2 or len(words) > 3:
+        return None
+    if words[-1].isdigit() and all(w in ROAD_SYSTEMS for w in words[:-1]):
+        systems = [ROAD_SYSTEMS[w] for w in words[:-1] if ROAD_SYSTEMS[w]]
+        return " ".join([*systems[:1], words[-1]])
+    if len(words) == 2 and words[0].isdigit() and words[1] in ROAD_SYSTEMS:
+        system = ROAD_SYSTEMS[words[1]]
+        return " ".join([*([system] if system == "interstate" else []), words[0]])
+    return None
+
+
 def _expand(toks: list[str]) -> list[str]:
     """A leading abbreviation spelt out: "Mt. Sinai" -> "Mount Sinai"."""
     if len(toks) >= 2:
@@ -113,9 +138,15 @@ def _split_head(display: str) -> tuple[str | None, str]:
     leading compass word from the stem ("N. Kenwood Ave." -> avenue, "Kenwood").
     """
     toks = display.split()
+    words = [_word(t) for t in toks]
+    road = _numbered_road(words)
+    if road is not None:
+        return "route", road
     if len(toks) < 2:
         return None, display
-    words = [_word(t) for t in toks]
+    if len(toks) >= 4 and words[-2] == "and" and _head_of(words[-1]) and _head_of(words[-3]):
+        # "Club Blu Bar and Grill": two venue nouns, the first is the head
+        toks, words = toks[:-2], words[:-2]
     for seq, agency in AGENCY_HEADS:
         n = len(seq)
         if len(toks) > n and tuple(words[-n:]) == seq:
@@ -151,6 +182,8 @@ _NOT_PERSON_HEADS = frozenset(
     railway corridor ministry embassy""".split()
 )
 _ORG_HEADS = frozenset("police sheriff university college school ministry embassy".split())
+#: venue nouns (after :data:`_HEAD_SYNONYMS`) that never open a person's name.
+_NOT_PERSON_LEADS = frozenset({"club", "motel", "hotel", "cafe", "camp"})
 
 
 #: ranks the model runs into an agency's name ("X Police Department Capt").
@@ -176,12 +209,20 @@ def _drop_legal_form(display: str) -> str:
 def effective_label(text: str, label: str) -> str:
     """The label a name is analysed under: a PERSON-labelled name ending in a
     street / facility / agency head is a place (FAC) or an organisation (ORG)."""
-    if label != "PERSON":
+    if label in ("FAC", "LOC", "NORP"):
         return label
     _, display = _display(text, label)
     head, _ = _split_head(display)
+    if head == "route":
+        return "FAC"  # a numbered road, whatever the model called it
+    if label != "PERSON":
+        return label
     if head in _NOT_PERSON_HEADS:
         return "ORG" if head in _ORG_HEADS else "FAC"
+    lead = _word(display.split()[0]) if display.split() else ""
+    first = _HEAD_SYNONYMS.get(lead, lead)
+    if first in _NOT_PERSON_LEADS and len(display.split()) >= 2:
+        return "FAC"  # "Club Blu": a venue noun opens it
     return label
 
 

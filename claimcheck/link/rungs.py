@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -18,7 +19,7 @@ from .names import _Name, _name, compatible
 class Match:
     """Why two names are one entity."""
 
-    rung: str  # "exact" | "alias" | "acronym" | "surname" | "title" | "transliteration" | "fuzzy"
+    rung: str  # a key of RUNGS: "exact", "title", "person", "nickname", "alias", ...
     score: float  # 0-100
     reason: str  # one line
 
@@ -104,6 +105,21 @@ def _similar(ka: str, kb: str, th: LinkThresholds) -> tuple[str, float, str] | N
     if r >= th.fuzzy_key:
         return ("fuzzy", r, f"spelling similarity {_num(r)} ≥ {_num(th.fuzzy_key)}")
     return None
+
+
+_SOUNDS = (("ck", "k"), ("x", "ks"), ("ph", "f"), ("q", "k"))
+
+
+@lru_cache(maxsize=65536)
+def english_sound(key: str) -> str:
+    """A surname as English spelling sounds it (ck / x / ph / q / c before a
+    hard vowel folded, doubled letters collapsed): "dickson" = "dixon" ->
+    "dikson"."""
+    s = key
+    for a, b in _SOUNDS:
+        s = s.replace(a, b)
+    s = re.sub(r"c(?=[aou]|$|[^aeiouy])", "k", s)
+    return re.sub(r"(.)\1+", r"\1", s)
 
 
 def _person_tokens_ok(a: _Name, b: _Name, th: LinkThresholds) -> bool:
@@ -250,6 +266,42 @@ def _person_test(a: _Name, b: _Name, th: LinkThresholds) -> Match | None:
     )
 
 
+@lru_cache(maxsize=1)
+def _nicknamer():
+    """The English given-name / nickname table of the ``nicknames`` package
+    (hand-curated: Melvin -> Mel, Randall -> Randy, John -> Jon), loaded once."""
+    from nicknames import NickNamer
+
+    return NickNamer()
+
+
+@lru_cache(maxsize=65536)
+def nickname_of(x: str, y: str) -> bool:
+    """One given name (a key) is a listed nickname of the other ("mel" / "melvin")."""
+    if not x or not y or x == y or min(len(x), len(y)) < 2:
+        return False
+    nn = _nicknamer()
+    return y in nn.nicknames_of(x) or x in nn.nicknames_of(y)
+
+
+def _nickname_test(a: _Name, b: _Name, th: LinkThresholds) -> Match | None:
+    if a.group != "PERSON" or not (a.given and a.surname and b.given and b.surname):
+        return None
+    if not nickname_of(a.given, b.given) or not _surnames_fit(a, b):
+        return None
+    if a.suffix and b.suffix and a.suffix != b.suffix:
+        return None
+    if not _middles_fit(a.middles, b.middles):
+        return None
+    x, y = sorted((a.given, b.given), key=len)
+    return Match(
+        "nickname",
+        100.0,
+        f'nickname: {_pair_text(a, b)}, "{x}" is a usual short form of "{y}" (nickname '
+        f'table), same surname "{min(a.surname, b.surname, key=len)}"',
+    )
+
+
 def _alias_test(a: _Name, b: _Name, th: LinkThresholds) -> Match | None:
     if a.head == b.head and a.alias is not None and a.alias == b.alias:
         return Match("alias", 100.0, f"alias: {_pair_text(a, b)}, known names of one place")
@@ -261,9 +313,26 @@ def _spelling(a: _Name, b: _Name, th: LinkThresholds) -> tuple[str, float, str] 
         return None
     if a.suffix and b.suffix and a.suffix != b.suffix:
         return None  # Jr. is not Sr., however alike the rest
+    if (
+        a.given and a.given == b.given and a.surname != b.surname
+        and english_sound(a.surname) == english_sound(b.surname) and a.surname[:1] == b.surname[:1]
+        and _middles_fit(a.middles, b.middles)
+    ):
+        # "Alicia Dickson" / "Alicia Dixon": one given name, surnames spelt two
+        # ways that sound the same in English
+        return ("transliteration", 100.0, f'same given name "{a.given}", surnames sound alike '
+               f'("{english_sound(a.surname)}")')
     if not _person_tokens_ok(a, b, th) or not _parts_ok(a, b, th):
         return None
-    return _similar(a.stem_key, b.stem_key, th)
+    hit = _similar(a.stem_key, b.stem_key, th)
+    if hit is None and a.given and a.given == b.given and a.surname and b.surname:
+        # "Duncan Robert Rait" / "Duncan Raite": the same given name, a middle
+        # name in one only, and surnames that are spelling variants
+        if _middles_fit(a.middles, b.middles):
+            sub = _similar(a.surname, b.surname, th)
+            if sub is not None and sub[0] != "exact":
+                hit = (sub[0], sub[1], f'same given name "{a.given}", surnames: {sub[2]}')
+    return hit
 
 
 def _spelling_test(rung: str) -> Callable[[_Name, _Name, LinkThresholds], Match | None]:
@@ -286,6 +355,8 @@ LADDER: tuple[Rung, ...] = (
     Rung("title", "equal keys once a title prefix is dropped from a PERSON name", _title_test),
     Rung("person", "same given name and surname (nameparser), a middle name or suffix in one "
          "only", _person_test),
+    Rung("nickname", "same surname, one given name a listed nickname of the other (Mel / "
+         "Melvin)", _nickname_test),
     Rung("alias", "both names in one group of the built-in ALIASES table", _alias_test),
     Rung("transliteration", "same (or near) transliteration skeleton, spelling similar enough",
          _spelling_test("transliteration")),
@@ -305,6 +376,10 @@ CONTEXT_RUNGS: tuple[Rung, ...] = (
          "corpus uses that name with no other head", lambda a, b, th: None),
     Rung("qualifier", "a venue name -> the same name with a place of the corpus before its "
          "stem or after its head", lambda a, b, th: None),
+    Rung("road", "a numbered road without a system -> the only road of the corpus with that "
+         "number", lambda a, b, th: None),
+    Rung("description", "a lower-case agency description (\"the sheriff's office\") -> the one "
+         "agency of that kind in its source, else in the corpus", lambda a, b, th: None),
     Rung("analyst", "an analyst's merge ruling", lambda a, b, th: None),
 )
 

@@ -126,7 +126,11 @@ COMPASS: dict[str, str] = {
 
 #: abbreviations inside place / organisation names, expanded before keys
 #: ("Mt. Sinai" = "Mount Sinai", "Ft. Myers" = "Fort Myers").
-LEADING_ABBREVIATIONS: dict[str, str] = {"mt": "mount", "ft": "fort", "st": "saint"}
+LEADING_ABBREVIATIONS: dict[str, str] = {
+    "mt": "mount", "ft": "fort", "st": "saint",
+    # a country's initials opening an agency's name ("U.S. Geological Survey")
+    "us": "united states", "uk": "united kingdom",
+}
 
 #: multi-word agency heads: the words (folded, apostrophes dropped) -> the head.
 #: "Houston Police Department" = "Houston Police" = "Houston police" = "Houston PD".
@@ -147,6 +151,10 @@ AGENCY_HEADS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("state", "patrol"), "patrol"),
     (("fire", "department"), "fire"),
     (("fire", "dept"), "fire"),
+    (("district", "attorneys", "office"), "district attorney"),
+    (("prosecutors", "office"), "prosecutor"),
+    (("coroners", "office"), "coroner"),
+    (("medical", "examiners", "office"), "medical examiner"),
 )
 #: the letters an agency head adds to an acronym ("HPD", "HCSO").
 AGENCY_INITIALS: dict[str, tuple[str, ...]] = {
@@ -174,6 +182,22 @@ _HEAD_SYNONYMS = {
     "apartments": "apartment",
     "apts": "apartment",
     "neighbourhood": "neighborhood",
+    # venue nouns a story uses in turn for one place ("Club Blu", "Club Blu
+    # nightclub", "Club Blu Bar and Grill")
+    "nightclub": "club",
+    "bar": "club",
+    "grill": "club",
+    "lounge": "club",
+    "pub": "club",
+    "tavern": "club",
+}
+
+#: numbered road systems (folded words) -> the system; a number with only a
+#: road noun ("the 55 Freeway", "Route 55") is ``""``, a road of any system.
+ROAD_SYSTEMS: dict[str, str] = {
+    "interstate": "interstate", "i": "interstate", "state": "state", "sr": "state",
+    "us": "us", "route": "", "highway": "", "hwy": "", "freeway": "", "fwy": "",
+    "expressway": "", "tollway": "",
 }
 #: heads that may also precede the name ("River Aras", "Lake Urmia").
 _LEADING_HEADS = frozenset({"river", "lake", "mount", "port", "fort", "cape"})
@@ -214,6 +238,7 @@ _RUNG_ORDER = {
     "exact": 0,
     "title": 1,
     "person": 2,
+    "nickname": 2,
     "alias": 3,
     "surname": 4,
     "acronym": 5,
