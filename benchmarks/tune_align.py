@@ -189,6 +189,7 @@ def main() -> None:
         "counted_general": (0.0, -1.0, -2.0),
         "counted_different": (-1.0, -3.0, -5.0),
         "measure_unlike": (0.0, -1.5, -3.0),
+        "measure_part": (-1.0, 0.0, 1.0, 2.0, 3.0),
         "context_similar": (0.0, 1.0, 2.0, 3.0),
         "context_some": (0.0, 0.5, 1.0),
     }

@@ -69,7 +69,7 @@ class AlignWeights:
     unanchored_attribute: float = -2.0
     #: the rarest entity both sentences name, scaled by its rarity across the
     #: compared sources (a name in every source weighs nothing).
-    rare_entity: float = 4.0
+    rare_entity: float = 3.0
     #: the same normalised measure ("killed" and "killed").
     measure_same: float = 4.0
     #: counts of one noun with nothing saying what happened ("two children" /
@@ -79,8 +79,10 @@ class AlignWeights:
     measure_synonym: float = 3.0
     #: related but not the same measure ("shot" / "injured"): weak evidence.
     measure_related: float = 3.0
+    #: one measure is a part of the other ("shot" / "killed"): seldom one fact.
+    measure_part: float = 1.0
     #: one side names no measure (or only its unit's dimension).
-    measure_unknown: float = 0.0
+    measure_unknown: float = 1.0
     #: two different measures of the vocabularies ("killed" vs "injured").
     measure_different: float = -5.0
     #: different phrases, at least one of them not a known measure (a free
@@ -93,12 +95,12 @@ class AlignWeights:
     #: neither claim has a period: most facts in news have none.
     time_both_undated: float = 0.0
     #: one claim has a period and the other none.
-    time_one_undated: float = -1.0
+    time_one_undated: float = 0.0
     #: disjoint periods: different facts, never a contradiction (a wall).
     time_different: float = -20.0
     #: dated on two different days: the day of an event or a report the
     #: sentence names, not a period the figure is measured over.
-    time_different_day: float = 0.0
+    time_different_day: float = -1.0
     #: the same stance (actual / actual, forecast / forecast).
     stance_same: float = 0.0
     #: a target, forecast or plan against an actual figure.
@@ -116,7 +118,7 @@ class AlignWeights:
     ambiguity_ambiguous: float = 0.0
     #: one count counts people in general, the other a part of them
     #: ("four people" / "three men"): perhaps a part and the whole.
-    counted_general: float = -1.0
+    counted_general: float = -2.0
     #: counts of different things ("two men" / "two women").
     counted_different: float = -1.0
     #: the two sentences share most of their content words ("appeared in
@@ -131,7 +133,7 @@ class AlignWeights:
     #: the same digits at a scale 1000x apart, or the same figure in two currencies.
     value_same_digits: float = 0.5
     #: the values are more than a factor two apart.
-    value_far: float = -2.0
+    value_far: float = -5.0
     #: the values are more than ``CompareThresholds.very_far_ratio`` apart
     #: (and not the same digits 1000x apart): two facts more likely than one.
     value_very_far: float = -4.0

@@ -328,3 +328,11 @@ def test_a_named_event_keeps_its_words_in_the_measure():
     assert "war" in measure_key(war)  # no known measure beside the name: nothing dropped
     quill = fig("b", 1.0, measure="arrested Quill", quote="Police said Quill was arrested on Friday.")
     assert measure_key(quill) == ("arrested",)
+
+
+def test_killed_is_a_part_of_shot_and_seldom_one_fact():
+    shot = fig("a", 5.0, measure="shot", quote="Five people were shot outside the Elm Street club.")
+    killed = fig("b", 3.0, measure="killed", quote="Three people died after the Elm Street club shooting.")
+    assert align([shot, killed]).findings == ()
+    (f,) = align([shot, killed], thresholds=CompareThresholds(weights=AlignWeights(threshold=-50.0))).findings
+    assert "measure:part" in f.levels

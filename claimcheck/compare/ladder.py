@@ -13,7 +13,7 @@ from rapidfuzz import fuzz
 
 from ..records import Kind
 from ..thresholds import DEFAULT, AlignWeights, CompareThresholds
-from ..vocab.measures import CONTEXT_STOPWORDS, GENERIC_COUNTED, RELATED
+from ..vocab.measures import CONTEXT_STOPWORDS, GENERIC_COUNTED, PART_OF, RELATED
 from .findings import scopes_compatible
 from .frames import Frame
 from .keys import known_measures
@@ -111,6 +111,8 @@ def _measure_level(ma: tuple[str, ...], mb: tuple[str, ...], similarity: float) 
         return "synonym"
     if any(frozenset((x, y)) in RELATED for x in sa for y in sb):
         return "related"
+    if any(frozenset((x, y)) in PART_OF for x in sa for y in sb):
+        return "part"
     known = known_measures()
     if sa <= known and sb <= known:
         return "different"
@@ -132,6 +134,7 @@ def _measure_text(level: str, a: Frame, b: Frame, ctx: _Context) -> str:
         "same_noun": f"counts of the same thing ({_m(a.measure)}), no event named",
         "synonym": f"alike measures ({_m(a.measure)} / {_m(b.measure)})",
         "related": f"related measures ({_m(a.measure)} / {_m(b.measure)})",
+        "part": f"one measure part of the other ({_m(a.measure)} / {_m(b.measure)})",
         "unlike": f"unlike phrases ({_m(a.measure)} / {_m(b.measure)})",
     }.get(level, f"different measures ({_m(a.measure)} / {_m(b.measure)})")
 
@@ -299,6 +302,7 @@ LADDER: tuple[Comparison, ...] = (
         "same": "the same measure", "synonym": "measures that share a word or are near-identical",
         "same_noun": "counts of the same noun with no event named (two children / twelve children)",
         "related": "related measures (shot / injured)", "unknown": "one side names no measure",
+        "part": "one measure a part of the other (shot / killed)",
         "unlike": "different phrases, at least one not a known measure (weak evidence apart)",
         "different": "two different known measures (killed / injured)",
     }, _measure, _measure_text),

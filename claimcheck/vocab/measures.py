@@ -199,7 +199,7 @@ SYNONYMS = {
 #: "four people were shot" is said of the wounded and of the killed.
 RELATED = frozenset(
     frozenset(p) for p in (
-        ("shot", "injured"), ("shot", "killed"), ("shot", "victim"), ("victim", "injured"),
+        ("shot", "injured"), ("shot", "victim"), ("victim", "injured"),
         ("victim", "killed"), ("arrested", "charged"), ("arrested", "suspect"), ("charged", "suspect"),
         ("hospitalized", "injured"), ("treated", "injured"),
         # the dates of one incident, named by what it did to its victims
@@ -208,6 +208,11 @@ RELATED = frozenset(
         ("attack", "incident"), ("stabbing", "incident"), ("stabbing", "attack"),
     )
 )
+
+#: Measures one of which is a part of the other: of the people shot some
+#: were killed; "five shot" and "three killed" are seldom one fact (the
+#: ``measure_part`` level, weaker than ``related``).
+PART_OF = frozenset(frozenset(p) for p in (("shot", "killed"), ("victim", "killed")))
 
 #: Counted nouns that name people in general: "four people" and "four
 #: victims" may count the same people; "two men" and "two women" do not.
