@@ -188,10 +188,14 @@ def _one_per_repeat(findings: list[Finding], fr: Sequence[Frame]) -> list[Findin
     the best-scored pair is kept (``findings`` come best first), and each
     side lists every sentence of its source that states that figure of that
     measure (``claims[:split]`` and ``claims[split:]``)."""
+    in_findings = {c.id for f in findings if len(f.claims) == 2 for c in f.claims}
+    frame_of = {x.claim.id: x for x in fr if x.claim.id in in_findings}
+    wanted = {_statement(x.claim, x.dimension, x.measure) for x in frame_of.values()}
     stated: dict[tuple[object, ...], list[Claim]] = defaultdict(list)
-    for x in fr:
-        stated[_statement(x.claim, x.dimension, x.measure)].append(x.claim)
-    frame_of = {x.claim.id: x for x in fr}
+    for x in fr:  # one pass; only the statements a finding rests on are kept
+        key = _statement(x.claim, x.dimension, x.measure)
+        if key in wanted:
+            stated[key].append(x.claim)
     out: list[Finding] = []
     seen: set[tuple[object, ...]] = set()
     for f in findings:

@@ -186,7 +186,8 @@ def known_measures() -> frozenset[str]:
     evidence of two facts; a free phrase from the parse that differs is weak."""
     from ..vocab import measures as vocab
 
-    words = set(SYNONYMS.values()) | {w for pair in RELATED | vocab.PART_OF for w in pair} | set(UNIT_DIMENSIONS.values())
+    words = set(SYNONYMS.values()) | {w for pair in RELATED | vocab.PART_OF for w in pair}
+    words |= set(UNIT_DIMENSIONS.values())
     words |= vocab.MEASURE_NAMES
     for table in (vocab.CASUALTY_WORDS, vocab.NONE_NOUNS, vocab.EVENT_NOUNS, vocab.DIMENSION_MEASURES,
                   vocab.MEASURE_VERBS, vocab.COUNTED_NOUN_MEASURES, vocab.CASUALTY_EVENTS, vocab.MULTIPLE_EVENTS,

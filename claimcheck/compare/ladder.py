@@ -263,6 +263,8 @@ _LETTERS = re.compile(r"[^\W\d_]{4,}")
 
 
 def _context_text(level: str, a: Frame, b: Frame, ctx: _Context) -> str:
+    if level == _UNREAD:
+        return "wording not compared (far below the threshold)"
     share = context_overlap(a.claim.quote, b.claim.quote)
     return {"similar": f"the sentences share most words ({share:.0%})",
             "some": f"the sentences share some words ({share:.0%})"}.get(level, "little shared wording")
@@ -331,6 +333,7 @@ LADDER: tuple[Comparison, ...] = (
     Comparison("context", "how much wording the two sentences share (content words, Jaccard)", {
         "similar": "most content words shared: one passage told twice",
         "some": "some content words shared", "none": "little shared wording",
+        "unread": "not read: the pair is far below the threshold whatever the wording",
     }, _context, _context_text),
     Comparison("value", "how far apart the values are", {
         "within": "within tolerance", "close": "within a factor two",
@@ -345,9 +348,23 @@ LADDER: tuple[Comparison, ...] = (
 
 def score(a: Frame, b: Frame, ctx: _Context) -> tuple[float, tuple[tuple[str, float], ...]]:
     """The match score of a pair (the sum of its levels' weights) and the
-    (level, weight) each feature of :data:`LADDER` landed on."""
-    picked = tuple(cmp.test(a, b, ctx) for cmp in LADDER)
-    return sum(w for _, w in picked), picked
+    (level, weight) each feature of :data:`LADDER` landed on.
+
+    The context feature reads both sentences, the costliest test: it is run
+    only when its best level could bring the pair within the near-miss
+    margin of the threshold (otherwise it lands on "not read", weight 0), so
+    no decision and no near miss depends on skipping it."""
+    picked = [(_UNREAD, 0.0) if cmp.feature == "context" else cmp.test(a, b, ctx) for cmp in LADDER]
+    total = sum(w for _, w in picked)
+    w = ctx.w
+    if total + max(w.context_similar, w.context_some, 0.0) >= w.threshold - w.near_margin:
+        picked[_CONTEXT] = LADDER[_CONTEXT].test(a, b, ctx)
+        total += picked[_CONTEXT][1]
+    return total, tuple(picked)
+
+
+_CONTEXT = next(i for i, cmp in enumerate(LADDER) if cmp.feature == "context")
+_UNREAD = "unread"
 
 
 def describe(a: Frame, b: Frame, picked: Sequence[tuple[str, float]], ctx: _Context) -> tuple[Level, ...]:
