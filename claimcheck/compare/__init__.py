@@ -34,6 +34,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
 from ..records import Claim, Finding, FindingKind, Kind, Verdict
@@ -191,11 +192,15 @@ def _one_per_repeat(findings: list[Finding], fr: Sequence[Frame]) -> list[Findin
     in_findings = {c.id for f in findings if len(f.claims) == 2 for c in f.claims}
     frame_of = {x.claim.id: x for x in fr if x.claim.id in in_findings}
     wanted = {_statement(x.claim, x.dimension, x.measure) for x in frame_of.values()}
+    quick = {(k[0], k[3]) for k in wanted}  # (source, value): a cheap first test
     stated: dict[tuple[object, ...], list[Claim]] = defaultdict(list)
     for x in fr:  # one pass; only the statements a finding rests on are kept
-        key = _statement(x.claim, x.dimension, x.measure)
+        c = x.claim
+        if (c.source, str(c.canonical if c.canonical is not None else c.value)) not in quick:
+            continue
+        key = _statement(c, x.dimension, x.measure)
         if key in wanted:
-            stated[key].append(x.claim)
+            stated[key].append(c)
     out: list[Finding] = []
     seen: set[tuple[object, ...]] = set()
     for f in findings:
@@ -257,6 +262,7 @@ def _figure_periods(claims: Sequence[Claim]) -> set[tuple[str, int, str]]:
             if c.kind is Kind.QUANTITY and c.period and not _is_day(c.period)}
 
 
+@lru_cache(maxsize=1 << 14)
 def _is_day(value: str) -> bool:
     bounds = date_bounds(value)
     return bounds is not None and bounds[0] == bounds[1]

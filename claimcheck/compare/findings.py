@@ -78,10 +78,12 @@ def _scope(c: Claim, canon: Mapping[str, str]) -> frozenset[str]:
     return frozenset(canon.get(s, s) for s in c.scope)
 
 
+@lru_cache(maxsize=1 << 16)
 def scopes_compatible(a: frozenset[str], b: frozenset[str]) -> bool:
     """Same places, or one claim's places within the other's (by the
     gazetteer's containment: a city within its country). Unknown scope
-    (empty) only meets unknown scope."""
+    (empty) only meets unknown scope. Memoised: a corpus has few distinct
+    scopes (frames intern them) and many pairs."""
     from ..places import scopes_compatible as by_containment
 
     return by_containment(a, b)

@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from ..records import Claim, Stance
+from ..records import Claim, Kind, Stance
 from ..vocab.measures import PEOPLE_NOUNS
 from .findings import _scope
 from .keys import _stem, dimension_of, measure_key, unit_key
@@ -138,7 +138,8 @@ def frames(claims: Sequence[Claim], index: EntityIndex, canon: Mapping[str, str]
     values: dict[tuple[object, ...], set[str]] = defaultdict(set)
     for f in out:
         values[_ambiguity_key(f)].add(str(f.claim.value))
-    return [replace(f, ambiguous=True) if f.measure and len(values[_ambiguity_key(f)]) > 1 else f for f in out]
+    return [replace(f, ambiguous=True) if (f.measure or f.claim.kind is not Kind.QUANTITY)
+            and len(values[_ambiguity_key(f)]) > 1 else f for f in out]
 
 
 def _ambiguity_key(f: Frame) -> tuple[object, ...]:

@@ -113,7 +113,9 @@ def measure_key(c: Claim) -> tuple[str, ...]:
         # the event the date's clause names ("people shot") before an event
         # named elsewhere in the sentence
         events = event_key(c.subject) or event_key(c.measure)
-        if events:
+        if events or c.kind is not Kind.QUANTITY:
+            # a date or time names no event we know ("police said", a name):
+            # its measure is unknown, not the parse's phrase
             return events
     if c.measure and not c.measure_derived:
         key = _without_names(subject_key(c.measure), c.quote)
