@@ -400,7 +400,18 @@ def _short_ok(a: _Name, pa: PlaceForm, pb: PlaceForm, th: LinkThresholds) -> boo
     key."""
     if min(len(pa.key), len(pb.key)) >= th.min_fuzzy_length:
         return True
-    return _mapped(pa.key) == _mapped(pb.key) or _mapped(pa.sorted_key) == _mapped(pb.sorted_key)
+    return _voiceless(pa.key) == _voiceless(pb.key) or _voiceless(pa.sorted_key) == _voiceless(
+        pb.sorted_key
+    )
+
+
+_DEVOICE = str.maketrans("bdg", "ptk")
+
+
+def _voiceless(key: str) -> str:
+    """The vowel-class skeleton with voiced stops written voiceless: Korean
+    and Wade-Giles romanisations differ on voicing only (Pusan / Busan)."""
+    return _mapped(key.translate(_DEVOICE))
 
 
 def _feature_text(p: PlaceForm) -> str:
@@ -432,9 +443,9 @@ def _romanisation_test(a: _Name, b: _Name, th: LinkThresholds) -> Match | None:
         return None
     if len(_consonants(pa.roman)) < th.place_min_consonants or not _short_ok(a, pa, pb, th):
         return None
-    if len(_consonants(pa.roman)) < th.place_min_consonants + 1 and _mapped(pa.key) != _mapped(
-        pb.key
-    ):
+    if len(_consonants(pa.roman)) < th.place_min_consonants + 1 and _voiceless(
+        pa.key
+    ) != _voiceless(pb.key):
         return None  # two consonants and vowels that differ: Guinea / Guyana
     if not _words_alike(pa, pb, th):
         return None
