@@ -5,8 +5,10 @@
 Reads the TRUE/FALSE pairs of ``toponym-pairs`` (GeoNames names, many
 transliterated; not part of the project: evaluation data next to it) and asks
 :func:`claimcheck.link.match_names` (label GPE on both sides, default
-thresholds) whether each pair is one place. Reports precision and recall on
-the Latin-Latin pairs (target: P >= 0.95 at R >= 0.80) and on every other
+thresholds) whether each pair is one place, in place-name mode
+(``places=True``; ``--general`` for the general ladder alone; ``--file
+train`` / ``--file finetune`` for one file: thresholds were set on train).
+Reports precision and recall on the Latin-Latin pairs (target: P >= 0.95 at R >= 0.80) and on every other
 script pairing, with the rung that accepted each true positive. Skips with a
 message when the data set is absent.
 """
@@ -25,9 +27,9 @@ DEFAULT_DIR = ROOT.parent / "shared" / "devsets" / "toponym-pairs"
 TARGET_P, TARGET_R = 0.95, 0.80
 
 
-def load(folder: Path) -> list[dict[str, str]]:
+def load(folder: Path, name: str = "*") -> list[dict[str, str]]:
     rows: list[dict[str, str]] = []
-    for f in sorted(folder.glob("*.tsv")):
+    for f in sorted(folder.glob(f"{name}.tsv")):
         with f.open(encoding="utf-8", newline="") as fh:
             rows.extend(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
     return rows
@@ -38,15 +40,15 @@ def pairing(row: dict[str, str]) -> str:
     return "LATIN-LATIN" if a == b == "LATIN" else f"{a}-{b}"
 
 
-def score(rows: list[dict[str, str]]) -> dict[str, dict]:
+def score(rows: list[dict[str, str]], places: bool = True) -> dict[str, dict]:
     sys.path.insert(0, str(ROOT))
-    from claimcheck.link import match_names
+    from claimcheck.link.rungs import match_names
 
     counts: dict[str, Counter] = defaultdict(Counter)
     rungs: Counter = Counter()
     for row in rows:
         gold = row["same_place"].strip().upper() == "TRUE"
-        m = match_names(row["name_a"], row["name_b"], "GPE", "GPE")
+        m = match_names(row["name_a"], row["name_b"], "GPE", "GPE", places=places)
         got = m is not None
         for group in (pairing(row), "ALL"):
             c = counts[group]
@@ -66,11 +68,16 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--dir", type=Path, default=DEFAULT_DIR)
     ap.add_argument("--json", type=Path, default=None)
+    ap.add_argument("--general", action="store_true",
+                    help="the general ladder only (the place-name mode off)")
+    ap.add_argument("--file", default="*",
+                    help="one file of the set: train (tuning) or finetune (held out)")
     args = ap.parse_args(argv)
-    if not args.dir.is_dir() or not list(args.dir.glob("*.tsv")):
+    if not args.dir.is_dir() or not list(args.dir.glob(f"{args.file}.tsv")):
         print(f"skipped: no toponym pairs at {args.dir} (../shared is absent)")
         return 0
-    result = score(load(args.dir))
+    result = score(load(args.dir, args.file), places=not args.general)
+    print("ladder:", "general" if args.general else "place-name mode")
     fmt = lambda x: "  n/a" if x is None else f"{x:.3f}"  # noqa: E731
     print(f"{'pairing':<22} {'pairs':>6} {'P':>6} {'R':>6}")
     for group, r in result.items():

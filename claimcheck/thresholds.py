@@ -34,6 +34,14 @@ class LinkThresholds:
     #: first letter, four letters or more). Across sources the ladder's own
     #: thresholds apply.
     source_surname: float = 85.0
+    #: place-name mode (GPE / LOC): a romanisation or unvowelled-spelling
+    #: match needs at least this many consonants in the romanisation key (two
+    #: consonants are too common a frame: Oran / Iran / Aran).
+    place_min_consonants: int = 2
+    #: place-name mode: Levenshtein similarity (0-100) of the romanisation keys
+    #: at or above which two place names of ``min_fuzzy_length`` or more are
+    #: one place (set on the toponym pairs' training file).
+    place_roman: float = 88.0
 
 
 @dataclass(frozen=True, slots=True)

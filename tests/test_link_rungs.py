@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from claimcheck.link import cluster, fold, match_names, name_key
 from claimcheck.link.clustering import STEPS, Decision
-from claimcheck.link.rungs import LADDER, RUNGS
+from claimcheck.link.rungs import LADDER, PLACE_LADDER, RUNGS
 from claimcheck.records import Mention
 from claimcheck.thresholds import LinkThresholds
 
@@ -57,6 +57,9 @@ def together(ents, *pairs: tuple[str, str]) -> bool:
 def test_rungs_are_named_and_described() -> None:
     names = [r.name for r in LADDER]
     assert names == ["exact", "title", "person", "nickname", "alias", "transliteration", "fuzzy"]
+    assert [r.name for r in PLACE_LADDER] == [
+        *names, "place words", "romanisation", "unvowelled place", "place spelling"
+    ]
     assert len(set(RUNGS)) == len(RUNGS)
     for rung in RUNGS.values():
         assert rung.description and "\n" not in rung.description

@@ -144,3 +144,134 @@ def skeleton(text: str) -> str:
     return _skeleton_of_key(name_key(text))
 
 
+
+
+# --------------------------------------------------------------------------- #
+# Place-name mode: words, romanisation key
+# --------------------------------------------------------------------------- #
+
+_CAMEL = re.compile(r"(?<=[a-z'])(?=[A-Z])")
+
+
+def _script_runs(s: str) -> str:
+    """Non-Latin runs transliterated with anyascii as a whole (Thai writes a
+    vowel before its consonant, so a run reads better than its letters one
+    by one), CJK / Hangul syllables split into words ("羊山村" -> "Yang Shan
+    Cun"), so that a generic syllable (cun, village) can be dropped."""
+    from anyascii import anyascii
+
+    out: list[str] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if run:
+            out.append(" " + _CAMEL.sub(" ", anyascii("".join(run))) + " ")
+            run.clear()
+
+    for c in s:
+        if c.isascii() or not (c.isalpha() or unicodedata.category(c) in ("Mn", "Mc")):
+            flush()
+            out.append(c)
+        elif unicodedata.name(c, "").startswith("LATIN"):
+            flush()
+            out.append(c)
+        else:
+            run.append(c)
+    flush()
+    return "".join(out)
+
+
+#: Latin letters with a caron or acute that stand for a digraph of the
+#: English-style romanisations (Serbian / Czech / Lithuanian ž = zh).
+_CARONS = str.maketrans({"ž": "zh", "Ž": "Zh", "š": "sh", "Š": "Sh", "č": "ch", "Č": "Ch",
+                         "ć": "ch", "Ć": "Ch"})
+
+_WORD_SPLIT = re.compile(r"[^a-z0-9']+")
+
+
+@lru_cache(maxsize=262144)
+def place_words(text: str) -> tuple[str, ...]:
+    """The words of a place name, folded: non-Latin scripts by anyascii (run
+    by run), split on spaces, hyphens and other punctuation, an elided
+    article kept apart ("l'Artibonite" -> "l", "artibonite"), apostrophes of
+    transliteration (soft signs, ayn, hamza) dropped inside a word."""
+    s = text.translate(_PRE)
+    if not s.isascii():
+        s = _script_runs(s).translate(_CARONS)
+    s = fold(s)
+    words: list[str] = []
+    for w in _WORD_SPLIT.split(s):
+        m = re.fullmatch(r"([a-z]{1,2})'(\w{3,})", w)
+        if m and m.group(1) in ("l", "d", "al", "el"):
+            words.extend((m.group(1), m.group(2)))
+            continue
+        w = w.replace("'", "")
+        if w:
+            words.append(w)
+    return tuple(words)
+
+
+#: romanisation classes, applied left to right, longest first: the letters
+#: that the usual schemes (ALA-LC, BGN/PCGN, ISO 9 and German-style Cyrillic,
+#: Pinyin and Wade-Giles, Revised and McCune-Reischauer Korean, RTGS and ISO
+#: 11940 Thai, French / English / German renderings of Arabic and Persian)
+#: write for one sound fall into one class.
+_ROMAN_MULTI: tuple[tuple[str, str], ...] = (
+    ("shch", "s"), ("tsch", "c"), ("dzh", "c"), ("sch", "s"), ("tch", "c"), ("tsh", "c"),
+    ("tz", "c"), ("ts", "c"), ("ch", "c"), ("zh", "c"), ("jh", "c"), ("dj", "c"),
+    ("sh", "s"), ("hs", "s"), ("kh", "k"), ("gh", "k"), ("ph", "p"), ("th", "t"),
+    ("dh", "t"), ("bh", "p"), ("ck", "k"), ("ng", "n"),
+)
+_ROMAN_SINGLE = {
+    "g": "k", "q": "k", "b": "p", "d": "t", "z": "s", "j": "c", "f": "p", "v": "v",
+    "w": "a", "y": "a", "e": "a", "i": "a", "o": "a", "u": "a", "r": "l",
+}
+_ROMAN_VOWELS = frozenset("aeiouyw")
+
+
+@lru_cache(maxsize=262144)
+def roman_key(word: str) -> str:
+    """A romanisation-blind key of one folded word: consonants in classes
+    (voiced = voiceless, aspirates plain, r = l, affricates one class, sibilants
+    one class), h dropped, every run of vowels (y and w with them) one "a",
+    doubled letters collapsed. Context rules: Pinyin q before i is an
+    affricate; j between vowels or after a consonant is the German-style y
+    (Sipatyj, Malejevo); x between consonants is the ISO Thai vowel carrier
+    (khlxng = khlong), else Pinyin x (= hs). Letters and digits only in."""
+    n = len(word)
+    out: list[str] = []
+    i = 0
+    while i < n:
+        c = word[i]
+        prev = word[i - 1] if i else ""
+        nxt = word[i + 1] if i + 1 < n else ""
+        if c == "q":
+            out.append("c" if nxt == "i" else "k")
+            i += 1
+            continue
+        if c == "j" and i and prev != "d" and (prev in _ROMAN_VOWELS or nxt in "aeiou" or not nxt):
+            out.append("a")
+            i += 1
+            continue
+        if c == "x":
+            out.append("a" if not (prev and prev in "aeiou") and not (nxt and nxt in "aeiou") else "s")
+            i += 1
+            continue
+        for src, dst in _ROMAN_MULTI:
+            if word.startswith(src, i):
+                out.append(dst)
+                i += len(src)
+                break
+        else:
+            out.append(_ROMAN_SINGLE.get(c, c))
+            i += 1
+    classes: list[str] = []
+    for ch in "".join(out):  # doubles collapse before h and vowels go: "mhmd" = "mohammad"
+        if not classes or classes[-1] != ch:
+            classes.append(ch)
+    key: list[str] = []
+    for ch in classes:
+        if ch == "h" or (ch == "a" and key and key[-1] == "a"):
+            continue
+        key.append(ch)
+    return "".join(key)

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .keys import _skeleton_of_key, fold, name_key
+from .keys import _skeleton_of_key, fold, name_key, place_words, roman_key
 from .tables import (
     AGENCY_HEADS,
     LEGAL_FORMS,
@@ -16,6 +16,7 @@ from .tables import (
     STREET_HEADS,
     _ALIAS_OF, _DEMONYM_SUFFIX, _HEAD_MODIFIERS, _HEAD_SYNONYMS, _LEADING_HEADS, _OF_HEADS,
     _PREFIX_CONNECTORS, DEMONYMS, HEAD_NOUNS, LABEL_GROUPS, TITLE_MODIFIERS, TITLE_WORDS,
+    PLACE_ARTICLES, PLACE_GENERICS,
 )
 
 
@@ -327,3 +328,43 @@ def _name(surface: str, label: str) -> _Name:
     )
 
 
+
+
+#: labels the place-name mode applies to (both names must carry one).
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceForm:
+    """A place name as the place-name mode sees it: its core words (articles
+    and settlement / administrative generic words dropped), the feature
+    classes of its other generic words, and their romanisation keys."""
+
+    words: tuple[str, ...]
+    features: frozenset[str]
+    key: str  # the core words joined
+    sorted_key: str  # the core words in alphabetical order, joined
+    roman: str  # romanisation key of the core words, joined
+    sorted_roman: str
+
+
+@lru_cache(maxsize=65536)
+def place_form(display: str) -> PlaceForm:
+    """"Ozero Bol'shoye" -> words ("bolshoye",), features {"lake"}; "Gorod Lipetsk"
+    -> ("lipetsk",); "Ash Sharqiyah" -> ("sharqiyah",). A name made only of
+    generic words keeps them as its core."""
+    words = place_words(display)
+    core = [w for w in words if w not in PLACE_ARTICLES and w not in PLACE_GENERICS]
+    features = frozenset(PLACE_GENERICS[w] for w in words if PLACE_GENERICS.get(w))
+    if not core:
+        core = [w for w in words if w not in PLACE_ARTICLES] or list(words)
+        features = frozenset()
+    romans = [roman_key(w) for w in core]
+    return PlaceForm(
+        words=tuple(core),
+        features=features,
+        key="".join(core),
+        sorted_key="".join(sorted(core)),
+        roman="".join(romans),
+        sorted_roman="".join(sorted(romans)),
+    )

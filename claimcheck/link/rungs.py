@@ -8,11 +8,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from claimcheck.thresholds import DEFAULT, LinkThresholds
 
-from .keys import _mapped, _skeleton_of_key, name_key
-from .names import _Name, _name, compatible
+from .keys import _mapped, _skeleton_of_key, name_key, roman_key
+from .names import PLACE_LABELS, PlaceForm, _Name, _name, compatible, place_form
 
 
 @dataclass(frozen=True, slots=True)
@@ -348,6 +349,189 @@ def _spelling_test(rung: str) -> Callable[[_Name, _Name, LinkThresholds], Match 
     return test
 
 
+# --------------------------------------------------------------------------- #
+# Place-name mode (both names GPE or LOC)
+# --------------------------------------------------------------------------- #
+
+
+def _places(a: _Name, b: _Name) -> tuple[PlaceForm, PlaceForm] | None:
+    """The place forms of two place names that may be compared in place-name
+    mode: both GPE / LOC, the same digits, the same feature classes ("Mys X" =
+    "Cape X"; "X River" is not "X")."""
+    if a.label not in PLACE_LABELS or b.label not in PLACE_LABELS:
+        return None
+    if _digits(a.key) != _digits(b.key):
+        return None
+    pa, pb = place_form(a.display), place_form(b.display)
+    if pa.features != pb.features or not pa.key or not pb.key:
+        return None
+    short, long = sorted((pa.key, pb.key), key=len)
+    if long.startswith(short) and long[len(short):] in _DEMONYM_TAILS:
+        return None  # Armenia / Armenian
+    return pa, pb
+
+
+def _words_alike(pa: PlaceForm, pb: PlaceForm, th: LinkThresholds) -> bool:
+    """Names of as many words (two or more) agree word by word, in order or
+    alphabetically: each pair has one romanisation key or keys within
+    ``place_roman`` ("Islamic Republic of Iran" is not "... of Iraq")."""
+    if len(pa.words) != len(pb.words) or len(pa.words) < 2:
+        return True
+
+    def alike(x: str, y: str) -> bool:
+        rx, ry = roman_key(x), roman_key(y)
+        return rx == ry or (
+            rx[:1] == ry[:1]
+            and Levenshtein.normalized_similarity(rx, ry) * 100 >= th.place_roman
+        )
+
+    return all(alike(x, y) for x, y in zip(pa.words, pb.words)) or all(
+        alike(x, y) for x, y in zip(sorted(pa.words), sorted(pb.words))
+    )
+
+
+def _consonants(roman: str) -> str:
+    return roman.replace("a", "")
+
+
+def _short_ok(a: _Name, pa: PlaceForm, pb: PlaceForm, th: LinkThresholds) -> bool:
+    """Short names (Iran / Oran, Mali / Male) need the same letters up to the
+    vowel classes of the transliteration skeleton, not just one romanisation
+    key."""
+    if min(len(pa.key), len(pb.key)) >= th.min_fuzzy_length:
+        return True
+    return _voiceless(pa.key) == _voiceless(pb.key) or _voiceless(pa.sorted_key) == _voiceless(
+        pb.sorted_key
+    )
+
+
+_DEVOICE = str.maketrans("bdg", "ptk")
+
+
+def _voiceless(key: str) -> str:
+    """The vowel-class skeleton with voiced stops written voiceless: Korean
+    and Wade-Giles romanisations differ on voicing only (Pusan / Busan)."""
+    return _mapped(key.translate(_DEVOICE))
+
+
+def _feature_text(p: PlaceForm) -> str:
+    return f' ({", ".join(sorted(p.features))})' if p.features else ""
+
+
+def _place_words_test(a: _Name, b: _Name, th: LinkThresholds) -> Match | None:
+    both = _places(a, b)
+    if both is None:
+        return None
+    pa, pb = both
+    if pa.key != pb.key and pa.sorted_key != pb.sorted_key:
+        return None
+    order = "" if pa.key == pb.key else ", in another order"
+    return Match(
+        "place words",
+        100.0,
+        f'place words: {_pair_text(a, b)}, same words "{" ".join(sorted(pa.words))}"'
+        f"{_feature_text(pa)} once articles and generic place words are dropped{order}",
+    )
+
+
+def _romanisation_test(a: _Name, b: _Name, th: LinkThresholds) -> Match | None:
+    both = _places(a, b)
+    if both is None:
+        return None
+    pa, pb = both
+    if pa.roman != pb.roman and pa.sorted_roman != pb.sorted_roman:
+        return None
+    if len(_consonants(pa.roman)) < th.place_min_consonants or not _short_ok(a, pa, pb, th):
+        return None
+    if len(_consonants(pa.roman)) < th.place_min_consonants + 1 and _voiceless(
+        pa.key
+    ) != _voiceless(pb.key):
+        return None  # two consonants and vowels that differ: Guinea / Guyana
+    if not _words_alike(pa, pb, th):
+        return None
+    return Match(
+        "romanisation",
+        100.0,
+        f'romanisation: {_pair_text(a, b)}, same romanisation key "{min(pa.roman, pa.sorted_roman)}"'
+        f"{_feature_text(pa)}",
+    )
+
+
+_FULL_VOWELS = frozenset("eiou")
+
+
+def _abjad(p: PlaceForm) -> bool:
+    """Written as Arabic-script romanisations without short vowels ("kwl mhmd"):
+    no e / i / o / u, and a run of three consonants or a word of consonants."""
+    if _FULL_VOWELS & set(p.key):
+        return False
+    return any(not (set(w) & set("aeiouy")) or re.search(r"[^aeiouwy]{3}", w) for w in p.words)
+
+
+def _abjad_test(a: _Name, b: _Name, th: LinkThresholds) -> Match | None:
+    both = _places(a, b)
+    if both is None:
+        return None
+    pa, pb = both
+    if _abjad(pa) == _abjad(pb):
+        return None
+    bare, full = (pa, pb) if _abjad(pa) else (pb, pa)
+    if full.key[:1] != bare.key[:1] and _consonants(full.roman)[:1] != _consonants(bare.roman)[:1]:
+        return None
+    cb, cf = _consonants(bare.roman), _consonants(full.roman)
+    if len(cb) < th.place_min_consonants + 1:
+        return None
+    # a final t is the ta marbuta that a vowelled spelling writes as -ah / -a
+    if cb != cf and not (cb.endswith("t") and cb[:-1] == cf):
+        return None
+    return Match(
+        "unvowelled place",
+        100.0,
+        f'unvowelled place: {_pair_text(a, b)}, "{" ".join(bare.words)}" written without '
+        f'short vowels, same consonants "{cf}"{_feature_text(pa)}',
+    )
+
+
+def _place_spelling_test(a: _Name, b: _Name, th: LinkThresholds) -> Match | None:
+    both = _places(a, b)
+    if both is None:
+        return None
+    pa, pb = both
+    if min(len(pa.key), len(pb.key)) < th.min_fuzzy_length:
+        return None
+    if len(_consonants(pa.roman)) < th.place_min_consonants + 1:
+        return None
+    best = max(
+        Levenshtein.normalized_similarity(pa.roman, pb.roman),
+        Levenshtein.normalized_similarity(pa.sorted_roman, pb.sorted_roman),
+    ) * 100
+    if best < th.place_roman or pa.roman[:1] != pb.roman[:1] or not _words_alike(pa, pb, th):
+        return None
+    return Match(
+        "place spelling",
+        round(best, 2),
+        f'place spelling: {_pair_text(a, b)}, romanisation keys "{pa.roman}"/"{pb.roman}" '
+        f"similarity {_num(best)} ≥ {_num(th.place_roman)}{_feature_text(pa)}",
+    )
+
+
+#: the place-name mode's rungs (GPE / LOC on both sides), tried after the
+#: general rungs: they only add pairs those leave apart, so a pair the
+#: general rungs accept keeps its rung (and its spelling-variant finding).
+PLACE_RUNGS: tuple[Rung, ...] = (
+    Rung("place words", "GPE/LOC: equal words once articles (al-, el-, de, la) and settlement "
+         "words (city, village, -shi, Gorod, Kota) are dropped, in any order; feature words "
+         "(river, Ozero, Mys) must name the same kind of feature", _place_words_test),
+    Rung("romanisation", "GPE/LOC: equal romanisation key (voicing, aspiration, r/l, "
+         "affricates, sibilants and vowels folded: Pinyin = Wade-Giles, Revised = "
+         "McCune-Reischauer, RTGS = ISO Thai)", _romanisation_test),
+    Rung("unvowelled place", "GPE/LOC: an Arabic-script romanisation without short vowels "
+         "and a vowelled one with the same consonants", _abjad_test),
+    Rung("place spelling", "GPE/LOC: romanisation keys within the place_roman edit "
+         "similarity", _place_spelling_test),
+)
+
+
 #: The context-free ladder, in order (the first rung that applies wins).
 LADDER: tuple[Rung, ...] = (
     Rung("exact", "equal keys as written, once the title is dropped, or equal stem and head",
@@ -362,6 +546,12 @@ LADDER: tuple[Rung, ...] = (
          _spelling_test("transliteration")),
     Rung("fuzzy", "rapidfuzz ratio on the keys at or above fuzzy_key", _spelling_test("fuzzy")),
 )
+
+#: The ladder in place-name mode (``match_names(..., places=True)``): the
+#: general ladder, then the place rungs for two GPE / LOC names. Opt-in: the
+#: clustering's blocking does not yet pair names by their romanisation key,
+#: so the linker keeps the general ladder until it does.
+PLACE_LADDER: tuple[Rung, ...] = (*LADDER, *PLACE_RUNGS)
 
 #: Rungs that need the corpus or the source text; the clustering steps apply
 #: them (see :mod:`claimcheck.link.clustering`). Listed here so every rung a
@@ -383,14 +573,15 @@ CONTEXT_RUNGS: tuple[Rung, ...] = (
     Rung("analyst", "an analyst's merge ruling", lambda a, b, th: None),
 )
 
-RUNGS: dict[str, Rung] = {r.name: r for r in (*LADDER, *CONTEXT_RUNGS)}
+RUNGS: dict[str, Rung] = {r.name: r for r in (*PLACE_LADDER, *CONTEXT_RUNGS)}
 
 
-def _compare(a: _Name, b: _Name, th: LinkThresholds) -> Match | None:
-    """The cross-source ladder on two analysed names (symmetric)."""
+def _compare(a: _Name, b: _Name, th: LinkThresholds, places: bool = False) -> Match | None:
+    """The cross-source ladder on two analysed names (symmetric); with
+    ``places`` the place-name mode's ladder."""
     if a.group != b.group or not a.key or not b.key:
         return None
-    for rung in LADDER:
+    for rung in PLACE_LADDER if places else LADDER:
         m = rung.test(a, b, th)
         if m is not None:
             return m
@@ -403,9 +594,13 @@ def match_names(
     label_a: str,
     label_b: str,
     thresholds: LinkThresholds = DEFAULT.link,
+    *,
+    places: bool = False,
 ) -> Match | None:
     """Whether two names (with their labels) are the same entity on the rungs
-    that need no source context: exact, title, alias, transliteration, fuzzy.
+    that need no source context: exact, title, alias, transliteration, fuzzy;
+    with ``places`` also the place-name mode's rungs (:data:`PLACE_RUNGS`) for
+    two GPE / LOC names.
 
     Returns None when the labels are incompatible or no rung applies. The
     result is symmetric (the reason names the pair in sorted order).
@@ -413,6 +608,6 @@ def match_names(
     na, nb = _name(a, label_a), _name(b, label_b)  # labels as analysed (a street tagged PERSON)
     if not compatible(na.label, nb.label):
         return None
-    return _compare(na, nb, thresholds)
+    return _compare(na, nb, thresholds, places)
 
 

@@ -240,9 +240,110 @@ _RUNG_ORDER = {
     "person": 2,
     "nickname": 2,
     "alias": 3,
+    "place words": 3,
+    "romanisation": 6,
+    "unvowelled place": 6,
+    "place spelling": 7,
     "surname": 4,
     "acronym": 5,
     "transliteration": 6,
     "fuzzy": 7,
 }
 
+
+# --------------------------------------------------------------------------- #
+# Place-name mode (GPE / LOC): generic words and articles of place names
+# --------------------------------------------------------------------------- #
+
+#: small words inside place names that carry no identity: articles and
+#: prepositions of the languages GeoNames romanises (Arabic al-/el- and its
+#: sun-letter forms ar-/as-/ash-/an-/ad-/at-/az-, the Persian ezafe -e, Romance
+#: de/la/le/del, Dutch/German van/von/der). Dropped from both names.
+PLACE_ARTICLES: frozenset[str] = frozenset(
+    """
+    al el il ul ar er as es ash esh ech at et ath eth an en ad ed adh edh az ez
+    e ye i y
+    de da do das dos del della dela la le les lo los l d du des di dei degli
+    of the van von der den het
+    """.split()
+)
+
+#: generic words of place names, folded and written without spaces -> their
+#: class. ``""`` marks a settlement / administrative word (city, village,
+#: county, the Japanese -shi / -mura, Chinese cun / zhen / xian, Korean -ri /
+#: -dong, Russian gorod / selo, Polish dwór, Indonesian kota ...): a name is the
+#: same place with or without it ("Gorod Lipetsk" = "Lipetsk"). Any other value
+#: is a feature class (river, lake, mountain, cape, island, airport, station
+#: ...) that is part of the place's identity: "Mys X" = "Cape X" but "X River"
+#: is not "X Airport". Source: the generic terms of the romanisation tables of
+#: the UN Group of Experts on Geographical Names and of GeoNames' feature
+#: codes, written as the usual romanisations spell them.
+PLACE_GENERICS: dict[str, str] = {
+    **dict.fromkeys(
+        """
+        city town village hamlet county district municipality province region state
+        borough township parish commune prefecture settlement
+        ville commune canton departement arrondissement
+        ciudad pueblo villa municipio departamento provincia comuna distrito estado aldea
+        vila cidade concelho freguesia colonia barrio poblado caserio
+        comune citta frazione
+        stadt dorf gemeinde kreis landkreis bezirk markt gemeente
+        wies gmina powiat miasto osada kolonia dwor
+        gorod selo derevnya derevnia poselok posyolok poselenie khutor stanitsa rayon raion
+        oblast kray krai aul sloboda pgt misto selyshche
+        comuna oras orasul judet judetul municipiul satul sat
+        megye varos falu obec mesto okres
+        koy koyu ilce mahallesi mahalle belde kasaba kasabasi
+        qaryat qarya shahrestan ostan bakhsh dehestan kalay kelay kalai goth
+        kota kabupaten desa kampung kampong kecamatan kelurahan
+        amphoe tambon changwat mueang muang phumi phum khum srok khett
+        xa huyen tinh thon
+        shi xian zhen xiang cun sheng zhuang
+        cho machi mura son gun ku ken
+        si eup myeon ri ni li dong gu
+        sum soum somon
+        """.split(),
+        "",
+    ),
+    # water
+    **dict.fromkeys(
+        """river rio riviere fleuve reka nahr rud potamos joki elv elva alv fluss
+        irmak irmagi nadi he jiang gol song stung sungai""".split(),
+        "river",
+    ),
+    **dict.fromkeys(
+        """stream creek brook arroyo quebrada corrego ribeirao ruisseau ruchey bach cay cayi
+        huai huay nala nullah wadi ouadi oued khlong""".split(),
+        "stream",
+    ),
+    **dict.fromkeys(
+        """lake lago laguna lac ozero see sjo sjon sjoen vatn vatnet vannet jarvi limni
+        golu nuur nur hu danau""".split(),
+        "lake",
+    ),
+    **dict.fromkeys("reservoir embalse represa vodokhranilishche bogeni".split(), "reservoir"),
+    **dict.fromkeys("bay bahia baia baie zaliv bukhta kolpos teluk khawr khor".split(), "bay"),
+    **dict.fromkeys(
+        "spring well ain ayn bir hassi chah chashmeh kolodets kolodec".split(), "well"
+    ),
+    # relief
+    **dict.fromkeys(
+        """mountain mount mont montagne monte gora oros berg fjell fjellet dag dagi tau tag
+        uul shan kuh kooh kwh jabal jebel djebel gebel jbl gunung phnum doi khao pahar""".split(),
+        "mountain",
+    ),
+    **dict.fromkeys("hill cerro tepe tepesi tall tell bukit tappeh".split(), "hill"),
+    **dict.fromkeys("cape cabo cap punta mys ras akra akrotirion burnu burun tanjung".split(),
+                    "cape"),
+    **dict.fromkeys(
+        """island isla ilha ile ostrov nisis nisos insel adasi ada saari dao pulau koh kaoh
+        jazirat jezira""".split(),
+        "island",
+    ),
+    **dict.fromkeys("valley darreh drh dolina vadi".split(), "valley"),
+    # works
+    **dict.fromkeys("airport aeroport aeropuerto aeroporto flughafen".split(), "airport"),
+    **dict.fromkeys("station stantsiya stancija estacion estacao gare bahnhof".split(),
+                    "station"),
+    **dict.fromkeys("temple wat wad".split(), "temple"),
+}
