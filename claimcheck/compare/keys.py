@@ -113,17 +113,32 @@ def measure_key(c: Claim) -> tuple[str, ...]:
         # the event the date's clause names ("people shot") before an event
         # named elsewhere in the sentence
         events = event_key(c.subject) or event_key(c.measure)
-        if events or c.kind is not Kind.QUANTITY:
-            # a date or time names no event we know ("police said", a name):
-            # its measure is unknown, not the parse's phrase
+        if events:
             return events
+        if c.kind is not Kind.QUANTITY:
+            # no event we know: what the parse names, less the people in it
+            # ("victim", "police": who, not what happened); "completion of
+            # the railway" stays, "police responded" is unknown
+            return _without_people(measure_key_of_text(c))
+    # a generic word ("volume", "total") or only the unit's dimension: the
+    # subject from the parse may say more ("mutual trade")
+    return measure_key_of_text(c)
+
+
+def measure_key_of_text(c: Claim) -> tuple[str, ...]:
+    """The measure words as the parse gave them (names dropped beside a
+    known measure)."""
     if c.measure and not c.measure_derived:
         key = _without_names(subject_key(c.measure), c.quote)
         if key:
             return key
-    # a generic word ("volume", "total") or only the unit's dimension: the
-    # subject from the parse may say more ("mutual trade")
     return _without_names(subject_key(c.subject), c.quote)
+
+
+def _without_people(key: tuple[str, ...]) -> tuple[str, ...]:
+    from ..vocab.measures import AGENT_NOUNS, PEOPLE_NOUNS
+
+    return tuple(w for w in key if w not in PEOPLE_NOUNS and w not in AGENT_NOUNS)
 
 
 def _without_names(key: tuple[str, ...], quote: str) -> tuple[str, ...]:

@@ -66,6 +66,14 @@ PEOPLE_NOUNS: frozenset[str] = frozenset(
     hiker hikers climber climbers tourist tourists visitor visitors pedestrian pedestrians""".split()
 )
 
+#: Nouns of those who act on an event rather than the event: "police
+#: responded Sunday" does not say what happened on Sunday. (Stems: plural
+#: forms are stripped before lookup.)
+AGENT_NOUNS: frozenset[str] = frozenset(
+    "police investigator detective authority official spokesman spokeswoman spokesperson "
+    "sheriff witness neighbor neighbour".split()
+)
+
 #: Nouns that stand in for the counted people: "one of the victims".
 COUNTABLE_THINGS: frozenset[str] = frozenset(
     """life lives time times round rounds shot shots bullet bullets casing casings hospital hospitals
