@@ -60,9 +60,9 @@ from .values import (
     Interval,
     _canon_point,
     _clock_gap,
-    _tolerance_interval,
     clock_minutes,
     date_bounds,
+    frame_interval,
     format_value,
     interval,
     relation,
@@ -168,7 +168,7 @@ def align(
         taken.add((a.claim.id, b.claim.source))
         taken.add((b.claim.id, a.claim.source))
         aligned += 1
-        f = _verdict(a, b, s, levels, t, canon, used)
+        f = _verdict(a, b, s, levels, t, canon, used, ctx.intervals)
         if f is None:
             skipped.append(Scored(a.claim, b.claim, s, levels))
         else:
@@ -307,9 +307,9 @@ def _why_aligned(levels: Sequence[Level]) -> str:
 
 
 def _verdict(a: Frame, b: Frame, s: float, levels: Sequence[Level], t: CompareThresholds,
-             canon: Mapping[str, str], used: set[str]) -> Finding | None:
+             canon: Mapping[str, str], used: set[str], memo: dict[int, Interval] | None = None) -> Finding | None:
     ca, cb = a.claim, b.claim
-    rel = relation(a, b, t)
+    rel = relation(a, b, t, memo)
     if ca.kind is Kind.QUANTITY and a.unit != b.unit and rel != "currency":
         return None  # different currencies or units: no conversion, not compared
     fid = unique_id(finding_id(ca, cb, canon), used)
@@ -329,7 +329,7 @@ def _verdict(a: Frame, b: Frame, s: float, levels: Sequence[Level], t: CompareTh
             text = f"{head}: the same figure in two currencies ({ca.unit} / {cb.unit}), at least one is wrong."
             return Finding(verdict=Verdict.CONTRADICTION, kind=FindingKind.CURRENCY, period=ca.period or cb.period,
                            explanation=text + later_note + copy_note, **common)
-        ia, ib = _tolerance_interval(ca, t), _tolerance_interval(cb, t)
+        ia, ib = frame_interval(a, t, memo), frame_interval(b, t, memo)
         pa, pb = _canon_point(ca), _canon_point(cb)
         diff = abs(pa - pb)
         lo = min(abs(pa), abs(pb))

@@ -149,6 +149,8 @@ def _without_names(key: tuple[str, ...], quote: str) -> tuple[str, ...]:
     known = known_measures()
     if not key or not quote or not known.intersection(key):
         return key
+    if not any(w[:1].upper() + w[1:] in quote for w in key if w not in known):
+        return key  # no other word of the key is written capitalised: no name (a cheap first test)
     names = _capitalised_only(quote)
     kept = tuple(w for w in key if w in known or w not in names)
     return kept or key

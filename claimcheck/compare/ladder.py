@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -17,7 +17,7 @@ from ..vocab.measures import CONTEXT_STOPWORDS, GENERIC_COUNTED, PART_OF, RELATE
 from .findings import scopes_compatible
 from .frames import Frame
 from .keys import known_measures
-from .values import relation
+from .values import Interval, relation
 
 
 # ---------------------------------------------------------------- the ladder
@@ -53,6 +53,8 @@ class _Context:
     t: CompareThresholds
     rarity: Mapping[str, float]
     names: Mapping[str, str]
+    #: each frame's tolerance interval, computed once in a run (by frame id)
+    intervals: dict[int, Interval] = field(default_factory=dict)
 
 
 def _m(key: tuple[str, ...]) -> str:
@@ -206,7 +208,7 @@ _VALUE_LEVEL = {"within": "within", "close": "close", "scale": "same_digits", "c
 
 
 def _value(a: Frame, b: Frame, ctx: _Context) -> tuple[str, float]:
-    level = _VALUE_LEVEL[relation(a, b, ctx.t)]
+    level = _VALUE_LEVEL[relation(a, b, ctx.t, ctx.intervals)]
     if level == "far" and a.claim.kind is not Kind.QUANTITY:
         # dates or clock times far apart: more likely two events than one event misdated
         return "far_dates", ctx.w.value_far_dates

@@ -127,7 +127,18 @@ def _tolerance_interval(c: Claim, t: CompareThresholds) -> Interval:
     return interval(c, t, v, vmax)
 
 
-def relation(a: Frame, b: Frame, t: CompareThresholds) -> str:
+def frame_interval(f: Frame, t: CompareThresholds, memo: dict[int, Interval] | None = None) -> Interval:
+    """:func:`_tolerance_interval` of a frame's claim, computed once per
+    frame when ``memo`` (keyed by the frame's id, for one alignment run) is given."""
+    if memo is None:
+        return _tolerance_interval(f.claim, t)
+    got = memo.get(id(f))
+    if got is None:
+        got = memo[id(f)] = _tolerance_interval(f.claim, t)
+    return got
+
+
+def relation(a: Frame, b: Frame, t: CompareThresholds, memo: dict[int, Interval] | None = None) -> str:
     """within | close | scale | currency | far | very_far | unknown, for two claims of one dimension."""
     ca, cb = a.claim, b.claim
     if ca.kind is Kind.DATE:
@@ -153,7 +164,7 @@ def relation(a: Frame, b: Frame, t: CompareThresholds) -> str:
         if a.dimension == "money" and _raw_agree(ca, cb, t):
             return "currency"
         return "unknown"
-    ia, ib = _tolerance_interval(ca, t), _tolerance_interval(cb, t)
+    ia, ib = frame_interval(a, t, memo), frame_interval(b, t, memo)
     if ia.lo <= ib.hi and ib.lo <= ia.hi:
         return "within"
     pa, pb = _canon_point(ca), _canon_point(cb)
