@@ -70,7 +70,7 @@ def extract_paths(
 
     from . import nlp as nlp_mod
     from .cache import ExtractCache
-    from .extract import EXTRACTOR_VERSION, extract
+    from .rules_version import EXTRACTOR_VERSION
 
     skipped: list[Skip] = []
 
@@ -122,7 +122,9 @@ def extract_paths(
         on_progress(0, len(files), "")
     pending = to_extract()
     first = next(pending, None)
-    if first is not None:  # spaCy loads only when something needs extracting
+    if first is not None:  # spaCy and the rules load only when something needs extracting
+        from .extract import extract
+
         pipeline = nlp_mod.load(model)
         n_process = jobs if jobs is not None else default_jobs(len(files))
         for result in extract(chain([first], pending), pipeline, thresholds, n_process=max(1, n_process)):
@@ -196,7 +198,8 @@ def refresh(
             changed.append(src)
     if changed:
         from . import nlp as nlp_mod
-        from .extract import EXTRACTOR_VERSION, extract
+        from .extract import extract
+        from .rules_version import EXTRACTOR_VERSION
 
         pipeline = nlp_mod.load(model)
         results = []

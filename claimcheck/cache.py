@@ -21,7 +21,7 @@ from pathlib import Path
 from .records import Claim, Mention, Source
 
 #: The package files whose code decides the claims.
-_RULE_FILES = ("ingest", "thresholds.py", "records.py", "extract", "normalize", "vocab")
+_RULE_FILES = ("ingest", "thresholds.py", "records.py", "rules_version.py", "extract", "normalize", "vocab")
 
 
 @lru_cache(maxsize=1)

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
+from ..rules_version import EXTRACTOR_VERSION  # re-exported: bumped when a rule change alters claims
 from ..records import Claim, Kind, Mention, Precision, Source, Stance
 from ..thresholds import DEFAULT, Thresholds
 from .context import (
@@ -50,9 +51,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
 
 __all__ = ["EXTRACTOR_VERSION", "Extraction", "extract", "extract_source"]
-
-#: Bumped whenever a rule change can change the claims for the same text.
-EXTRACTOR_VERSION = "5"
 
 _WS = re.compile(r"\s+")
 _SCOPE_LABELS = ("GPE",)
