@@ -16,7 +16,11 @@ same consonants; the steps ``short form`` (a name and the same name plus a
 soft head, :data:`~.tables.SOFT_HEADS`), ``acronym corpus`` (an agency
 acronym spelt by exactly one agency) and a cross-source ``surname`` (the
 corpus's only person of that surname) were added; a corpus-wide label vote
-runs first (see :func:`.vote._voted_labels`). Every merge is a
+runs first (see :func:`.vote._voted_labels`; it also gives a person the
+span the model ran title / department / demonym words into, and a misspelt
+surname it tagged as a place); the steps ``generic words`` ("City of X" = X,
+"X Technologies" = X) and ``given names`` (a given name used alone -> the only
+person bearing it in its source, else in the corpus) followed. Every merge is a
 :class:`~.clustering.Decision` stored on its entity.
 
 Pure Python + rapidfuzz (no spaCy). Mentions are clustered within and across

@@ -56,11 +56,13 @@ STEPS: tuple[tuple[str, Callable[[_Run], None]], ...] = (
     ("acronym", _Run.acronym),
     ("ladder", _Run.ladder),
     ("short form", _Run.short_form),
+    ("generic words", _Run.generic_words),
     ("qualifier", _Run.qualifier),
     ("roads", _Run.roads),
     ("descriptions", _Run.descriptions),
     ("acronym corpus", _Run.acronym_corpus),
     ("bare names", _Run.bare_names),
+    ("given names", _Run.given_names),
     ("analyst", _Run.analyst),
 )
 

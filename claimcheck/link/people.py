@@ -1,5 +1,6 @@
 """The people steps of a run: a bare surname to the full name of its source
-(``surname``) and across sources (``bare names``)."""
+(``surname``) and across sources (``bare names``); a given name used alone to
+the one person who bears it (``given names``)."""
 
 from __future__ import annotations
 
@@ -11,11 +12,11 @@ from .blocking import _candidate_pairs
 from .names import _name
 from .rungs import Match, _compare, _flat, _similar
 from .state import _RunState
-from .vote import _is_bare, _last_alternatives
+from .vote import _is_bare, _known_place, _last_alternatives
 
 
 class _PeopleSteps(_RunState):
-    """The surname steps of a run."""
+    """The people steps of a run: bare surnames, bare given names."""
 
     def surname(self) -> None:
         """A bare surname -> the full PERSON name of its source (see the docstring)."""
@@ -169,3 +170,60 @@ class _PeopleSteps(_RunState):
                     out[alt].append(i)
         self._surnames = out
         return out
+
+    def given_names(self) -> None:
+        """A given name used alone ("his wife, Dana") -> the one person who
+        bears it: the only person of its source with that given name, or, when
+        its source names none, the only one in the corpus whose name the corpus
+        also uses as a person's (a surname used alone, or a title before it:
+        "Dana Rowe Hill Breaks" from a headline is no person). A one-word name
+        that is anyone's surname in the corpus, that the corpus also uses as a
+        place's or an organisation's ("Fernwood"), or, across sources, that the
+        gazetteer knows as a town, is left alone; so is one whose uses point at
+        two people."""
+        names, uf = self.names, self.uf
+        surnames = self.surname_index()
+        bearers: dict[str, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
+        corpus: dict[str, set[int]] = defaultdict(set)
+        for i, n in enumerate(names):
+            if n.group == "PERSON" and len(n.tokens) >= 2 and n.given:
+                bearers[n.given][self.ms[i].source].add(i)
+                corpus[n.given].add(i)
+        # people the corpus treats as people: a bare surname or a title joined them
+        confirmed = {
+            uf.find(i) for i, n in enumerate(names)
+            if n.group == "PERSON" and (n.prefix or (_is_bare(n) and n.key in surnames))
+        }
+        other_uses = {key for group, key in self.groups if group != "PERSON"}
+        roots: dict[int, list[int]] = defaultdict(list)  # bare given-name uses by cluster
+        for key in sorted(self.bare):
+            if key in surnames or key in self.demonyms or key not in corpus or key in other_uses:
+                continue
+            for i in self.bare[key]:
+                if not uf.data[uf.find(i)].anchors:  # not already with a full name
+                    roots[uf.find(i)].append(i)
+        for root in sorted(roots):
+            targets: set[int] = set()
+            where = "its source"
+            for i in roots[root]:
+                key = names[i].key
+                own = bearers[key].get(self.ms[i].source)
+                if own:
+                    targets |= {uf.find(j) for j in own}
+                    continue
+                where = "the corpus"
+                if _known_place(names[i].display):
+                    targets.add(-1)  # "Dallas" alone is the city as likely as anyone
+                    continue
+                targets |= {uf.find(j) for j in corpus[key] if uf.find(j) in confirmed}
+            if len(targets) != 1 or -1 in targets:
+                continue
+            (target,) = targets
+            i = min(roots[root], key=self.order)
+            full = sorted(uf.data[target].anchors.values(), key=lambda x: x.key)
+            who = f'"{full[0].display}"' if full else "the same person"
+            reason = (
+                f'given name: "{_flat(names[i].surface)}" → {who}, the only person with that '
+                f"given name in {where}"
+            )
+            uf.union(target, i, Match("given name", 100.0, reason))

@@ -12,7 +12,7 @@ from claimcheck.thresholds import LinkThresholds
 from .names import _Name, _name
 from .tables import DEMONYMS
 from .unionfind import _UF
-from .vote import _headline_trim, _is_bare, _most_common, _vote, _voted_labels
+from .vote import _glued_trim, _headline_trim, _is_bare, _most_common, _vote, _voted_labels
 
 
 class _RunState:
@@ -28,8 +28,10 @@ class _RunState:
     ) -> None:
         self.ms, self.texts, self.th = ms, texts, th
         self.merge_sides = merge_sides
-        self.labels = _voted_labels(ms, texts)
-        self.names = _headline_trim([_name(m.text, lab) for m, lab in zip(ms, self.labels)])
+        self.labels = _voted_labels(ms, texts, th)
+        self.names = _glued_trim(
+            _headline_trim([_name(m.text, lab) for m, lab in zip(ms, self.labels)]), self.labels
+        )
         self.uf = _UF(ms, self.names, th)
         for rule, (side_a, side_b) in enumerate(split_sides):
             both = side_a & side_b

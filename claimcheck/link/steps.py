@@ -1,5 +1,6 @@
 """The general clustering steps: ``exact``, ``ladder`` (the context-free rungs),
-``short form``, ``qualifier``, ``roads``, ``descriptions`` and ``analyst``."""
+``short form``, ``generic words``, ``qualifier``, ``roads``, ``descriptions``
+and ``analyst``."""
 
 from __future__ import annotations
 
@@ -7,10 +8,10 @@ from collections import defaultdict
 
 from .blocking import _candidate_pairs
 from .keys import name_key
-from .names import _Name, _name
+from .names import _Name, _name, _word
 from .rungs import Match, _compare, _flat
 from .state import _RunState
-from .tables import _LEADING_HEADS, _RUNG_ORDER, AGENCY_HEADS, SOFT_HEADS
+from .tables import _LEADING_HEADS, _RUNG_ORDER, AGENCY_HEADS, CIVIC_PREFIXES, CORPORATE_WORDS, SOFT_HEADS
 from .vote import _known_place
 
 
@@ -89,6 +90,48 @@ class _NameSteps(_RunState):
                     f'its head noun "{head}" (the corpus uses "{n.display}" with no other head)'
                 )
                 self.uf.union(j, i, Match("short form", 100.0, reason))
+
+    def generic_words(self) -> None:
+        """"City of Fernwood" = "Fernwood" (a civic prefix, :data:`CIVIC_PREFIXES`,
+        before a place of the corpus) and "Quillon Technologies" = "Quillon"
+        (an organisation and its name without the generic words it ends with,
+        :data:`CORPORATE_WORDS`, when the corpus writes that short form as an
+        organisation only, and with no other such ending)."""
+        long_forms: dict[str, set[tuple[str, str]]] = defaultdict(set)  # short key -> long groups
+        pairs: list[tuple[tuple[str, str], tuple[str, str], str]] = []
+        for gk in sorted(self.rep):
+            n = self.rep[gk]
+            if n.group == "PERSON":
+                continue
+            words = n.display.split()
+            folded = [_word(w) for w in words]
+            if len(words) >= 3 and folded[0] in CIVIC_PREFIXES and folded[1] == "of":
+                short = name_key(" ".join(words[2:]))
+                if ("PLACE", short) in self.groups:
+                    pairs.append((gk, ("PLACE", short), f'the civic prefix "{" ".join(words[:2])}"'))
+                continue
+            k = 0
+            while k < len(words) - 1 and folded[len(words) - 1 - k] in CORPORATE_WORDS:
+                k += 1
+            if n.group != "ORG" or k == 0:
+                continue
+            short = name_key(" ".join(words[: len(words) - k]))
+            others = {g for g, key in self.groups if key == short} | ({"PERSON"} if short in self.bare else set())
+            if others != {"ORG"} or short in self.demonyms:
+                continue  # the short form names a person or a place too
+            long_forms[short].add(gk)
+            pairs.append((gk, ("ORG", short), f'the generic ending "{" ".join(words[len(words) - k:])}"'))
+        for gk, sk, what in pairs:
+            if sk[0] == "ORG" and len(long_forms[sk[1]]) != 1:
+                continue  # "Quillon Systems" and "Quillon Holdings": which one?
+            i, j = self.groups[gk][0], self.groups[sk][0]
+            if self.uf.find(i) == self.uf.find(j):
+                continue
+            n, short_n = self.rep[gk], self.rep[sk]
+            reason = (
+                f'generic words: "{short_n.display}" ~ "{n.display}", the same name without {what}'
+            )
+            self.uf.union(i, j, Match("generic words", 100.0, reason))
 
     def qualifier(self) -> None:
         """"Tustin Micro Center" = "Micro Center", "Children's Hospital

@@ -7,10 +7,14 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
+from rapidfuzz import fuzz
+
 from claimcheck.records import Mention
+from claimcheck.thresholds import DEFAULT, LinkThresholds
 
 from .keys import name_key
-from .names import _head_of, _Name, _name, effective_label
+from .names import _head_of, _Name, _name, _word, effective_label
+from .tables import _PREFIX_CONNECTORS, DEMONYMS, DEPARTMENT_WORDS, TITLE_MODIFIERS, TITLE_WORDS
 
 
 def _last_alternatives(n: _Name) -> set[str]:
@@ -76,7 +80,9 @@ def _followed_by_head(m: Mention, texts: Mapping[str, str] | None) -> bool:
     return word[:1].islower() and _head_of(word.lower()) is not None
 
 
-def _voted_labels(ms: Sequence[Mention], texts: Mapping[str, str] | None) -> list[str]:
+def _voted_labels(
+    ms: Sequence[Mention], texts: Mapping[str, str] | None, th: LinkThresholds = DEFAULT.link
+) -> list[str]:
     """The label each mention is linked under: labels are evidence, not walls.
 
     1. A PERSON-labelled name ending in a street / facility / agency head is a
@@ -84,10 +90,15 @@ def _voted_labels(ms: Sequence[Mention], texts: Mapping[str, str] | None) -> lis
     2. A one-word non-person mention that is the surname of a full PERSON name
        in the same source is that person ("Lohan" tagged GPE); so is one that
        is a surname in the corpus and tagged PERSON alone elsewhere, unless the
-       gazetteer knows it as a town.
+       gazetteer knows it as a town. A one-word non-person mention spelt
+       nearly like the surname of exactly one full PERSON name of its source
+       (same first letter, four letters or more, ``fuzz.ratio`` >=
+       ``source_surname``) and unknown to the gazetteer is that person too
+       (a misspelt surname the model took for a place).
     3. A one-word PERSON mention that is no word of any person's full name in
-       the corpus, written elsewhere with a place / organisation label, takes
-       that label ("Fernwood" tagged PERSON once, GPE elsewhere).
+       the corpus nor spelt nearly like a surname of its source, written
+       elsewhere with a place / organisation label, takes that label
+       ("Fernwood" tagged PERSON once, GPE elsewhere).
     4. A name of two or more words, written alike under several labels, takes
        the label most sources give it; PERSON wins a tie (a person's name
        tagged ORG), except where the text goes on with a head noun (a facility
@@ -96,6 +107,11 @@ def _voted_labels(ms: Sequence[Mention], texts: Mapping[str, str] | None) -> lis
        sources give it ("Armenia" GPE and ORG).
     6. A rule-found name of unknown type (``NAME``) takes the label the corpus
        gives the same name, or PERSON when it is a word of a person's name.
+    7. A non-person name made of one to three title, department or demonym
+       words and then the full name of a person of the corpus ("Secretary of
+       the" + "Treasury Dana Okoro", "Freedonian Dana Okoro") is that person:
+       the model ran the words before the name into it (see
+       :func:`_glued_person`).
     Person and non-person one-word names written alike otherwise stay apart
     (Washington the person, Washington the place).
     """
@@ -128,6 +144,9 @@ def _voted_labels(ms: Sequence[Mention], texts: Mapping[str, str] | None) -> lis
                 out[i] = "PERSON"
         elif single and lab != "PERSON" and n.key in surnames.get(ms[i].source, ()):
             out[i] = "PERSON"
+        elif single and lab != "PERSON" and _near_surname(n.key, surnames.get(ms[i].source, set()), th) \
+                and not _known_place(n.display):
+            out[i] = "PERSON"  # "Okorro" tagged GPE in a story of "Dana Okoro"
         elif (
             single
             and lab != "PERSON"
@@ -143,7 +162,8 @@ def _voted_labels(ms: Sequence[Mention], texts: Mapping[str, str] | None) -> lis
             if len(other) > 1:
                 out[i] = _vote(other)
         elif single and lab == "PERSON":
-            if n.key not in person_words:
+            # a misspelt surname of its own source stays a person (rule 2)
+            if n.key not in person_words and not _near_surname(n.key, surnames.get(ms[i].source, set()), th):
                 others = Counter({k: c for k, c in by_key[n.key].items() if k != "PERSON"})
                 if others:
                     out[i] = _vote(others)
@@ -155,6 +175,72 @@ def _voted_labels(ms: Sequence[Mention], texts: Mapping[str, str] | None) -> lis
                     out[i] = "PERSON"
             elif other and (lab != "PERSON" or n.key not in person_words or len(n.tokens) < 2):
                 out[i] = _vote(other)
+    full = {n.key for n in names if n.group == "PERSON" and len(n.tokens) >= 2}
+    demonyms = _corpus_demonyms(names, labels)
+    for i, n in enumerate(names):
+        if out[i] != "PERSON" and out[i] not in _NO_VOTE and n.head is None and " " in n.display:
+            if _glued_person(n.display, full, demonyms) is not None:
+                out[i] = "PERSON"
+    return out
+
+
+def _near_surname(key: str, surnames: set[str], th: LinkThresholds) -> bool:
+    """``key`` is spelt nearly like exactly one of ``surnames`` (the surnames
+    of the full PERSON names of one source): same first letter, four letters
+    or more, ``fuzz.ratio`` >= ``source_surname``."""
+    if len(key) < 4:
+        return False
+    near = [s for s in surnames if s[:1] == key[:1] and fuzz.ratio(key, s) >= th.source_surname]
+    return len(near) == 1
+
+
+def _corpus_demonyms(names: Sequence[_Name], labels: Sequence[str]) -> frozenset[str]:
+    """The demonyms of the table and the words the corpus tags NORP."""
+    return DEMONYMS | {n.key for n, lab in zip(names, labels) if lab == "NORP" and " " not in n.display}
+
+
+def _prefix_word(word: str, demonyms: frozenset[str]) -> bool:
+    """A word that may stand glued before a person's name: a title or
+    department word ("Interior", "Treasury": :data:`~.tables.DEPARTMENT_WORDS`),
+    a title modifier, a demonym (the table's or one the corpus tags NORP), or a
+    connector ("of", "the")."""
+    w = _word(word)
+    return bool(w) and (
+        w in TITLE_WORDS or w in TITLE_MODIFIERS or w in DEPARTMENT_WORDS or w in demonyms
+        or w in _PREFIX_CONNECTORS
+    )
+
+
+def _glued_person(display: str, full: set[str], demonyms: frozenset[str]) -> str | None:
+    """The person's name at the end of ``display`` when one to three words
+    before it are title / department / demonym words (:func:`_prefix_word`)
+    and the rest, two words or more, is the key of a full PERSON name the
+    corpus writes on its own (``full``); else None."""
+    toks = display.split()
+    for k in range(1, min(3, len(toks) - 2) + 1):
+        if not _prefix_word(toks[k - 1], demonyms):
+            return None
+        if _word(toks[k]) in _PREFIX_CONNECTORS:
+            continue
+        rest = " ".join(toks[k:])
+        if name_key(rest) in full:
+            return rest
+    return None
+
+
+def _glued_trim(names: list[_Name], labels: Sequence[str]) -> list[_Name]:
+    """A person's name the model ran title / department / demonym words into
+    ("Freedonian Dana Okoro") is analysed as the full name it ends with (rule
+    7 of :func:`_voted_labels`)."""
+    known = {n.key: n for n in names if n.group == "PERSON" and len(n.tokens) >= 2}
+    demonyms = _corpus_demonyms(names, labels)
+    out = list(names)
+    for i, n in enumerate(names):
+        if n.group != "PERSON" or len(n.tokens) < 3:
+            continue
+        rest = _glued_person(n.display, set(known), demonyms)
+        if rest is not None and name_key(rest) != n.key:
+            out[i] = known[name_key(rest)]
     return out
 
 
