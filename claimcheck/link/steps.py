@@ -98,6 +98,9 @@ class _NameSteps(_RunState):
         :data:`CORPORATE_WORDS`, when the corpus writes that short form as an
         organisation only, and with no other such ending)."""
         long_forms: dict[str, set[tuple[str, str]]] = defaultdict(set)  # short key -> long groups
+        groups_of: dict[str, set[str]] = defaultdict(set)  # key -> label groups using it
+        for group, key in self.groups:
+            groups_of[key].add(group)
         pairs: list[tuple[tuple[str, str], tuple[str, str], str]] = []
         for gk in sorted(self.rep):
             n = self.rep[gk]
@@ -116,7 +119,7 @@ class _NameSteps(_RunState):
             if n.group != "ORG" or k == 0:
                 continue
             short = name_key(" ".join(words[: len(words) - k]))
-            others = {g for g, key in self.groups if key == short} | ({"PERSON"} if short in self.bare else set())
+            others = groups_of.get(short, set()) | ({"PERSON"} if short in self.bare else set())
             if others != {"ORG"} or short in self.demonyms:
                 continue  # the short form names a person or a place too
             long_forms[short].add(gk)

@@ -234,11 +234,12 @@ def _glued_trim(names: list[_Name], labels: Sequence[str]) -> list[_Name]:
     7 of :func:`_voted_labels`)."""
     known = {n.key: n for n in names if n.group == "PERSON" and len(n.tokens) >= 2}
     demonyms = _corpus_demonyms(names, labels)
+    full = set(known)
     out = list(names)
     for i, n in enumerate(names):
         if n.group != "PERSON" or len(n.tokens) < 3:
             continue
-        rest = _glued_person(n.display, set(known), demonyms)
+        rest = _glued_person(n.display, full, demonyms)
         if rest is not None and name_key(rest) != n.key:
             out[i] = known[name_key(rest)]
     return out
