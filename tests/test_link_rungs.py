@@ -64,9 +64,9 @@ def test_rungs_are_named_and_described() -> None:
     for rung in RUNGS.values():
         assert rung.description and "\n" not in rung.description
     assert [name for name, _ in STEPS] == [
-        "exact", "surname", "acronym", "ladder", "short form", "qualifier", "roads",
+        "exact", "surname", "acronym", "ladder", "short form", "generic words", "qualifier", "roads",
         "descriptions", "acronym corpus",
-        "bare names", "analyst",
+        "bare names", "given names", "analyst",
     ]
 
 

@@ -4,7 +4,10 @@ Package layout: :mod:`.tables` (word lists), :mod:`.keys` (folding, anyascii
 transliteration, keys, skeleton), :mod:`.names` (name analysis; people by
 nameparser), :mod:`.rungs` (the context-free ladder as data: ``LADDER``, and
 ``RUNGS`` with the context rungs), :mod:`.clustering` (the ``STEPS`` of a run
-over one union-find, the label vote, blocking, ``Entity`` and ``Decision``).
+and :func:`cluster`), whose parts are :mod:`.unionfind` (the one union-find,
+``Entity`` and ``Decision``), :mod:`.blocking`, :mod:`.vote` (the label vote,
+the headline trim), :mod:`.state` (what the steps share), :mod:`.steps` (the
+general steps), :mod:`.acronyms` and :mod:`.people` (the surname steps).
 
 Since issue 11, besides the rungs below: ``person`` (same given name and
 surname, a middle name / initial / suffix in one only) sits after ``title``;
@@ -13,7 +16,11 @@ same consonants; the steps ``short form`` (a name and the same name plus a
 soft head, :data:`~.tables.SOFT_HEADS`), ``acronym corpus`` (an agency
 acronym spelt by exactly one agency) and a cross-source ``surname`` (the
 corpus's only person of that surname) were added; a corpus-wide label vote
-runs first (see :func:`.clustering._voted_labels`). Every merge is a
+runs first (see :func:`.vote._voted_labels`; it also gives a person the
+span the model ran title / department / demonym words into, and a misspelt
+surname it tagged as a place); the steps ``generic words`` ("City of X" = X,
+"X Technologies" = X) and ``given names`` (a given name used alone -> the only
+person bearing it in its source, else in the corpus) followed. Every merge is a
 :class:`~.clustering.Decision` stored on its entity.
 
 Pure Python + rapidfuzz (no spaCy). Mentions are clustered within and across

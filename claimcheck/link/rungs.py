@@ -570,6 +570,10 @@ CONTEXT_RUNGS: tuple[Rung, ...] = (
          "number", lambda a, b, th: None),
     Rung("description", "a lower-case agency description (\"the sheriff's office\") -> the one "
          "agency of that kind in its source, else in the corpus", lambda a, b, th: None),
+    Rung("given name", "a given name used alone -> the only person with that given name in its "
+         "source, else in the corpus", lambda a, b, th: None),
+    Rung("generic words", "a name -> the same name with a civic prefix (City of) or a generic "
+         "corporate ending (Technologies)", lambda a, b, th: None),
     Rung("analyst", "an analyst's merge ruling", lambda a, b, th: None),
 )
 

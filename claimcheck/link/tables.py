@@ -347,3 +347,31 @@ PLACE_GENERICS: dict[str, str] = {
                     "station"),
     **dict.fromkeys("temple wat wad".split(), "temple"),
 }
+
+
+#: words that open a place's formal name before "of" ("City of Fernwood",
+#: "Town of Fernwood"): the ``generic words`` rung joins it to the place
+#: ("Fernwood"). "County of X" is not here: a county is not the town it is
+#: named after. Source: the municipal forms of US / UK local government.
+CIVIC_PREFIXES: frozenset[str] = frozenset("city town village borough township municipality".split())
+
+#: generic words a company's name ends with and its short form drops
+#: ("Quillon Technologies" = "Quillon"); the ``generic words`` rung joins the
+#: two when the corpus writes that short form with no other such ending.
+#: Legal forms (:data:`LEGAL_FORMS`) are already no part of the key. Source:
+#: the common trailing words of listed companies' names.
+CORPORATE_WORDS: frozenset[str] = frozenset(
+    """technologies technology systems group holdings industries enterprises
+    communications networks solutions software labs laboratories pharmaceuticals
+    semiconductor semiconductors electronics computers computer""".split()
+)
+
+#: names of government departments that stand before an office-holder's name
+#: ("Secretary of the Treasury Dana Okoro": the model's span often starts at
+#: the department). Title words (:data:`TITLE_WORDS`) cover interior, defence,
+#: finance, ...; these are the rest. Source: US cabinet departments and the
+#: usual UK / Commonwealth ministries.
+DEPARTMENT_WORDS: frozenset[str] = frozenset(
+    """treasury commerce labor labour homeland security veterans housing
+    transportation environment navy army exchequer""".split()
+)
