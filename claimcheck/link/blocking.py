@@ -12,7 +12,7 @@ from rapidfuzz import fuzz, process
 from claimcheck.thresholds import DEFAULT, LinkThresholds
 
 from .keys import _skeleton_of_key, name_key
-from .names import _Name
+from .names import PLACE_LABELS, _Name, place_form
 from .rungs import english_sound
 from .tables import LENGTH_BAND_RATIO
 
@@ -63,6 +63,12 @@ def _candidate_pairs(
                 for part in last.split("-"):
                     if name_key(part) and name_key(part) != n.surname:
                         exact[("person", n.given, name_key(part))].append(i)
+        if n.label in PLACE_LABELS:  # the place-name mode: equal romanisation keys, near ones banded
+            form = place_form(n.display)
+            if form.roman:
+                exact[("place", form.roman)].append(i)
+                exact[("place", form.sorted_roman)].append(i)
+                banded[("place", "first", form.roman[0], _band(len(form.roman)))].append(i)
         for tag, text in (("key", n.stem_key), ("skel", n.stem_skel)):
             if not text:
                 continue
@@ -76,7 +82,7 @@ def _candidate_pairs(
                 pairs.add((members[p], members[q]))
     for bkey, members in banded.items():
         tag = bkey[0]
-        cutoff = th.fuzzy_key if tag == "key" else th.skeleton
+        cutoff = {"key": th.fuzzy_key, "skel": th.skeleton, "place": th.place_roman}[tag]
         # ratio >= cutoff needs len(long)/len(short) <= (200 - cutoff) / cutoff
         widest = (200.0 - cutoff) / max(cutoff, 1.0)
         span = max(1, math.ceil(math.log(max(widest, 1.0)) / math.log(LENGTH_BAND_RATIO)))
@@ -85,9 +91,9 @@ def _candidate_pairs(
             others += banded.get(bkey[:-1] + (bkey[-1] + step,), [])
         if len(others) < 2:
             continue
-        choices = [names[j].stem_key if tag == "key" else names[j].stem_skel for j in others]
+        choices = [_block_text(names[j], tag) for j in others]
         for i in members:
-            query = names[i].stem_key if tag == "key" else names[i].stem_skel
+            query = _block_text(names[i], tag)
             for _, _, pos in process.extract(
                 query, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None
             ):
@@ -95,3 +101,13 @@ def _candidate_pairs(
                 if j != i:
                     pairs.add((min(i, j), max(i, j)))
     return sorted(pairs)
+
+
+def _block_text(n: _Name, tag: str) -> str:
+    """The text a banded block compares: the key, the skeleton, or (places)
+    the romanisation key."""
+    if tag == "key":
+        return n.stem_key
+    if tag == "skel":
+        return n.stem_skel
+    return place_form(n.display).roman

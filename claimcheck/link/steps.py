@@ -8,7 +8,7 @@ from collections import defaultdict
 
 from .blocking import _candidate_pairs
 from .keys import name_key
-from .names import _Name, _name, _word
+from .names import PLACE_LABELS, _Name, _name, _word
 from .rungs import Match, _compare, _flat
 from .state import _RunState
 from .tables import _LEADING_HEADS, _RUNG_ORDER, AGENCY_HEADS, CIVIC_PREFIXES, CORPORATE_WORDS, SOFT_HEADS
@@ -44,7 +44,9 @@ class _NameSteps(_RunState):
         gnames = [self.rep[g] for g in gkeys]
         found: list[tuple[int, float, str, str, Match, int, int]] = []
         for p, q in _candidate_pairs(gnames, self.th):
-            match = _compare(gnames[p], gnames[q], self.th)
+            # two places (GPE / LOC) go through the place-name mode's ladder too
+            places = gnames[p].label in PLACE_LABELS and gnames[q].label in PLACE_LABELS
+            match = _compare(gnames[p], gnames[q], self.th, places)
             if match is not None:
                 ka, kb = sorted((gkeys[p][1], gkeys[q][1]))
                 found.append((_RUNG_ORDER[match.rung], -match.score, ka, kb, match, p, q))

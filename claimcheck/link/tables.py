@@ -281,9 +281,8 @@ PLACE_ARTICLES: frozenset[str] = frozenset(
 PLACE_GENERICS: dict[str, str] = {
     **dict.fromkeys(
         """
-        city town village hamlet county district municipality province region state
-        borough township parish commune prefecture settlement
-        ville commune canton departement arrondissement
+        city town village hamlet municipality borough township settlement
+        ville commune
         ciudad pueblo villa municipio departamento provincia comuna distrito estado aldea
         vila cidade concelho freguesia colonia barrio poblado caserio
         comune citta frazione
@@ -304,6 +303,13 @@ PLACE_GENERICS: dict[str, str] = {
         sum soum somon
         """.split(),
         "",
+    ),
+    # administrative divisions: a county is not its seat ("X County" is not
+    # the town X), so these are a class that must match, not dropped words
+    **dict.fromkeys(
+        """county district province region state parish prefecture canton departement
+        arrondissement""".split(),
+        "division",
     ),
     # water
     **dict.fromkeys(
