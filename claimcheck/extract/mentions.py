@@ -133,9 +133,9 @@ def _patterns() -> dict[str, list[list[dict[str, Any]]]]:
     tail: dict[str, Any] = {"LOWER": {"IN": list(_AGENCY_TAILS)}, "OP": "?"}
     agency: list[list[dict[str, Any]]] = [[name, word, agency_word, poss, tail], [name, word, {"ORTH": "PD"}]]
     title: dict[str, Any] = {"LOWER": {"IN": sorted(HONORIFICS | {h + "." for h in HONORIFICS})}}
-    from claimcheck.link.tables import TITLE_WORDS
+    from claimcheck.vocab.titles import NAME_TITLES
 
-    not_titles = sorted(HONORIFICS | TITLE_WORDS | {"executive", "officer"})
+    not_titles = sorted(HONORIFICS | NAME_TITLES | {"executive", "officer"})
     person: dict[str, Any] = {"IS_TITLE": True, "IS_STOP": False, "LOWER": {"NOT_IN": not_titles}}
     titled: list[list[dict[str, Any]]] = [[title, {"ORTH": ".", "OP": "?"}, person, {**person, "OP": "?"},
                {**person, "OP": "?"}]]

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from ..vocab.titles import NAME_TITLES
+
 
 #: label -> compatibility group. Labels not listed form a group of their own.
 LABEL_GROUPS: dict[str, str] = {
@@ -27,24 +29,9 @@ NON_ENTITY_LABELS: frozenset[str] = frozenset(
 #: factor). Neighbouring bands are searched as far as the cut-off allows.
 LENGTH_BAND_RATIO = 1.25
 
-#: title words (folded, dots removed) that may open a PERSON mention.
-TITLE_WORDS: frozenset[str] = frozenset(
-    """
-    president presidentelect vicepresident vice prime primeminister minister
-    ministers deputy assistant foreign affairs defence defense interior economy
-    economic finance trade energy health education culture agriculture transport
-    justice state secretary secretarygeneral undersecretary general directorgeneral
-    chancellor premier ambassador envoy special representative spokesman
-    spokeswoman spokesperson speaker chairman chairwoman chairperson chair head
-    chief leader supreme king queen prince princess crown emir sheikh shaikh sheik
-    sultan ayatollah hojatoleslam imam mullah mufti pope cardinal archbishop
-    bishop patriarch rabbi governor mayor senator sen congressman congresswoman
-    rep mp judge mr mrs ms miss mx dr doctor prof professor sir dame lord lady
-    first gen colonel col lieutenant lt major maj captain capt commander cmdr
-    admiral adm sergeant sgt marshal field brigadier ceo director founder adviser
-    advisor aide commissioner his her excellency highness majesty royal
-    """.split()
-)
+#: title words (folded, dots removed) that may open a PERSON mention: one
+#: home with the office titles, in :mod:`claimcheck.vocab.titles`.
+TITLE_WORDS = NAME_TITLES
 
 #: modifiers that may stand in a title prefix ("the late", "former", "acting").
 TITLE_MODIFIERS: frozenset[str] = frozenset(

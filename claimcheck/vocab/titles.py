@@ -1,8 +1,10 @@
 """Title words: the words that make a phrase a title or office, and the words
 that name one office in several forms. Lower case.
 
-(The linking stage keeps its own, larger list of title words in
-``claimcheck.link.tables``, normalised without hyphens.)
+Two lists, two uses: ``TITLE_WORDS`` are offices a role claim can state
+("minister", "analyst"); ``NAME_TITLES`` are the words that may open a
+person's name and are stripped before linking ("Dr", "Gen", "Foreign
+Minister"), folded and written without dots or hyphens.
 """
 
 from __future__ import annotations
@@ -25,3 +27,23 @@ TITLE_SYNONYMS = {
 }
 #: Words that qualify a title without changing the office ("acting chief").
 TITLE_QUALIFIERS = frozenset("acting interim deputy former new current then".split())
+
+#: Words (folded, dots and hyphens removed) that may open a PERSON mention:
+#: honorifics, ranks, offices and the words of ministries' names.
+NAME_TITLES: frozenset[str] = frozenset(
+    """
+    president presidentelect vicepresident vice prime primeminister minister
+    ministers deputy assistant foreign affairs defence defense interior economy
+    economic finance trade energy health education culture agriculture transport
+    justice state secretary secretarygeneral undersecretary general directorgeneral
+    chancellor premier ambassador envoy special representative spokesman
+    spokeswoman spokesperson speaker chairman chairwoman chairperson chair head
+    chief leader supreme king queen prince princess crown emir sheikh shaikh sheik
+    sultan ayatollah hojatoleslam imam mullah mufti pope cardinal archbishop
+    bishop patriarch rabbi governor mayor senator sen congressman congresswoman
+    rep mp judge mr mrs ms miss mx dr doctor prof professor sir dame lord lady
+    first gen colonel col lieutenant lt major maj captain capt commander cmdr
+    admiral adm sergeant sgt marshal field brigadier ceo director founder adviser
+    advisor aide commissioner his her excellency highness majesty royal
+    """.split()
+)
