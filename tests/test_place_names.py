@@ -88,3 +88,11 @@ def test_place_words_and_roman_key() -> None:
     assert roman_key("sipatyj") == roman_key("sipatyy")  # German-style j
     assert roman_key("mhmd")[:1] == "m"
     assert all(k == k.lower() and " " not in k for k in PLACE_GENERICS)
+
+
+def test_compass_words_name_different_parts():
+    from claimcheck.link import match_names
+
+    assert match_names("Southwest Elmford", "Southeast Elmford", "GPE", "GPE", places=True) is None
+    assert match_names("North Varnia", "South Varnia", "GPE", "GPE", places=True) is None
+    assert match_names("Upper Tarn", "Lower Tarn", "LOC", "LOC", places=True) is None

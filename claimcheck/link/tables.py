@@ -291,6 +291,14 @@ PLACE_GENERICS: dict[str, str] = {
         """.split(),
         "",
     ),
+    # compass and position words name a different part: "Southwest X" is not
+    # "Southeast X", "Upper X" not "Lower X" (each its own class, never dropped)
+    **{w: w for w in """north south east west northeast northwest southeast southwest
+        upper lower""".split()},
+    **dict.fromkeys("nord norte severnyy severnyj".split(), "north"),
+    **dict.fromkeys("sud sued sur yuzhnyy yuzhnyj".split(), "south"),
+    **dict.fromkeys("ost est este vostochnyy vostochnyj".split(), "east"),
+    **dict.fromkeys("ouest oeste zapadnyy zapadnyj".split(), "west"),
     # administrative divisions: a county is not its seat ("X County" is not
     # the town X), so these are a class that must match, not dropped words
     **dict.fromkeys(
