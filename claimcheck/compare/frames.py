@@ -12,7 +12,7 @@ from typing import Any
 from ..records import Claim, Kind, Stance
 from ..vocab.measures import PEOPLE_NOUNS
 from .findings import _scope
-from .keys import _stem, dimension_of, measure_key, unit_key
+from .keys import _stem, dimension_of, measure_key, named_measure_key, unit_key
 from .values import date_bounds
 
 
@@ -40,6 +40,11 @@ class Frame:
     ambiguous: bool = False
     #: what a count counts, normalised ("people", "man", "officer"); "" otherwise
     counted: str = ""
+    #: the measure with the names the sentence gives it ("arrested Doyle"),
+    #: for blocking only: "Acme's sales" and "Bolt's sales" need not be
+    #: paired unless something else (the topic, the entity) brings them
+    #: together; empty when it equals ``measure``
+    block_key: tuple[str, ...] = ()
 
 
 class EntityIndex:
@@ -126,8 +131,10 @@ def frames(claims: Sequence[Claim], index: EntityIndex, canon: Mapping[str, str]
         scope = scopes.get(c.scope)
         if scope is None:
             scope = scopes[c.scope] = _scope(c, canon)
+        measure = measure_key(c)
+        named = named_measure_key(c)
         out.append(Frame(
-            claim=c, dimension=dim, measure=measure_key(c), unit=unit_key(c),
+            claim=c, dimension=dim, measure=measure, unit=unit_key(c), block_key=named if named != measure else (),
             about=about, about_name=about_name, entities=ents,
             period=periods[c.period] if c.period is not None else None, stance=c.stance or Stance.ACTUAL,
             scope=scope, topic=topic, published=published,

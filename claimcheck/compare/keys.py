@@ -135,6 +135,18 @@ def measure_key_of_text(c: Claim) -> tuple[str, ...]:
     return _without_names(subject_key(c.subject), c.quote)
 
 
+def named_measure_key(c: Claim) -> tuple[str, ...]:
+    """The measure words with any names kept (blocking's key; see
+    :func:`measure_key` for the compared one)."""
+    if c.kind is not Kind.QUANTITY and c.dimension != "time":
+        return ()
+    if c.measure and not c.measure_derived:
+        key = subject_key(c.measure)
+        if key:
+            return key
+    return subject_key(c.subject)
+
+
 def _without_people(key: tuple[str, ...]) -> tuple[str, ...]:
     from ..vocab.measures import AGENT_NOUNS, PEOPLE_NOUNS
 

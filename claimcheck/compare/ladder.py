@@ -397,10 +397,11 @@ def blocks(fr: Sequence[Frame], t: CompareThresholds = DEFAULT.compare) -> dict[
             continue
         if f.about:
             out[("about", f.dimension, f.about)].append(i)
-        if f.measure:
-            out[("measure", f.dimension, f.measure)].append(i)
-            if len(f.measure) > 1:
-                for w in f.measure:
+        measure = f.block_key or f.measure
+        if measure:
+            out[("measure", f.dimension, measure)].append(i)
+            if len(measure) > 1:
+                for w in measure:
                     words[("word", f.dimension, w)].append(i)
         if per_topic[(f.dimension, f.topic)] <= t.topic_limit:
             out[("topic", f.dimension, f.topic)].append(i)
