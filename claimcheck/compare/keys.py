@@ -158,14 +158,25 @@ def _without_names(key: tuple[str, ...], quote: str) -> tuple[str, ...]:
     first word (a name: "arrested Doyle"), when a known measure remains: a
     named thing with no known measure beside it ("the 44-day Patriotic War")
     keeps its words."""
-    known = known_measures()
-    if not key or not quote or not known.intersection(key):
+    if not key or not quote:
         return key
-    if not any(w[:1].upper() + w[1:] in quote for w in key if w not in known):
+    capitalised = _name_candidates(key)
+    if not any(w in quote for w in capitalised):
         return key  # no other word of the key is written capitalised: no name (a cheap first test)
+    known = known_measures()
     names = _capitalised_only(quote)
     kept = tuple(w for w in key if w in known or w not in names)
     return kept or key
+
+
+@lru_cache(maxsize=1 << 16)
+def _name_candidates(key: tuple[str, ...]) -> tuple[str, ...]:
+    """The words of ``key`` that could be names, capitalised as a sentence
+    would write them; none when no known measure is in the key."""
+    known = known_measures()
+    if not known.intersection(key):
+        return ()
+    return tuple(w[:1].upper() + w[1:] for w in key if w not in known)
 
 
 @lru_cache(maxsize=1 << 14)
