@@ -63,3 +63,36 @@ def assert_runs_without_spacy(code: str) -> None:
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip().endswith("ok")
+
+
+class Doc:
+    """A source text and its entity mentions, built together so offsets are
+    real (the link tests' fixture)."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.parts: list[str] = []
+        self.mentions: list = []
+        self.length = 0
+
+    def say(self, text: str) -> "Doc":
+        self.parts.append(text)
+        self.length += len(text)
+        return self
+
+    def ent(self, text: str, label: str) -> "Doc":
+        from claimcheck.records import Mention
+
+        self.mentions.append(Mention(text, label, self.source, self.length, self.length + len(text)))
+        return self.say(text)
+
+    @property
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
+def link_docs(*docs: Doc, **kw):
+    """The link stage's clusters for ``docs``."""
+    from claimcheck.link import cluster
+
+    return cluster([m for d in docs for m in d.mentions], {d.source: d.text for d in docs}, **kw)

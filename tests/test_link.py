@@ -23,40 +23,14 @@ from claimcheck.link import (
 )
 from claimcheck.records import Mention
 from claimcheck.thresholds import DEFAULT, LinkThresholds
+from conftest import Doc, link_docs
 
 # --------------------------------------------------------------------------- #
 # helpers
 # --------------------------------------------------------------------------- #
 
 
-class Doc:
-    """Build a source text and its mentions together, so offsets are real."""
-
-    def __init__(self, source: str) -> None:
-        self.source = source
-        self.parts: list[str] = []
-        self.mentions: list[Mention] = []
-        self.length = 0
-
-    def say(self, text: str) -> Doc:
-        self.parts.append(text)
-        self.length += len(text)
-        return self
-
-    def ent(self, text: str, label: str) -> Doc:
-        end = self.length + len(text)
-        self.mentions.append(Mention(text, label, self.source, self.length, end))
-        return self.say(text)
-
-    @property
-    def text(self) -> str:
-        return "".join(self.parts)
-
-
-def run(*docs: Doc, **kw) -> list[Entity]:
-    mentions = [m for d in docs for m in d.mentions]
-    texts = {d.source: d.text for d in docs}
-    return cluster(mentions, texts, **kw)
+run = link_docs
 
 
 def groups(entities: list[Entity]) -> set[frozenset[tuple[str, str]]]:

@@ -7,36 +7,11 @@ a misspelt surname tagged as a place, a given name used alone, a civic prefix
 
 from __future__ import annotations
 
-from claimcheck.link import cluster
 from claimcheck.link.rungs import RUNGS
-from claimcheck.records import Mention
+from conftest import Doc, link_docs
 
 
-class Doc:
-    """A source text and its mentions, built together so offsets are real."""
-
-    def __init__(self, source: str) -> None:
-        self.source = source
-        self.parts: list[str] = []
-        self.mentions: list[Mention] = []
-        self.length = 0
-
-    def say(self, text: str) -> Doc:
-        self.parts.append(text)
-        self.length += len(text)
-        return self
-
-    def ent(self, text: str, label: str) -> Doc:
-        self.mentions.append(Mention(text, label, self.source, self.length, self.length + len(text)))
-        return self.say(text)
-
-    @property
-    def text(self) -> str:
-        return "".join(self.parts)
-
-
-def run(*docs: Doc):
-    return cluster([m for d in docs for m in d.mentions], {d.source: d.text for d in docs})
+run = link_docs
 
 
 def entity(entities, source: str, text: str):

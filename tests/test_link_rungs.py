@@ -10,33 +10,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimcheck.link import cluster, fold, match_names, name_key
+from claimcheck.link import fold, match_names, name_key
 from claimcheck.link.clustering import STEPS, Decision
 from claimcheck.link.rungs import LADDER, PLACE_LADDER, RUNGS
-from claimcheck.records import Mention
 from claimcheck.thresholds import LinkThresholds
+from conftest import Doc, link_docs
 
 
-class Doc:
-    def __init__(self, source: str) -> None:
-        self.source, self.parts, self.mentions, self.length = source, [], [], 0
-
-    def say(self, text: str) -> Doc:
-        self.parts.append(text)
-        self.length += len(text)
-        return self
-
-    def ent(self, text: str, label: str) -> Doc:
-        self.mentions.append(Mention(text, label, self.source, self.length, self.length + len(text)))
-        return self.say(text)
-
-    @property
-    def text(self) -> str:
-        return "".join(self.parts)
-
-
-def run(*docs: Doc, **kw):
-    return cluster([m for d in docs for m in d.mentions], {d.source: d.text for d in docs}, **kw)
+run = link_docs
 
 
 def entity_of(ents, source: str, text: str):
