@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..records import Mention
 from ..vocab.calendar import MONTH_NAMES, WEEKDAY_NAMES
+from ..vocab.demonyms import NORP_ENDING
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
@@ -72,7 +73,7 @@ _NOT_ACRONYMS = frozenset(
 )
 #: A NORP label on a word without a demonym ending is usually a misfire on a
 #: place name ("Khudafarin"): such mentions are relabelled LOC.
-_DEMONYM = re.compile(r"(?:an|ian|ean|ese|ish|i|ic|ch|ss|ite)s?$", re.I)
+_DEMONYM = NORP_ENDING  # in claimcheck.vocab.demonyms
 
 #: Generic facility nouns: a proper name attached to one of these (or to a
 #: FACILITY_HEADS noun) through compound/nmod/conj/appos is a facility name

@@ -11,6 +11,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from claimcheck.thresholds import DEFAULT, LinkThresholds
+from claimcheck.vocab.demonyms import PLACE_TO_DEMONYM_TAILS
 
 from .keys import _mapped, _skeleton_of_key, name_key, roman_key
 from .names import PLACE_LABELS, PlaceForm, _Name, _name, compatible, place_form
@@ -135,8 +136,8 @@ def _person_tokens_ok(a: _Name, b: _Name, th: LinkThresholds) -> bool:
 
 
 #: key endings that turn a place name into its demonym / adjective
-#: (Armenia -> Armenian, Azerbaijan -> Azerbaijani, Eurasia -> Eurasian).
-_DEMONYM_TAILS = frozenset({"n", "an", "ian", "i", "is", "ns", "ians", "ese", "ish", "ic"})
+#: (Armenia -> Armenian): in :mod:`claimcheck.vocab.demonyms`.
+_DEMONYM_TAILS = PLACE_TO_DEMONYM_TAILS
 
 
 def _tokens_alike(x: str, y: str, th: LinkThresholds) -> bool:

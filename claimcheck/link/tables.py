@@ -4,8 +4,8 @@ Data with one home; see the package docstring for how each is used."""
 
 from __future__ import annotations
 
-import re
-
+from ..vocab.demonyms import DEMONYMS as DEMONYMS  # re-exported for the link stage
+from ..vocab.demonyms import PREFIX_DEMONYM_ENDING
 from ..vocab.titles import NAME_TITLES
 
 
@@ -42,18 +42,8 @@ TITLE_MODIFIERS: frozenset[str] = frozenset(
 #: small words allowed inside a title prefix ("Minister of Foreign Affairs").
 _PREFIX_CONNECTORS = frozenset({"of", "for", "the", "and", "on", "in", "to", "at", "&"})
 
-#: demonyms that may open a title prefix ("Iranian President ..."); any word
-#: ending in -ian/-ean/-ese/-ish/-ani/-i is also accepted there, but only when
-#: a title word follows it inside the prefix.
-DEMONYMS: frozenset[str] = frozenset(
-    """
-    iranian azerbaijani azeri russian turkish american armenian georgian chinese
-    french british german israeli iraqi syrian afghan pakistani indian kazakh
-    uzbek turkmen kyrgyz tajik ukrainian belarusian european arab saudi emirati
-    qatari egyptian jordanian lebanese japanese korean italian spanish us uk un eu
-    """.split()
-)
-_DEMONYM_SUFFIX = re.compile(r"(?:ian|ean|ese|ish|ani|i)$")
+#: demonyms (and the endings that make one) live in :mod:`claimcheck.vocab.demonyms`
+_DEMONYM_SUFFIX = PREFIX_DEMONYM_ENDING
 
 #: head nouns that are part of a name's identity (singular, canonical form).
 HEAD_NOUNS: frozenset[str] = frozenset(
