@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 from ..records import Mention
 from ..vocab.calendar import MONTH_NAMES, WEEKDAY_NAMES
 from ..vocab.demonyms import NORP_ENDING
+from ..vocab.heads import FACILITY_HEADS as FACILITY_HEADS
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
@@ -39,21 +40,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 #: labels the link stage clusters; ``NAME`` is a rule-found name of unknown type.
 LINK_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "NAME"})
-#: head noun -> label for rule-found names.
-FACILITY_HEADS = {
-    **dict.fromkeys(
-        "dam bridge railway railroad corridor airport port pipeline station canal highway "
-        "tunnel plant terminal crossing checkpoint "
-        # streets (and their abbreviations: "Remsen Ave.")
-        "avenue ave street road rd boulevard blvd drive freeway fwy hwy lane parkway pkwy "
-        # venues
-        "apartments apartment complex motel hotel nightclub restaurant mall "
-        "bar grill lounge tavern pub".split(),
-        "FAC",
-    ),
-    **dict.fromkeys("hospital clinic center centre".split(), "ORG"),
-    **dict.fromkeys("river lake sea mountains valley".split(), "LOC"),
-}
+# FACILITY_HEADS (head noun -> label for rule-found names) lives in claimcheck.vocab.heads
 #: heads that must be capitalised to end a name ("Kenwood Drive", not "... drive").
 _CAPITALISED_HEADS = frozenset("ave rd blvd drive fwy hwy lane center centre".split())
 #: words that make a run of capitalised words an agency ("Houston police").

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from ..vocab.demonyms import DEMONYMS as DEMONYMS  # re-exported for the link stage
 from ..vocab.demonyms import PREFIX_DEMONYM_ENDING
+from ..vocab.heads import HEAD_NOUNS as HEAD_NOUNS  # re-exported for the link stage
 from ..vocab.titles import NAME_TITLES
 
 
@@ -45,23 +46,7 @@ _PREFIX_CONNECTORS = frozenset({"of", "for", "the", "and", "on", "in", "to", "at
 #: demonyms (and the endings that make one) live in :mod:`claimcheck.vocab.demonyms`
 _DEMONYM_SUFFIX = PREFIX_DEMONYM_ENDING
 
-#: head nouns that are part of a name's identity (singular, canonical form).
-HEAD_NOUNS: frozenset[str] = frozenset(
-    """
-    airport bridge dam port seaport harbor station terminal street avenue road
-    highway motorway boulevard square university college institute academy
-    school foundation center palace corridor railway pipeline canal river sea
-    lake gulf bay strait mountain mount valley plateau island peninsula desert
-    reservoir plant stadium museum hospital mosque church cathedral temple tomb
-    mausoleum monument park tower embassy consulate ministry bank
-    fund council committee agency crossing checkpoint province region
-    district city county oblast governorate zone complex hub base refinery
-    factory mine tunnel
-    freeway drive lane boulevard parkway expressway place court
-    hall club nightclub apartment complex neighborhood store restaurant motel hotel
-    bar grill clinic police sheriff
-    """.split()
-)
+# HEAD_NOUNS (head nouns that are part of a name's identity) lives in claimcheck.vocab.heads
 
 #: legal forms of companies: not part of the name ("Microsoft Corp." = "Microsoft").
 #: Source: the common English-language and European company-law suffixes
