@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 
 from ..records import Claim, Kind, Stance
 from ..thresholds import CompareThresholds
-from .keys import measure_key
+from .keys import parsed_measure_key
 
 _WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 
@@ -71,7 +71,7 @@ def is_copy(a: Claim, b: Claim, t: CompareThresholds) -> bool:
 def _subject_of(c: Claim, canon: Mapping[str, str]) -> tuple[str, ...]:
     if c.kind is Kind.ROLE:
         return (canon.get(c.subject or "", c.subject or "").casefold(),)
-    return measure_key(c)
+    return parsed_measure_key(c)
 
 
 def _scope(c: Claim, canon: Mapping[str, str]) -> frozenset[str]:

@@ -137,9 +137,17 @@ def measure_key_of_text(c: Claim) -> tuple[str, ...]:
 
 def named_measure_key(c: Claim) -> tuple[str, ...]:
     """The measure words with any names kept (blocking's key; see
-    :func:`measure_key` for the compared one)."""
+    :func:`measure_key` for the compared one); empty for dates and times,
+    which block on their event."""
     if c.kind is not Kind.QUANTITY and c.dimension != "time":
         return ()
+    return parsed_measure_key(c)
+
+
+def parsed_measure_key(c: Claim) -> tuple[str, ...]:
+    """The measure words as the parse gave them, names included: what a
+    finding's id is made of, so that ids do not move when the ladder's
+    reading of a measure is refined."""
     if c.measure and not c.measure_derived:
         key = subject_key(c.measure)
         if key:
