@@ -3,4 +3,4 @@ record (``rules``): bump it when a rule change alters the claims of an
 unchanged file. Kept outside :mod:`claimcheck.extract` so that reading it
 (every ``extract`` and ``diff``) does not import the extraction modules."""
 
-EXTRACTOR_VERSION = "5"
+EXTRACTOR_VERSION = "6"

@@ -111,3 +111,10 @@ def test_committing_a_deed_is_no_commitment(nlp_model, tmp_path):
 def test_one_of_the_suspects_is_counted_once(nlp_model, tmp_path):
     q = _quantities(nlp_model, tmp_path, "Police arrested one of the suspects near the depot.")
     assert [c.value for c in q.values() if c.measure == "arrested"] == [1.0]
+
+
+def test_a_count_belongs_to_its_named_owner(nlp_model, tmp_path):
+    q = _quantities(nlp_model, tmp_path, "Excluding Lopez's 15.9 points, the team shot poorly.")
+    assert q["15.9"].about == "Lopez"
+    q = _quantities(nlp_model, tmp_path, "Garcia scored 23 points in the first half.")
+    assert q["23"].about == "Garcia"

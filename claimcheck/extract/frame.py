@@ -132,7 +132,8 @@ def measure_and_about(
             return casualty, fig.about
         if fig.unit in COUNTED_NOUN_MEASURES:  # "claimed four lives"
             return COUNTED_NOUN_MEASURES[fig.unit], fig.about
-        return (fig.unit if fig.unit and fig.unit not in _NOT_MEASURES else None), fig.about
+        about = fig.about or (_count_owner(figure_root(span)) if has_parse(sent) else None)
+        return (fig.unit if fig.unit and fig.unit not in _NOT_MEASURES else None), about
     if fig.measure is not None:
         return fig.measure, fig.about
     if not has_parse(sent):
@@ -220,6 +221,21 @@ def _about_of(noun: Token, figure: Token | None = None) -> tuple[int, int] | Non
             objs = [c for c in child.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
             if objs:
                 return _np_range(objs[0])
+    return None
+
+
+def _count_owner(root: Token) -> tuple[int, int] | None:
+    """Whose count it is, when the sentence names them: the owner of the
+    counted noun ("Lopez's 16 points", "Acme's 500 employees") or the named
+    subject of the verb that takes it ("Garcia scored 23 points")."""
+    noun = root.head if root.dep_ in ("nummod", "quantmod", "compound") and root.head.pos_ == "NOUN" else root
+    for child in noun.children:
+        if child.dep_ == "poss" and child.pos_ == "PROPN":
+            return _np_range(child)
+    if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+        subj = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.pos_ == "PROPN":
+            return _np_range(subj)
     return None
 
 
