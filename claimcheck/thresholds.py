@@ -136,6 +136,10 @@ class AlignWeights:
     context_some: float = 0.0
     #: the values agree within their tolerance.
     value_within: float = 2.0
+    #: the values agree and at most ``CompareThresholds.rare_value_claims``
+    #: claims of the corpus state that value: a distinctive value ("4:45
+    #: a.m.", "$580 million") weighs more than a common one ("two").
+    value_within_rare: float = 4.0
     #: the values differ but by less than a factor two.
     value_close: float = 0.0
     #: the same digits at a scale 1000x apart, or the same figure in two currencies.
@@ -204,6 +208,11 @@ class CompareThresholds:
     #: on ``context_some`` at or above ``context_some``.
     context_similar: float = 0.35
     context_some: float = 0.2
+    #: a value stated by at most this many claims (of its dimension, in the
+    #: compared corpus) is distinctive (the ladder's ``value_within_rare`` level).
+    rare_value_claims: int = 4
+    #: ... and at most this share of its dimension's claims.
+    rare_value_share: float = 0.5
     #: two quotes this alike (``ratio`` on folded text) in different sources
     #: are one origin (syndicated copy), not independent sources.
     syndicated_quote: float = 90.0

@@ -336,3 +336,18 @@ def test_killed_is_a_part_of_shot_and_seldom_one_fact():
     assert align([shot, killed]).findings == ()
     (f,) = align([shot, killed], thresholds=CompareThresholds(weights=AlignWeights(threshold=-50.0))).findings
     assert "measure:part" in f.levels
+
+
+def test_a_distinctive_value_weighs_more_than_a_common_one():
+    # 4:45 a.m. is stated once in each of two sources among many times of day:
+    # the pair meets on the distinctive value; a common value does not
+    times = [fig(s, f"{h:02d}:{m:02d}", kind=Kind.TIME, measure="", unit=None, dimension=None,
+                 quote=f"Something happened at {h}:{m:02d} in {s}.")
+             for s, h, m in [("a", 9, 0), ("b", 13, 0), ("a", 15, 30), ("b", 18, 0), ("a", 20, 10), ("b", 7, 5)]]
+    a = fig("a", "04:45", kind=Kind.TIME, measure="", unit=None, dimension=None, quote="Officers were called at 4:45 a.m.")
+    b = fig("b", "04:45", kind=Kind.TIME, measure="", unit=None, dimension=None, quote="The alarm rang around 4:45 a.m.")
+    result = align([a, b, *times])
+    (f,) = [x for x in result.findings if set(x.claims) == {a, b}]
+    assert f.verdict.value == "agreement" and "value:within_rare" in f.levels
+    plain = align([a, b, *times], thresholds=CompareThresholds(rare_value_claims=0))
+    assert not [x for x in plain.findings if set(x.claims) == {a, b}]

@@ -52,7 +52,7 @@ from .keys import (
     subject_key,
     unit_key,
 )
-from .ladder import LADDER, Comparison, Level, _Context, blocks, candidate_pairs, describe, score
+from .ladder import LADDER, Comparison, Level, _Context, blocks, candidate_pairs, describe, score, value_sources
 from .naming import canonical_names, naming_findings
 from .roles import _roles, titles_compatible
 from ..vocab.titles import TITLE_SYNONYMS
@@ -140,7 +140,7 @@ def align(
     periods = _figure_periods(claims)
     fr = frames([c for c in claims if c.kind is not Kind.ROLE and not _is_figure_period(c, periods)
                  and not _is_page_stamp(c)], index, canon, sources)
-    ctx = _Context(t.weights, t, _rarity(fr), {e.id: e.name for e in entities})
+    ctx = _Context(t.weights, t, _rarity(fr), {e.id: e.name for e in entities}, value_sources=value_sources(fr))
     pairs, big = candidate_pairs(fr, t)
     scored = []
     for i, j in sorted(pairs):

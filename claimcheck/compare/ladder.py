@@ -55,6 +55,8 @@ class _Context:
     names: Mapping[str, str]
     #: each frame's tolerance interval, computed once in a run (by frame id)
     intervals: dict[int, Interval] = field(default_factory=dict)
+    #: how many claims state each value of each dimension (see :func:`value_sources`)
+    value_sources: Mapping[tuple[str, str], int] = field(default_factory=dict)
 
 
 def _m(key: tuple[str, ...]) -> str:
@@ -212,12 +214,40 @@ def _value(a: Frame, b: Frame, ctx: _Context) -> tuple[str, float]:
     if level == "far" and a.claim.kind is not Kind.QUANTITY:
         # dates or clock times far apart: more likely two events than one event misdated
         return "far_dates", ctx.w.value_far_dates
+    if level == "within" and _rare_value(a, ctx):
+        # a value few sources state ("4:45 a.m.", "$580 million"), stated by
+        # both: as a rare name weighs more than a common one (splink's term
+        # frequency adjustment)
+        return "within_rare", ctx.w.value_within_rare
     return level, getattr(ctx.w, f"value_{level}")
+
+
+def _rare_value(f: Frame, ctx: _Context) -> bool:
+    """Few claims of the corpus state this value, absolutely and as a share
+    of its dimension's claims (in a corpus of two claims nothing is rare)."""
+    n = ctx.value_sources.get(value_key(f), 0)
+    total = ctx.value_sources.get((f.dimension, ""), 0)
+    return 0 < n <= ctx.t.rare_value_claims and n <= ctx.t.rare_value_share * total
+
+
+def value_key(f: Frame) -> tuple[str, str]:
+    """(dimension, value as written in canonical form) of a frame's claim."""
+    c = f.claim
+    return f.dimension, str(c.canonical if c.canonical is not None else c.value)
+
+
+def value_sources(fr: Sequence[Frame]) -> dict[tuple[str, str], int]:
+    """How many claims state each value of each dimension (a term
+    frequency), and under ``(dimension, "")`` how many claims it has."""
+    counts = Counter(value_key(f) for f in fr)
+    counts.update((f.dimension, "") for f in fr)
+    return dict(counts)
 
 
 def _value_text(level: str, a: Frame, b: Frame, ctx: _Context) -> str:
     return {
         "within": "values within tolerance", "close": "values within a factor two",
+        "within_rare": "the same value, which few claims state",
         "same_digits": "the same digits at another scale or in another currency", "far": "values far apart",
         "very_far": "values more than ten times apart",
         "far_dates": "dates (or times) far apart: two events more likely than one",
@@ -339,6 +369,7 @@ LADDER: tuple[Comparison, ...] = (
     }, _context, _context_text),
     Comparison("value", "how far apart the values are", {
         "within": "within tolerance", "close": "within a factor two",
+        "within_rare": "within tolerance, on a value few claims of the corpus state",
         "same_digits": "the same digits 1000x apart, or the same figure in two currencies",
         "far": "more than a factor two apart",
         "very_far": "more than ten times apart (and not a 1000x slip): two facts more likely than one",
