@@ -351,3 +351,15 @@ def test_a_distinctive_value_weighs_more_than_a_common_one():
     assert f.verdict.value == "agreement" and "value:within_rare" in f.levels
     plain = align([a, b, *times], thresholds=CompareThresholds(rare_value_claims=0))
     assert not [x for x in plain.findings if set(x.claims) == {a, b}]
+
+
+def test_a_headline_and_its_story_are_one_finding_but_two_measures_are_two():
+    head = fig("a", 4.0, measure="killed", quote="Four killed in Elm Street club shooting")
+    body = fig("a", 4.0, measure="killed", quote="Four people were killed at the Elm Street club late Sunday.")
+    other = fig("b", 5.0, measure="killed", quote="Five people were killed at the Elm Street club, police said.")
+    hurt_a = fig("a", 4.0, measure="injured", quote="Four others were hurt at the Elm Street club.")
+    hurt_b = fig("b", 5.0, measure="injured", quote="Five others were hurt at the Elm Street club.")
+    found = [f for f in compare([head, body, other, hurt_a, hurt_b]) if f.verdict.value == "contradiction"]
+    killed = [f for f in found if f.measure == "killed"]
+    assert len(killed) == 1 and {head, body} <= set(killed[0].claims) and killed[0].split == 2
+    assert [f.measure for f in found if f.measure == "injured"] == ["injured"]

@@ -207,15 +207,13 @@ def _one_per_repeat(findings: list[Finding], fr: Sequence[Frame]) -> list[Findin
         if len(f.claims) != 2 or f.claims[0].id not in frame_of or f.claims[1].id not in frame_of:
             out.append(f)
             continue
-        key = (f.verdict, f.kind, frozenset(_statement(c, None, None) for c in f.claims))
+        statements = [_statement(c, frame_of[c.id].dimension, frame_of[c.id].measure) for c in f.claims]
+        key = (f.verdict, f.kind, frozenset(statements))
         if key in seen:
-            continue
+            continue  # the same two statements, met again through a repeat of one of them
         seen.add(key)
-        sides = []
-        for c in f.claims:
-            fc = frame_of[c.id]
-            sides.append([c, *sorted((x for x in stated[_statement(c, fc.dimension, fc.measure)] if x.id != c.id),
-                                     key=lambda x: x.start)])
+        sides = [[c, *sorted((x for x in stated[st] if x.id != c.id), key=lambda x: x.start)]
+                 for c, st in zip(f.claims, statements)]
         if len(sides[0]) + len(sides[1]) == 2:
             out.append(f)
             continue
