@@ -190,6 +190,7 @@ def main() -> None:
         "counted_different": (-1.0, -3.0, -5.0),
         "measure_unlike": (0.0, -1.5, -3.0),
         "measure_part": (-1.0, 0.0, 1.0, 2.0, 3.0),
+        "value_within_rare": (2.0, 3.0, 4.0, 5.0),
         "context_similar": (0.0, 1.0, 2.0, 3.0),
         "context_some": (0.0, 0.5, 1.0),
     }
