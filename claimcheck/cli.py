@@ -14,7 +14,7 @@ from typing import Annotated, Optional
 import typer
 
 from . import __version__
-from .vocab.review import REVIEW_STATUSES
+from .vocab.review import REVIEW_STATUSES, ReviewStatus
 
 app = typer.Typer(
     name="claimcheck",
@@ -560,7 +560,7 @@ def _review_loop(items, run, reviews: dict, sources: dict, ledger_path: Path, re
     every decision is written at once (so Ctrl-C loses nothing decided)."""
     from . import render, report, review
 
-    keys = {"c": "confirmed", "d": "dismissed", "n": "needs-source"}
+    keys = {"c": ReviewStatus.CONFIRMED, "d": ReviewStatus.DISMISSED, "n": ReviewStatus.NEEDS_SOURCE}
     i = 0
     redraw = True
     while 0 <= i < len(items):

@@ -129,7 +129,8 @@ def finding_records(findings: Sequence, sources: Sequence, reviews: dict | None 
             "difference": f.difference, "relative_difference": f.relative_difference,
             "tolerance": f.tolerance, "copies": f.copies, "split": f.split,
             "measure": f.measure, "later_source": f.later_source, "score": f.score, "levels": list(f.levels),
-            "status": st.status, "stale": st.stale, "note": review.get("note"), "reviewer": review.get("reviewer"),
+            "status": st.status.value, "stale": st.stale, "note": review.get("note"),
+            "reviewer": review.get("reviewer"),
         }
         if f.verdict is Verdict.NAMING:
             record["entity"] = f.entity

@@ -32,7 +32,7 @@ from typing import Any
 from . import ledger
 from .compare import evidence_hash
 from .records import Finding, FindingKind, Verdict
-from .vocab.review import REVIEW_STATUSES
+from .vocab.review import REVIEW_STATUSES, ReviewStatus
 
 STATUSES = REVIEW_STATUSES
 
@@ -85,7 +85,7 @@ class FindingRef:
 
 @dataclass(frozen=True, slots=True)
 class State:
-    status: str  # open | confirmed | dismissed | needs-source
+    status: ReviewStatus
     stale: bool  # reviewed, but the evidence changed since
     review: dict[str, Any] | None
 
@@ -93,9 +93,9 @@ class State:
 def state(finding: Finding, reviews: dict[str, Any]) -> State:
     review = reviews.get(finding.id)
     if not isinstance(review, dict):
-        return State("open", False, None)
+        return State(ReviewStatus.OPEN, False, None)
     stale = review.get("evidence") not in (None, evidence_of(finding))
-    return State(str(review.get("status", "open")), stale, review)
+    return State(ReviewStatus(str(review.get("status", "open"))), stale, review)
 
 
 def queue(findings: Sequence[Finding], reviews: dict[str, Any]) -> list[Finding]:
@@ -107,16 +107,17 @@ def queue(findings: Sequence[Finding], reviews: dict[str, Any]) -> list[Finding]
         if f.verdict not in _REVIEWED:
             continue
         st = state(f, reviews)
-        if st.status == "open" or st.stale:
+        if st.status is ReviewStatus.OPEN or st.stale:
             todo.append(f)
     return sorted(todo, key=_queue_order)
 
 
-def with_status(findings: Sequence[Finding], reviews: dict[str, Any], status: str) -> list[Finding]:
+def with_status(findings: Sequence[Finding], reviews: dict[str, Any], status: ReviewStatus | str) -> list[Finding]:
     """Contradictions and spelling variants whose review status is
     ``status`` (``review --status needs-source`` walks these), in queue order."""
+    wanted = ReviewStatus(status)
     return sorted((f for f in findings if f.verdict in _REVIEWED
-                   and state(f, reviews).status == status), key=_queue_order)
+                   and state(f, reviews).status is wanted), key=_queue_order)
 
 
 #: What each review status means (shown by ``?`` in the review loop).
@@ -154,7 +155,7 @@ def resolve(findings: Sequence[Any], prefix: str) -> Any:
 def record(
     ledger_path: Path,
     finding: Finding | FindingRef,
-    status: str | None = None,
+    status: ReviewStatus | str | None = None,
     note: str | None = None,
     reviewer: str | None = None,
 ) -> dict[str, Any]:
@@ -162,6 +163,7 @@ def record(
     atomically and under the lock. Returns the stored review."""
     if status is not None and status not in STATUSES:
         raise ReviewError(f"unknown status {status!r} (expected one of {', '.join(STATUSES)})")
+    chosen = ReviewStatus(status).value if status is not None else None  # the ledger keeps the plain value
     who = reviewer or default_reviewer()
     when = now()
     stored: dict[str, Any] = {}
@@ -171,7 +173,7 @@ def record(
         reviews = dict(current.reviews)
         old = dict(reviews.get(finding.id) or {})
         history = list(old.get("history") or [])
-        new_status = status or old.get("status") or "open"
+        new_status = chosen or old.get("status") or ReviewStatus.OPEN.value
         entry = {"status": new_status, "note": note, "reviewer": who, "at": when}
         history.append({k: v for k, v in entry.items() if v is not None})
         review = {

@@ -254,3 +254,16 @@ def test_hand_added_claims_survive_reextraction_and_are_compared(tmp_path):
     assert kept["q-manual-a"].origin == "manual" and kept["q-manual-b"].value == 6.5e8
     (f,) = [x for x in api.diff(None, path).findings if x.verdict is Verdict.CONTRADICTION]
     assert {c.id for c in f.claims} == {"q-manual-a", "q-manual-b"}
+
+
+def test_statuses_are_an_enum_in_code_and_plain_words_in_the_ledger(tmp_path):
+    from claimcheck.vocab.review import ReviewStatus
+
+    path = make_ledger(tmp_path, THREE)
+    f = _contradictions(path)[0]
+    review.record(path, f, ReviewStatus.NEEDS_SOURCE, None, "ana")
+    text = path.read_text(encoding="utf-8")
+    assert "status: needs-source" in text and "ReviewStatus" not in text
+    st = review.state(f, ledger.read(path).reviews)
+    assert st.status is ReviewStatus.NEEDS_SOURCE
+    assert [x.id for x in review.with_status(_contradictions(path), ledger.read(path).reviews, "needs-source")] == [f.id]
