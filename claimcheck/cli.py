@@ -14,7 +14,7 @@ from typing import Annotated, Optional
 import typer
 
 from . import __version__
-from .vocab.review import REVIEW_STATUSES, ReviewStatus
+from .vocab.review import REVIEW_STATUSES
 
 app = typer.Typer(
     name="claimcheck",
@@ -449,26 +449,6 @@ def _diff_for_review(ledger_path: Path, model: str | None):
     return run
 
 
-def _contexts(run, record: dict, width: int = 240) -> dict:
-    """Claim id -> (text, surface start, surface end): the claim's sentence
-    with some text around it, from the source file when it is unchanged."""
-    out = {}
-    for c in record["claims"]:
-        text = run.refreshed.texts.get(c["source"])
-        if text is None:
-            continue
-        start = c.get("surface_start", c["start"])
-        end = c.get("surface_end", c["end"])
-        lo = max(0, c["start"] - width)
-        hi = min(len(text), c["end"] + width)
-        if text[c["start"]:c["end"]] != c["quote"]:
-            continue  # the file changed since: show the quote alone
-        key = c.get("claim_id") or f"{c['source']}:{c['start']}"
-        out[key] = (("…" if lo else "") + text[lo:hi] + ("…" if hi < len(text) else ""),
-                    start - lo + (1 if lo else 0), end - lo + (1 if lo else 0))
-    return out
-
-
 @app.command("review")
 def review_cmd(
     finding_id: Annotated[
@@ -547,51 +527,14 @@ def review_cmd(
         return
     decided: set[str] = set()
     try:
-        _review_loop(items, run, reviews, sources, ledger_path, reviewer, decided)
+        from .review_loop import review_loop
+
+        review_loop(items, reviews, sources, ledger_path, reviewer, decided, _exit_2_on_error)
     except (KeyboardInterrupt, typer.Abort):
         render.line("")
         render.line(f"interrupted: {report.plural(len(decided), 'decision')} saved in {ledger_path}")
         raise typer.Exit(130) from None
     render.line(f"reviewed {len(decided)} of {len(items)}; decisions are in {ledger_path}")
-
-
-def _review_loop(items, run, reviews: dict, sources: dict, ledger_path: Path, reviewer, decided: set[str]) -> None:
-    """One finding at a time, fitted to the screen, one key per action;
-    every decision is written at once (so Ctrl-C loses nothing decided)."""
-    from . import render, report, review
-
-    keys = {"c": ReviewStatus.CONFIRMED, "d": ReviewStatus.DISMISSED, "n": ReviewStatus.NEEDS_SOURCE}
-    i = 0
-    redraw = True
-    while 0 <= i < len(items):
-        f = items[i]
-        if redraw:
-            record = report.finding_records([f], list(sources.values()), reviews)[0]
-            render.review_card(record, header=f"[{i + 1}/{len(items)}]")
-        render.review_prompt(len(decided), len(items))
-        key = typer.getchar().lower()
-        render.line(key if key.isprintable() else "")
-        if key in ("\x03", "\x04"):
-            raise KeyboardInterrupt
-        redraw = True
-        if key == "q":
-            break
-        with _exit_2_on_error():
-            if key in keys:
-                reviews[f.id] = review.record(ledger_path, f, keys[key], None, reviewer)
-                decided.add(f.id)
-                i += 1
-            elif key == "e":
-                text = typer.prompt("note", default="", show_default=False)
-                if text:
-                    reviews[f.id] = review.record(ledger_path, f, None, text, reviewer)
-            elif key == "s":
-                i += 1
-            elif key == "b":
-                i = max(0, i - 1)
-            else:  # "?" and any other key: the keys and what each status means
-                render.review_help(f.id)
-                redraw = False
 
 
 @app.command()
@@ -625,7 +568,7 @@ def show(
     record = report.finding_records([finding], list(sources.values()), reviews)[0]
     if finding.id.startswith(("q-", "d-", "r-")):
         record["verdict"], record["status"] = "claim", "-"
-    render.finding_card(record, _contexts(run, record), sources)
+    render.finding_card(record, review.claim_contexts(run.refreshed.texts, record), sources)
     involved = []
     for e in run.entities:
         if any(m.source == c.source and c.start <= m.start and m.end <= c.end

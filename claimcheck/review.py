@@ -223,3 +223,23 @@ def rule_entities(
 
     ledger.update(ledger_path, change)
     return ruling
+
+
+def claim_contexts(texts: dict[str, str], record: dict[str, Any], width: int = 240) -> dict[str, tuple[str, int, int]]:
+    """Claim id -> (text, surface start, surface end): the claim's sentence
+    with some text around it, from the source file when it is unchanged."""
+    out: dict[str, tuple[str, int, int]] = {}
+    for c in record["claims"]:
+        text = texts.get(c["source"])
+        if text is None:
+            continue
+        start = c.get("surface_start", c["start"])
+        end = c.get("surface_end", c["end"])
+        lo = max(0, c["start"] - width)
+        hi = min(len(text), c["end"] + width)
+        if text[c["start"]:c["end"]] != c["quote"]:
+            continue  # the file changed since: show the quote alone
+        key = c.get("claim_id") or f"{c['source']}:{c['start']}"
+        out[key] = (("…" if lo else "") + text[lo:hi] + ("…" if hi < len(text) else ""),
+                    start - lo + (1 if lo else 0), end - lo + (1 if lo else 0))
+    return out
