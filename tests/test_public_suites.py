@@ -64,7 +64,7 @@ def _params(kind: str) -> list:
     for name, suite, case in _in_scope(kind):
         marks = ()
         if "known_gap" in case:
-            marks = (pytest.mark.xfail(reason=case["known_gap"], strict=False),)
+            marks = (pytest.mark.xfail(reason=case["known_gap"], strict=True),)
         params.append(pytest.param(suite, case, id=_case_id(name, case), marks=marks))
     return params
 
