@@ -143,10 +143,11 @@ def frames(claims: Sequence[Claim], index: EntityIndex, canon: Mapping[str, str]
     # several values of one measure for one period in one source: ambiguous
     # (trade in 2024 and in 2025 is two facts; four undated ages are four people)
     values: dict[tuple[object, ...], set[str]] = defaultdict(set)
-    for f in out:
-        values[_ambiguity_key(f)].add(str(f.claim.value))
+    keys = [_ambiguity_key(f) for f in out]
+    for f, k in zip(out, keys):
+        values[k].add(str(f.claim.value))
     return [replace(f, ambiguous=True) if (f.measure or f.claim.kind is not Kind.QUANTITY)
-            and len(values[_ambiguity_key(f)]) > 1 else f for f in out]
+            and len(values[k]) > 1 else f for f, k in zip(out, keys)]
 
 
 def _ambiguity_key(f: Frame) -> tuple[object, ...]:

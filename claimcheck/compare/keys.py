@@ -166,14 +166,13 @@ def _without_names(key: tuple[str, ...], quote: str) -> tuple[str, ...]:
     first word (a name: "arrested Doyle"), when a known measure remains: a
     named thing with no known measure beside it ("the 44-day Patriotic War")
     keeps its words."""
-    if not key or not quote:
-        return key
+    if len(key) < 2 or not quote:
+        return key  # a name needs a known measure beside it
     capitalised = _name_candidates(key)
-    if not any(w in quote for w in capitalised):
-        return key  # no other word of the key is written capitalised: no name (a cheap first test)
-    known = known_measures()
+    if not capitalised or not any(quote.find(w, 1) >= 0 for w in capitalised):
+        return key  # no other word written capitalised past the first: no name (a cheap first test)
     names = _capitalised_only(quote)
-    kept = tuple(w for w in key if w in known or w not in names)
+    kept = tuple(w for w in key if w not in names or w in known_measures())
     return kept or key
 
 
