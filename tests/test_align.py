@@ -363,3 +363,12 @@ def test_a_headline_and_its_story_are_one_finding_but_two_measures_are_two():
     killed = [f for f in found if f.measure == "killed"]
     assert len(killed) == 1 and {head, body} <= set(killed[0].claims) and killed[0].split == 2
     assert [f.measure for f in found if f.measure == "injured"] == ["injured"]
+
+
+def test_a_year_is_no_distinctive_value():
+    # two different events of one year, few claims state "2024": no bonus, no agreement
+    a = _date("a", "2024", measure="declaration", surface="2024", resolved=False, quote="The declaration was signed in 2024.")
+    b = _date("b", "2024", measure="harvest", surface="2024", resolved=False, quote="The harvest of 2024 was poor.")
+    fillers = [_date(s, f"20{10 + i}", measure=f"event{i}", surface=f"20{10 + i}", resolved=False,
+                     quote=f"Event {i} happened in 20{10 + i}.") for i, s in enumerate("abababab")]
+    assert not [f for f in compare([a, b, *fillers]) if set(f.claims) == {a, b}]

@@ -214,7 +214,7 @@ def _value(a: Frame, b: Frame, ctx: _Context) -> tuple[str, float]:
     if level == "far" and a.claim.kind is not Kind.QUANTITY:
         # dates or clock times far apart: more likely two events than one event misdated
         return "far_dates", ctx.w.value_far_dates
-    if level == "within" and _rare_value(a, ctx):
+    if level == "within" and value_key(a) == value_key(b) and _rare_value(a, ctx):
         # a value few sources state ("4:45 a.m.", "$580 million"), stated by
         # both: as a rare name weighs more than a common one (splink's term
         # frequency adjustment)
@@ -224,7 +224,10 @@ def _value(a: Frame, b: Frame, ctx: _Context) -> tuple[str, float]:
 
 def _rare_value(f: Frame, ctx: _Context) -> bool:
     """Few claims of the corpus state this value, absolutely and as a share
-    of its dimension's claims (in a corpus of two claims nothing is rare)."""
+    of its dimension's claims (in a corpus of two claims nothing is rare).
+    Only the very same value counts ("2020" within "2020-11-16" does not)."""
+    if f.claim.kind is Kind.DATE and len(str(f.claim.value)) < 10:
+        return False  # a year or a month is no distinctive value; a day can be
     n = ctx.value_sources.get(value_key(f), 0)
     total = ctx.value_sources.get((f.dimension, ""), 0)
     return 0 < n <= ctx.t.rare_value_claims and n <= ctx.t.rare_value_share * total
