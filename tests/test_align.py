@@ -297,7 +297,8 @@ def test_the_date_of_a_statement_or_an_embedded_post_is_not_compared():
 
 
 def test_a_name_in_the_measure_is_who_not_what():
-    a = fig("a", 1.0, measure="arrested Quill", hedge=Hedge.AT_LEAST, quote="Police said Quill was arrested on Friday.")
+    a = replace(fig("a", 1.0, measure=None, hedge=Hedge.AT_LEAST, quote="Police said Quill was arrested on Friday."),
+                subject="the arrested Quill")
     b = fig("b", 0.0, measure="arrested", quote="No arrests have been made.")
     (f,) = compare([a, b])
     assert "same measure (arrested)" in f.explanation
@@ -326,7 +327,8 @@ def test_a_named_event_keeps_its_words_in_the_measure():
     war = fig("a", 30.0, measure="day Border War", unit="day", dimension="time",
               quote="After the 30-day Border War, talks began in Elmwood.")
     assert "war" in measure_key(war)  # no known measure beside the name: nothing dropped
-    quill = fig("b", 1.0, measure="arrested Quill", quote="Police said Quill was arrested on Friday.")
+    quill = replace(fig("b", 1.0, measure=None, quote="Police said Quill was arrested on Friday."),
+                    subject="the arrested Quill")
     assert measure_key(quill) == ("arrested",)
 
 

@@ -126,13 +126,19 @@ def measure_key(c: Claim) -> tuple[str, ...]:
 
 
 def measure_key_of_text(c: Claim) -> tuple[str, ...]:
-    """The measure words as the parse gave them (names dropped beside a
-    known measure)."""
+    """The measure words as the parse gave them, names dropped beside a
+    known measure. Extraction's ``measure`` is lemmas (no names); a name can
+    only come with the ``subject``, which keeps the text's case, so only a
+    subject with a capital past its first letter is looked at (cheap at 1M)."""
     if c.measure and not c.measure_derived:
-        key = _without_names(subject_key(c.measure), c.quote)
+        key = subject_key(c.measure)
         if key:
             return key
-    return _without_names(subject_key(c.subject), c.quote)
+    subject = c.subject or ""
+    key = subject_key(subject)
+    if any(ch.isupper() for ch in subject[1:]):
+        return _without_names(key, c.quote)
+    return key
 
 
 def named_measure_key(c: Claim) -> tuple[str, ...]:
@@ -169,10 +175,12 @@ def _without_names(key: tuple[str, ...], quote: str) -> tuple[str, ...]:
     if len(key) < 2 or not quote:
         return key  # a name needs a known measure beside it
     capitalised = _name_candidates(key)
-    if not capitalised or not any(quote.find(w, 1) >= 0 for w in capitalised):
-        return key  # no other word written capitalised past the first: no name (a cheap first test)
-    names = _capitalised_only(quote)
-    kept = tuple(w for w in key if w not in names or w in known_measures())
+    if not capitalised:
+        return key
+    names = {w.lower() for w in capitalised if quote.find(w, 1) >= 0 and f" {w.lower()}" not in quote}
+    if not names:
+        return key
+    kept = tuple(w for w in key if w not in names)
     return kept or key
 
 
@@ -186,14 +194,6 @@ def _name_candidates(key: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(w[:1].upper() + w[1:] for w in key if w not in known)
 
 
-@lru_cache(maxsize=1 << 14)
-def _capitalised_only(quote: str) -> frozenset[str]:
-    words = _WORD_ALL.findall(quote)
-    lower = {w.casefold() for w in words if not w[:1].isupper()}
-    return frozenset(_stem(w.casefold()) for w in words[1:] if w[:1].isupper() and w.casefold() not in lower)
-
-
-_WORD_ALL = re.compile(r"[^\W\d_]+")
 
 
 _CASUALTY_EVENT_NAMES = frozenset(_CASUALTY_EVENTS.values())
