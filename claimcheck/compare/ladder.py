@@ -55,8 +55,8 @@ class _Context:
     names: Mapping[str, str]
     #: each frame's tolerance interval, computed once in a run (by frame id)
     intervals: dict[int, Interval] = field(default_factory=dict)
-    #: how many claims state each value of each dimension (see :func:`value_sources`)
-    value_sources: Mapping[tuple[str, str], int] = field(default_factory=dict)
+    #: how many claims state each value of each dimension (see :class:`ValueCounts`)
+    value_sources: ValueCounts | None = None
 
 
 def _m(key: tuple[str, ...]) -> str:
@@ -228,9 +228,11 @@ def _rare_value(f: Frame, ctx: _Context) -> bool:
     Only the very same value counts ("2020" within "2020-11-16" does not)."""
     if f.claim.kind is Kind.DATE and len(str(f.claim.value)) < 10:
         return False  # a year or a month is no distinctive value; a day can be
-    n = ctx.value_sources.get(value_key(f), 0)
-    total = ctx.value_sources.get((f.dimension, ""), 0)
-    return 0 < n <= ctx.t.rare_value_claims and n <= ctx.t.rare_value_share * total
+    counts = ctx.value_sources
+    if counts is None:
+        return False
+    n = counts.count(f)
+    return 0 < n <= ctx.t.rare_value_claims and n <= ctx.t.rare_value_share * counts.total(f.dimension)
 
 
 def value_key(f: Frame) -> tuple[str, str]:
@@ -239,12 +241,39 @@ def value_key(f: Frame) -> tuple[str, str]:
     return f.dimension, str(c.canonical if c.canonical is not None else c.value)
 
 
-def value_sources(fr: Sequence[Frame]) -> dict[tuple[str, str], int]:
+class ValueCounts:
     """How many claims state each value of each dimension (a term
-    frequency), and under ``(dimension, "")`` how many claims it has."""
-    counts = Counter(value_key(f) for f in fr)
-    counts.update((f.dimension, "") for f in fr)
-    return dict(counts)
+    frequency), in a fixed-size table of hashed buckets: a few megabytes at
+    a million claims. Two values sharing a bucket only make each look more
+    common, never rarer; the hash (CRC-32) is stable from run to run."""
+
+    BUCKETS = 1 << 20
+
+    def __init__(self, fr: Sequence[Frame]):
+        from array import array
+
+        self._counts = array("I", bytes(4 * self.BUCKETS))
+        self._totals: Counter[str] = Counter()
+        for f in fr:
+            self._counts[self._bucket(f)] += 1
+            self._totals[f.dimension] += 1
+
+    def _bucket(self, f: Frame) -> int:
+        from zlib import crc32
+
+        dimension, value = value_key(f)
+        return crc32(f"{dimension}\x1f{value}".encode("utf-8", "surrogatepass")) & (self.BUCKETS - 1)
+
+    def count(self, f: Frame) -> int:
+        return self._counts[self._bucket(f)]
+
+    def total(self, dimension: str) -> int:
+        return self._totals[dimension]
+
+
+def value_sources(fr: Sequence[Frame]) -> ValueCounts:
+    """The term frequencies of the frames' values (see :class:`ValueCounts`)."""
+    return ValueCounts(fr)
 
 
 def _value_text(level: str, a: Frame, b: Frame, ctx: _Context) -> str:
