@@ -96,3 +96,16 @@ def link_docs(*docs: Doc, **kw):
     from claimcheck.link import cluster
 
     return cluster([m for d in docs for m in d.mentions], {d.source: d.text for d in docs}, **kw)
+
+
+def entity_of(entities, source: str, text: str, label: str | None = None):
+    """The one entity holding the mention ``text`` of ``source`` (and ``label``)."""
+    hits = [e for e in entities
+            if any(m.source == source and m.text == text and label in (None, m.label) for m in e.mentions)]
+    assert len(hits) == 1, hits
+    return hits[0]
+
+
+def together(entities, *pairs: tuple[str, ...]) -> bool:
+    """Whether the mentions named by ``pairs`` ((source, text[, label])) are one entity."""
+    return len({entity_of(entities, *p).id for p in pairs}) == 1

@@ -23,7 +23,7 @@ from claimcheck.link import (
 )
 from claimcheck.records import Mention
 from claimcheck.thresholds import DEFAULT, LinkThresholds
-from conftest import Doc, link_docs
+from conftest import Doc, link_docs, entity_of, together
 
 # --------------------------------------------------------------------------- #
 # helpers
@@ -35,23 +35,6 @@ run = link_docs
 
 def groups(entities: list[Entity]) -> set[frozenset[tuple[str, str]]]:
     return {frozenset((m.source, m.text) for m in e.mentions) for e in entities}
-
-
-def entity_of(entities: list[Entity], source: str, text: str, label: str | None = None) -> Entity:
-    hits = [
-        e
-        for e in entities
-        if any(
-            m.source == source and m.text == text and label in (None, m.label) for m in e.mentions
-        )
-    ]
-    assert len(hits) == 1, hits
-    return hits[0]
-
-
-def together(entities: list[Entity], *pairs: tuple[str, ...]) -> bool:
-    ids = {entity_of(entities, *p).id for p in pairs}
-    return len(ids) == 1
 
 
 def one(text: str, label: str, source: str = "s1", start: int = 0) -> Mention:

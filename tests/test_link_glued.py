@@ -7,21 +7,12 @@ a misspelt surname tagged as a place, a given name used alone, a civic prefix
 
 from __future__ import annotations
 
-from claimcheck.link.rungs import RUNGS
-from conftest import Doc, link_docs
+from conftest import Doc, link_docs, together
+from conftest import entity_of as entity
 
+from claimcheck.link.rungs import RUNGS
 
 run = link_docs
-
-
-def entity(entities, source: str, text: str):
-    hits = [e for e in entities if any(m.source == source and m.text == text for m in e.mentions)]
-    assert len(hits) == 1, hits
-    return hits[0]
-
-
-def together(entities, *pairs: tuple[str, str]) -> bool:
-    return len({entity(entities, *p).id for p in pairs}) == 1
 
 
 def rungs(entities) -> set[str]:

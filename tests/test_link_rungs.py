@@ -14,20 +14,10 @@ from claimcheck.link import fold, match_names, name_key
 from claimcheck.link.clustering import STEPS, Decision
 from claimcheck.link.rungs import LADDER, PLACE_LADDER, RUNGS
 from claimcheck.thresholds import LinkThresholds
-from conftest import Doc, link_docs
+from conftest import Doc, link_docs, entity_of, together
 
 
 run = link_docs
-
-
-def entity_of(ents, source: str, text: str):
-    hits = [e for e in ents if any(m.source == source and m.text == text for m in e.mentions)]
-    assert len(hits) == 1, hits
-    return hits[0]
-
-
-def together(ents, *pairs: tuple[str, str]) -> bool:
-    return len({entity_of(ents, *p).id for p in pairs}) == 1
 
 
 # --------------------------------------------------------------------------- #
