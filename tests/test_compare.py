@@ -205,3 +205,12 @@ def test_many_sources_on_one_measure_are_compared_as_clusters():
     # the same claims in another order give the same findings
     again = compare([*reversed(high), *reversed(low)], thresholds=t)
     assert {(f.id, f.verdict) for f in again} == {(f.id, f.verdict) for f in findings}
+
+
+def test_repeated_values_in_one_source_do_not_make_ids_depend_on_order():
+    # found by the property above: a source stating one figure twice
+    items = [("s1", 2.0, Hedge.EXACT), ("s1", 2.0, Hedge.LESS_THAN), ("s1", 2.0, Hedge.LESS_THAN),
+             ("s2", 1.0, Hedge.EXACT), ("s2", 1.0, Hedge.EXACT), ("s2", 2.0, Hedge.EXACT)]
+    claims = [q(s, v, hedge=h) for s, v, h in items]
+    first = {(f.id, f.verdict) for f in compare(claims)}
+    assert first and first == {(f.id, f.verdict) for f in compare(list(reversed(claims)))}

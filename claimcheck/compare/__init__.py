@@ -52,7 +52,7 @@ from .keys import (
     subject_key,
     unit_key,
 )
-from .ladder import LADDER, Comparison, Level, _Context, blocks, candidate_pairs, describe, score, value_sources
+from .ladder import LADDER, Comparison, Level, _Context, blocks, candidate_pairs, describe, score, ValueCounts
 from .naming import canonical_names, naming_findings
 from .roles import _roles, titles_compatible
 from ..vocab.titles import TITLE_SYNONYMS
@@ -140,15 +140,16 @@ def align(
     periods = _figure_periods(claims)
     fr = frames([c for c in claims if c.kind is not Kind.ROLE and not _is_figure_period(c, periods)
                  and not _is_page_stamp(c)], index, canon, sources)
-    ctx = _Context(t.weights, t, _rarity(fr), {e.id: e.name for e in entities}, value_sources=value_sources(fr))
+    ctx = _Context(t.weights, t, _rarity(fr), {e.id: e.name for e in entities}, value_counts=ValueCounts(fr))
     pairs, big = candidate_pairs(fr, t)
     scored = []
     for i, j in sorted(pairs):
         s, chosen = score(fr[i], fr[j], ctx)
         scored.append((s, i, j, chosen))
     # best first; among equals, a hand-added claim (an analyst's own figure) before an extracted one
-    scored.sort(key=lambda x: (-x[0], fr[x[1]].claim.origin != "manual", fr[x[2]].claim.origin != "manual",
-                               fr[x[1]].claim.id, fr[x[2]].claim.id))
+    # (the order never depends on the order of the input: ties go by the claim ids, smaller first)
+    scored.sort(key=lambda x: (-x[0], -((fr[x[1]].claim.origin == "manual") + (fr[x[2]].claim.origin == "manual")),
+                               *sorted((fr[x[1]].claim.id, fr[x[2]].claim.id))))
     taken: set[tuple[str, str]] = set()  # (claim id, other source): one partner per other source
     used: set[str] = set()
     findings: list[Finding] = []
@@ -212,7 +213,7 @@ def _one_per_repeat(findings: list[Finding], fr: Sequence[Frame]) -> list[Findin
         if key in seen:
             continue  # the same two statements, met again through a repeat of one of them
         seen.add(key)
-        sides = [[c, *sorted((x for x in stated[st] if x.id != c.id), key=lambda x: x.start)]
+        sides = [[c, *sorted((x for x in stated[st] if x.id != c.id), key=lambda x: (x.start, x.id))]
                  for c, st in zip(f.claims, statements)]
         if len(sides[0]) + len(sides[1]) == 2:
             out.append(f)

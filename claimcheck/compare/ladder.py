@@ -56,7 +56,7 @@ class _Context:
     #: each frame's tolerance interval, computed once in a run (by frame id)
     intervals: dict[int, Interval] = field(default_factory=dict)
     #: how many claims state each value of each dimension (see :class:`ValueCounts`)
-    value_sources: ValueCounts | None = None
+    value_counts: ValueCounts | None = None
 
 
 def _m(key: tuple[str, ...]) -> str:
@@ -228,7 +228,7 @@ def _rare_value(f: Frame, ctx: _Context) -> bool:
     Only the very same value counts ("2020" within "2020-11-16" does not)."""
     if f.claim.kind is Kind.DATE and len(str(f.claim.value)) < 10:
         return False  # a year or a month is no distinctive value; a day can be
-    counts = ctx.value_sources
+    counts = ctx.value_counts
     if counts is None:
         return False
     n = counts.count(f)
@@ -269,11 +269,6 @@ class ValueCounts:
 
     def total(self, dimension: str) -> int:
         return self._totals[dimension]
-
-
-def value_sources(fr: Sequence[Frame]) -> ValueCounts:
-    """The term frequencies of the frames' values (see :class:`ValueCounts`)."""
-    return ValueCounts(fr)
 
 
 def _value_text(level: str, a: Frame, b: Frame, ctx: _Context) -> str:
