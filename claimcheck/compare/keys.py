@@ -130,14 +130,10 @@ def measure_key_of_text(c: Claim) -> tuple[str, ...]:
     known measure. Extraction's ``measure`` is lemmas (no names); a name can
     only come with the ``subject``, which keeps the text's case, so only a
     subject with a capital past its first letter is looked at (cheap at 1M)."""
-    if c.measure and not c.measure_derived:
-        key = subject_key(c.measure)
-        if key:
-            return key
+    key = parsed_measure_key(c)
     subject = c.subject or ""
-    key = subject_key(subject)
-    if any(ch.isupper() for ch in subject[1:]):
-        return _without_names(key, c.quote)
+    if key == subject_key(subject) and any(ch.isupper() for ch in subject[1:]):
+        return _without_names(key, c.quote)  # the key is the subject's
     return key
 
 
